@@ -1,0 +1,193 @@
+"""
+asean_digital: the institutional landscape of the ASEAN Digital sector as data.
+
+The sectoral bodies (ADGMIN, formerly TELMIN; ADGSOM; ATRC; their working
+groups), the master plans, key documents and declarations, the talent
+competitions, the member states and partners, and how they relate: typed,
+immutable, sourced records with a query API.
+
+>>> import asean_digital as ad
+>>> [b.acronym for b in ad.registry.bodies(established_before=2012)]
+['ATRC', 'ADGSOM', 'ADGMIN', 'SSM']
+>>> ad.registry.body("TELMIN").name_at(2015).acronym
+'TELMIN'
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING, Any
+
+from ._dates import PartialDate, Period, When, to_partial_date
+from ._errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
+from ._model import (
+    Body,
+    BodyKind,
+    Declaration,
+    Dialogue,
+    Document,
+    DocumentKind,
+    Entity,
+    Erratum,
+    Event,
+    Initiative,
+    MasterPlan,
+    MeetingSeries,
+    MemberState,
+    Name,
+    Partner,
+    PartnerKind,
+    PolicyArea,
+    Predicate,
+    Relation,
+    Sector,
+    Source,
+    SourceDocument,
+    Thrust,
+)
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from ._registry import Registry
+    from ._search import Match
+
+__all__ = [
+    "AmbiguousKeyError",
+    "AseanDigitalError",
+    "Body",
+    "BodyKind",
+    "DataError",
+    "Declaration",
+    "Dialogue",
+    "Document",
+    "DocumentKind",
+    "Entity",
+    "Erratum",
+    "Event",
+    "Initiative",
+    "Match",
+    "MasterPlan",
+    "MeetingSeries",
+    "MemberState",
+    "Name",
+    "NotFoundError",
+    "Partner",
+    "PartnerKind",
+    "PartialDate",
+    "Period",
+    "PolicyArea",
+    "Predicate",
+    "Registry",
+    "Relation",
+    "Sector",
+    "Source",
+    "SourceDocument",
+    "Thrust",
+    "When",
+    "__version__",
+    "converter",
+    "load",
+    "registry",
+    "to_partial_date",
+]
+
+_lock = threading.RLock()
+_state: dict[str, Any] = {}
+
+
+def _converter_instance() -> cattrs.Converter:
+    """The shared converter, made on first use (cattrs is not imported before)."""
+    conv = _state.get("converter")
+    if conv is None:
+        with _lock:
+            conv = _state.get("converter")
+            if conv is None:
+                from ._convert import make_converter  # noqa: PLC0415
+
+                conv = _state["converter"] = make_converter()
+    return conv
+
+
+def _default_registry() -> Registry:
+    reg = _state.get("registry")
+    if reg is None:
+        with _lock:
+            reg = _state.get("registry")
+            if reg is None:
+                reg = _state["registry"] = _build()
+    return reg
+
+
+def _build(*overlays: str | os.PathLike[str]) -> Registry:
+    from ._load import load_dataset  # noqa: PLC0415
+    from ._registry import Registry  # noqa: PLC0415
+
+    return Registry(load_dataset(overlays))
+
+
+def load(*overlays: str | os.PathLike[str]) -> Registry:
+    """
+    A new registry: the packaged data plus your overlay files or folders.
+
+    An overlay is JSON in the packaged format (an object whose keys are
+    collections such as ``"bodies"`` or ``"documents"``, each an array of
+    records); a folder is read as all its ``*.json`` files in name order.
+    A record whose id is already present replaces it; others are added.
+    Nothing is mutated: :data:`registry` is unchanged, and a bad overlay
+    raises :class:`DataError` without anything applied.
+
+    Args:
+        overlays: Paths of JSON files or folders, applied in order.
+
+    Raises:
+        DataError: An overlay is malformed or makes the data inconsistent;
+            the message lists every problem with file and JSON path.
+        TypeError: An overlay is not a path.
+
+    >>> import asean_digital as ad, json, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "mine.json").write_text(json.dumps({"partners": [{
+    ...     "id": "AU", "name": "Australia", "kind": "country",
+    ...     "sources": [{"document": "seed-page", "section": "Overview"}]}]}))
+    >>> mine = ad.load(folder)
+    >>> mine.partner("Australia").id, len(mine.partners()) - len(ad.registry.partners())
+    ('AU', 1)
+    """
+    for overlay in overlays:
+        if not isinstance(overlay, str | os.PathLike):
+            msg = f"each overlay must be a path (str or os.PathLike), got {type(overlay).__name__} {overlay!r}"
+            raise TypeError(msg)
+    return _build(*overlays)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "registry":
+        return _default_registry()
+    if name == "converter":
+        return _converter_instance()
+    if name == "Registry":
+        from ._registry import Registry  # noqa: PLC0415
+
+        return Registry
+    if name == "Match":
+        from ._search import Match  # noqa: PLC0415
+
+        return Match
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("asean-digital")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    registry: Registry
+    converter: cattrs.Converter
+    __version__: str

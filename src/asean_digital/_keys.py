@@ -1,0 +1,120 @@
+"""
+Lookup keys: which strings find a record, and how they are normalised.
+
+A key is matched case-insensitively and regardless of punctuation, spacing
+and accents, so ``"Putra Jaya"`` and ``"Putrajaya"``, ``"U.S."`` and ``"US"``,
+``"ADGSOM WG"`` and ``"adgsom-wg"`` are the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Final
+
+from ._model import Body, Declaration, Document, MasterPlan, MemberState, Relation, Sector
+
+__all__ = ["KIND_OF", "kind_of", "normalise", "record_keys", "title_keys"]
+
+_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+
+KIND_OF: Final[dict[str, str]] = {
+    "sectors": "sector",
+    "bodies": "body",
+    "documents": "document",
+    "declarations": "document",
+    "master_plans": "master plan",
+    "events": "event",
+    "partners": "partner",
+    "member_states": "member state",
+    "policy_areas": "policy area",
+    "dialogues": "dialogue",
+    "initiatives": "initiative",
+    "relations": "relation",
+    "sources": "source",
+}
+"""The kind of record each collection holds, as messages name it."""
+
+
+def kind_of(record: Any) -> str:
+    """
+    The kind name of *record* (``"body"``, ``"document"``, ...).
+
+    >>> import asean_digital as ad
+    >>> kind_of(ad.registry.body("ATRC"))
+    'body'
+    """
+    if isinstance(record, Document):  # Declaration included
+        return "document"
+    name = type(record).__name__
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def normalise(text: str) -> str:
+    """
+    The normal form of a key: accents, case, punctuation and spaces removed.
+
+    >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Ubud Déclaration")
+    ('putrajaya', 'us', 'ubuddeclaration')
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_ALNUM.sub("", stripped.casefold())
+
+
+def title_keys(record: Any) -> tuple[str, ...]:
+    """
+    The keys of *record* that may legitimately be shared with another record.
+
+    Only a document's title: the page lists two different *Singapore
+    Declarations*. A shared title is ambiguous and finds neither.
+    """
+    if isinstance(record, Document):
+        return (record.title,)
+    return ()
+
+
+def record_keys(record: Any) -> tuple[str, ...]:
+    """
+    Every key that finds *record*: its names, acronyms, aliases and id.
+
+    Former names and acronyms are keys too, so a body is found by every name
+    it ever bore.
+
+    >>> import asean_digital as ad
+    >>> record_keys(ad.registry.body("ssm"))
+    ('Sub-Working Group on Spectrum Management', 'SSM')
+    """
+    if isinstance(record, Relation):
+        return (record.id,)
+    keys: list[str] = []
+    if isinstance(record, Body | Sector):
+        keys.append(record.name)
+        for name in record.names:
+            keys.append(name.name)
+            if name.acronym is not None:
+                keys.append(name.acronym)
+    elif isinstance(record, Document):
+        keys.append(record.title)
+    else:
+        keys.append(record.name)
+    if isinstance(record, Body | MasterPlan) and record.acronym is not None:
+        keys.append(record.acronym)
+    if isinstance(record, MemberState):
+        keys.append(record.alpha3)
+    acronym = getattr(record, "acronym", None)
+    if acronym is not None and not isinstance(record, Body | MasterPlan):
+        keys.append(acronym)
+    keys.extend(getattr(record, "aliases", ()))
+    if isinstance(record, Declaration):
+        keys.append(f"{record.title} {record.published}")
+    keys.append(record.id)
+    # Unique, first occurrence first, by normal form.
+    seen: set[str] = set()
+    out: list[str] = []
+    for key in keys:
+        norm = normalise(key)
+        if norm and norm not in seen:
+            seen.add(norm)
+            out.append(key)
+    return tuple(out)

@@ -1,0 +1,250 @@
+"""
+Consistency checks over a whole structured :class:`~asean_digital._load.Dataset`.
+
+Structuring already guarantees each record's shape, types and dates; this
+module checks what only the whole dataset can tell: ids are unique and
+well-formed, references resolve, keys are unambiguous, naming histories are
+contiguous, hierarchies have no cycles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Final
+
+from ._keys import KIND_OF, normalise, record_keys, title_keys
+from ._model import Body, Declaration, DocumentKind, Name, Sector
+
+if TYPE_CHECKING:
+    from ._load import Dataset
+
+__all__ = ["validate"]
+
+_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_CODE: Final = re.compile(r"[A-Z][A-Z0-9]{1,9}")
+_ALPHA2: Final = re.compile(r"[A-Z]{2}")
+_ALPHA3: Final = re.compile(r"[A-Z]{3}")
+_UPPER_ID_COLLECTIONS: Final = frozenset({"partners", "member_states"})
+
+
+class _Checker:
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self.problems: list[str] = []
+        self.ids: dict[str, str] = {}  # id -> collection
+        self.ids_of: dict[str, set[str]] = defaultdict(set)
+
+    def where(self, collection: str, record: Any) -> str:
+        origin = self.data.origins.get((collection, str(record.id)))
+        return str(origin) if origin is not None else f"{collection}: $"
+
+    def problem(self, collection: str, record: Any, field: str, message: str) -> None:
+        self.problems.append(f"{self.where(collection, record)}{field}: {message}")
+
+    def records(self) -> Iterator[tuple[str, Any]]:
+        for name in KIND_OF:
+            for record in self.data.collection(name):
+                yield name, record
+
+    def run(self) -> list[str]:
+        self.check_ids()
+        self.check_sources()
+        self.check_keys()
+        self.check_references()
+        self.check_bodies()
+        self.check_other_records()
+        return self.problems
+
+    def check_ids(self) -> None:
+        for name, record in self.records():
+            if name == "relations":
+                continue
+            rid = record.id
+            pattern = _CODE if name in _UPPER_ID_COLLECTIONS else _SLUG
+            if not pattern.fullmatch(rid):
+                expected = (
+                    "an upper-case code like 'TH' or 'ITU'"
+                    if name in _UPPER_ID_COLLECTIONS
+                    else "a lower-case slug like 'wg-ddg'"
+                )
+                self.problem(name, record, ".id", f"{rid!r} is not {expected}")
+            if rid in self.ids and name != "sources":
+                self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {self.ids[rid]}")
+            elif name != "sources":
+                self.ids[rid] = name
+            self.ids_of[name].add(rid)
+        seen: set[str] = set()
+        for relation in self.data.relations:
+            if relation.id in seen:
+                self.problem("relations", relation, "", f"duplicate relation {relation.id!r}")
+            seen.add(relation.id)
+        if len(self.data.sectors) != 1:
+            self.problems.append(
+                f"sector.json: $.sectors: expected exactly one sector record, got {len(self.data.sectors)}"
+            )
+
+    def check_sources(self) -> None:
+        known = self.ids_of["sources"]
+        for name, record in self.records():
+            if name == "sources":
+                continue
+            if not record.sources:
+                self.problem(name, record, ".sources", "every record must cite at least one source")
+            for i, source in enumerate(record.sources):
+                if source.document not in known:
+                    self.problem(
+                        name, record, f".sources[{i}].document",
+                        f"{source.document!r} is not the id of a source document",
+                    )
+            for i, erratum in enumerate(record.errata):
+                for j, source in enumerate(erratum.sources):
+                    if source.document not in known:
+                        self.problem(
+                            name, record, f".errata[{i}].sources[{j}].document",
+                            f"{source.document!r} is not the id of a source document",
+                        )
+
+    def check_keys(self) -> None:
+        owners: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+        shareable: set[tuple[str, str, str]] = set()
+        for name, record in self.records():
+            if name in {"relations", "sources"}:
+                continue
+            kind = KIND_OF[name]
+            for key in title_keys(record):
+                shareable.add((kind, normalise(key), record.id))
+            for key in record_keys(record):
+                owners[(kind, normalise(key))][record.id] = name
+        for (kind, norm), holders in owners.items():
+            if len(holders) < 2:
+                continue
+            if all((kind, norm, rid) in shareable for rid in holders):
+                continue  # a title shared by several documents: ambiguous, allowed
+            for rid, name in sorted(holders.items()):
+                others = sorted(set(holders) - {rid})
+                record = next(r for r in self.data.collection(name) if r.id == rid)
+                self.problem(
+                    name, record, "",
+                    f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
+                )
+
+    def ref(self, collection: str, record: Any, field: str, value: str, target: str) -> None:
+        if value not in self.ids_of[target]:
+            self.problem(collection, record, field, f"{value!r} is not the id of any {KIND_OF[target]}")
+
+    def check_references(self) -> None:
+        for body in self.data.bodies:
+            if body.parent is not None:
+                self.ref("bodies", body, ".parent", body.parent, "bodies")
+            for i, series in enumerate(body.meetings):
+                for j, other in enumerate(series.joint_with):
+                    self.ref("bodies", body, f".meetings[{i}].joint_with[{j}]", other, "bodies")
+                for j, other in enumerate(series.back_to_back_with):
+                    self.ref("bodies", body, f".meetings[{i}].back_to_back_with[{j}]", other, "bodies")
+                for j, partner in enumerate(series.consultation_partners):
+                    self.ref(
+                        "bodies", body, f".meetings[{i}].consultation_partners[{j}]", partner, "partners"
+                    )
+        for decl in self.data.declarations:
+            self.ref("declarations", decl, ".body", decl.body, "bodies")
+            self.ref("declarations", decl, ".host", decl.host, "member_states")
+        for event in self.data.events:
+            for j, partner in enumerate(event.partners):
+                self.ref("events", event, f".partners[{j}]", partner, "partners")
+        for dialogue in self.data.dialogues:
+            for j, partner in enumerate(dialogue.partners):
+                self.ref("dialogues", dialogue, f".partners[{j}]", partner, "partners")
+            if dialogue.convener is not None:
+                self.ref("dialogues", dialogue, ".convener", dialogue.convener, "bodies")
+        for relation in self.data.relations:
+            for field in ("subject", "object"):
+                value = getattr(relation, field)
+                if value not in self.ids:
+                    self.problem("relations", relation, f".{field}", f"{value!r} is not the id of any record")
+            if relation.subject == relation.object:
+                self.problem("relations", relation, "", "a record cannot relate to itself")
+
+    def check_names(self, collection: str, record: Body | Sector, start: object) -> None:
+        names: tuple[Name, ...] = record.names
+        if not names:
+            self.problem(collection, record, ".names", "the naming history is empty")
+            return
+        if names[0].valid.start != start:
+            self.problem(
+                collection, record, ".names[0].valid.start",
+                f"the first name starts {names[0].valid.start}, not at establishment ({start})",
+            )
+        for i, (old, new) in enumerate(zip(names, names[1:], strict=False)):
+            if old.valid.end is None or old.valid.end != new.valid.start:
+                self.problem(
+                    collection, record, f".names[{i + 1}].valid.start",
+                    f"names must be contiguous: name {i} ends {old.valid.end}, "
+                    f"name {i + 1} starts {new.valid.start}",
+                )
+        if record.name != names[-1].name:
+            self.problem(
+                collection, record, ".name",
+                f"{record.name!r} is not the current name {names[-1].name!r} (the last of names)",
+            )
+
+    def check_bodies(self) -> None:
+        for body in self.data.bodies:
+            self.check_names("bodies", body, body.established)
+            if body.names and body.acronym != body.names[-1].acronym:
+                self.problem(
+                    "bodies", body, ".acronym",
+                    f"{body.acronym!r} is not the current acronym {body.names[-1].acronym!r}",
+                )
+            for i, series in enumerate(body.meetings):
+                if series.per_year is not None and series.per_year < 1:
+                    self.problem("bodies", body, f".meetings[{i}].per_year", "must be at least 1 or null")
+        for sector in self.data.sectors:
+            self.check_names("sectors", sector, sector.names[0].valid.start if sector.names else None)
+        parents = {b.id: b.parent for b in self.data.bodies}
+        reported: set[str] = set()
+        for body in self.data.bodies:
+            chain = [body.id]
+            current = parents.get(body.id)
+            while current is not None and current in parents:
+                if current in chain:
+                    cycle = chain[chain.index(current):] + [current]
+                    if not reported & set(cycle):
+                        self.problem("bodies", body, ".parent", f"parent cycle: {' -> '.join(cycle)}")
+                        reported.update(cycle)
+                    break
+                chain.append(current)
+                current = parents[current]
+
+    def check_other_records(self) -> None:
+        for plan in self.data.master_plans:
+            numbers = [t.number for t in plan.thrusts]
+            if numbers != list(range(1, len(numbers) + 1)):
+                self.problem(
+                    "master_plans", plan, ".thrusts", f"thrusts must be numbered 1, 2, ... in order, got {numbers}"
+                )
+        for name in ("documents", "declarations"):
+            for doc in self.data.collection(name):
+                if not doc.kinds:
+                    self.problem(name, doc, ".kinds", "a document must appear in at least one listing")
+                if len(set(doc.kinds)) != len(doc.kinds):
+                    self.problem(name, doc, ".kinds", "a listing is named twice")
+                is_decl = isinstance(doc, Declaration)
+                if is_decl != (DocumentKind.DECLARATION in doc.kinds):
+                    self.problem(
+                        name, doc, ".kinds",
+                        "declarations, and only they, are listed as 'declaration'",
+                    )
+                if is_decl and doc.meeting_number < 1:
+                    self.problem(name, doc, ".meeting_number", "must be at least 1")
+        for state in self.data.member_states:
+            if not _ALPHA2.fullmatch(state.id):
+                self.problem("member_states", state, ".id", f"{state.id!r} is not an ISO alpha-2 code")
+            if not _ALPHA3.fullmatch(state.alpha3):
+                self.problem("member_states", state, ".alpha3", f"{state.alpha3!r} is not an ISO alpha-3 code")
+
+
+def validate(data: Dataset) -> list[str]:
+    """Every consistency problem of *data*, one line each, with file and JSON path."""
+    return _Checker(data).run()
