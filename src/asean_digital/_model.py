@@ -258,7 +258,8 @@ class Body:
             precision the source gives, or ``None`` where not given.
         names: The full naming history, oldest first, current last.
         representation: Who sits on it (``"Director-General"``).
-        role: Its role in the hierarchy as the source words it.
+        role: Its role in the hierarchy as the source words it, where it
+            does (``"ADGSOM’s working group"``).
         description: The source's own description of the body.
         meetings: Its recurring meetings.
         aliases: Other names people use for it.
@@ -281,7 +282,7 @@ class Body:
     established: PartialDate | None
     names: tuple[Name, ...]
     representation: str
-    role: str
+    role: str | None
     description: str
     meetings: tuple[MeetingSeries, ...]
     aliases: tuple[str, ...] = ()
