@@ -67,15 +67,15 @@ __all__ = [
     "Erratum",
     "Event",
     "Initiative",
-    "Match",
     "MasterPlan",
+    "Match",
     "MeetingSeries",
     "MemberState",
     "Name",
     "NotFoundError",
+    "PartialDate",
     "Partner",
     "PartnerKind",
-    "PartialDate",
     "Period",
     "PolicyArea",
     "Predicate",
@@ -157,7 +157,9 @@ def load(*overlays: str | os.PathLike[str]) -> Registry:
     """
     for overlay in overlays:
         if not isinstance(overlay, str | os.PathLike):
-            msg = f"each overlay must be a path (str or os.PathLike), got {type(overlay).__name__} {overlay!r}"
+            msg = (
+                f"each overlay must be a path (str or os.PathLike), got {type(overlay).__name__} {overlay!r}"
+            )
             raise TypeError(msg)
     return _build(*overlays)
 

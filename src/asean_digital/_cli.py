@@ -14,7 +14,7 @@ import io
 import json
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def _date_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _join(values: Sequence[Any]) -> str:
+def _join(values: Iterable[Any]) -> str:
     return ", ".join(str(getattr(v, "value", v)) for v in values)
 
 
@@ -88,7 +88,11 @@ _COLUMNS: Final[dict[str, list[tuple[str, Callable[[Any], str]]]]] = {
         ("started", lambda r: _date_text(r.started)),
         ("partners", lambda r: _join(r.partners)),
     ],
-    "partner": [("id", lambda r: r.id), ("name", lambda r: r.name), ("kind", lambda r: r.kind.value)],
+    "partner": [
+        ("id", lambda r: r.id),
+        ("name", lambda r: r.name),
+        ("kind", lambda r: r.kind.value),
+    ],
     "member state": [
         ("id", lambda r: r.id),
         ("alpha3", lambda r: r.alpha3),
@@ -139,8 +143,12 @@ def _unstructured(records: Sequence[Any]) -> list[Any]:
     for record in records:
         data = ad.converter.unstructure(record)
         if hasattr(record, "entity"):  # a search Match
-            data = {"score": record.score, "key": record.key, "kind": type(record.entity).__name__,
-                    "entity": ad.converter.unstructure(record.entity)}
+            data = {
+                "score": record.score,
+                "key": record.key,
+                "kind": type(record.entity).__name__,
+                "entity": ad.converter.unstructure(record.entity),
+            }
         out.append(data)
     return out
 
@@ -156,7 +164,9 @@ def _csv(records: Sequence[Any]) -> str:
     for row in rows:
         writer.writerow(
             {
-                k: v if isinstance(v, str | int | float) and not isinstance(v, bool) else json.dumps(v, ensure_ascii=False)
+                k: v
+                if isinstance(v, str | int | float) and not isinstance(v, bool)
+                else json.dumps(v, ensure_ascii=False)
                 for k, v in row.items()
                 if v is not None
             }
@@ -182,7 +192,9 @@ def _card(record: Any) -> str:
             continue
         if isinstance(value, list):
             lines.append(f"  {key}:")
-            lines.extend(f"    - {json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v}" for v in value)
+            lines.extend(
+                f"    - {json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v}" for v in value
+            )
         else:
             lines.append(f"  {key}: {value}")
     return "\n".join(lines)
@@ -197,12 +209,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="store_true", help="print the package and data versions")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--format", choices=("table", "json", "csv"), default=argparse.SUPPRESS,
-                        help="output format (default: table)")
-    common.add_argument("--as-of", metavar="WHEN", default=argparse.SUPPRESS,
-                        help="the registry as it stood then: a year, 2019-10 or 2019-10-04")
-    common.add_argument("--overlay", metavar="PATH", action="append", default=argparse.SUPPRESS,
-                        help="a JSON file or folder of your own records (repeatable)")
+    common.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default=argparse.SUPPRESS,
+        help="output format (default: table)",
+    )
+    common.add_argument(
+        "--as-of",
+        metavar="WHEN",
+        default=argparse.SUPPRESS,
+        help="the registry as it stood then: a year, 2019-10 or 2019-10-04",
+    )
+    common.add_argument(
+        "--overlay",
+        metavar="PATH",
+        action="append",
+        default=argparse.SUPPRESS,
+        help="a JSON file or folder of your own records (repeatable)",
+    )
     for action in common._actions:  # the same options work before the sub-command
         if action.dest != "help":
             parser._add_action(action)
@@ -242,8 +267,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("search", "forgiving full-text search")
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)
-    p = sub.add_parser("validate", help="check overlay files or folders and list every problem",
-                       description="check overlay files or folders and list every problem")
+    p = sub.add_parser(
+        "validate",
+        help="check overlay files or folders and list every problem",
+        description="check overlay files or folders and list every problem",
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     return parser
 
@@ -273,33 +301,59 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if fmt == "table":
             out(_card(record))
         else:
-            out(_emit([record], "", fmt) if fmt == "csv" else json.dumps(ad.converter.unstructure(record), ensure_ascii=False, indent=2))
+            out(
+                _emit([record], "", fmt)
+                if fmt == "csv"
+                else json.dumps(ad.converter.unstructure(record), ensure_ascii=False, indent=2)
+            )
         return EXIT_OK
     records: Sequence[Any]
     if cmd == "bodies":
-        records, columns = reg.bodies(
-            kind=args.kind, parent=args.parent, partner=args.partner,
-            established_before=_when(args.established_before), established_after=_when(args.established_after),
-        ), "body"
+        records, columns = (
+            reg.bodies(
+                kind=args.kind,
+                parent=args.parent,
+                partner=args.partner,
+                established_before=_when(args.established_before),
+                established_after=_when(args.established_after),
+            ),
+            "body",
+        )
     elif cmd == "documents":
-        records, columns = reg.documents(
-            kind=args.kind, year=args.year,
-            published_before=_when(args.published_before), published_after=_when(args.published_after),
-        ), "document"
+        records, columns = (
+            reg.documents(
+                kind=args.kind,
+                year=args.year,
+                published_before=_when(args.published_before),
+                published_after=_when(args.published_after),
+            ),
+            "document",
+        )
     elif cmd == "declarations":
-        records, columns = reg.declarations(body=args.body, host=args.host, year=args.year), "declaration"
+        records, columns = (
+            reg.declarations(body=args.body, host=args.host, year=args.year),
+            "declaration",
+        )
     elif cmd == "plans":
         records, columns = reg.master_plans(), "master plan"
     elif cmd == "events":
-        records, columns = reg.events(
-            partner=args.partner, started_before=_when(args.started_before), started_after=_when(args.started_after)
-        ), "event"
+        records, columns = (
+            reg.events(
+                partner=args.partner,
+                started_before=_when(args.started_before),
+                started_after=_when(args.started_after),
+            ),
+            "event",
+        )
     elif cmd == "partners":
         records, columns = reg.partners(), "partner"
     elif cmd == "states":
         records, columns = reg.member_states(), "member state"
     elif cmd == "relations":
-        records, columns = reg.relations(subject=args.subject, predicate=args.predicate, object=args.object), "relation"
+        records, columns = (
+            reg.relations(subject=args.subject, predicate=args.predicate, object=args.object),
+            "relation",
+        )
     else:  # search
         records, columns = reg.search(args.text, limit=args.limit), "match"
     out(_emit(records, columns, fmt))

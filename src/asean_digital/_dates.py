@@ -75,10 +75,7 @@ class PartialDate:
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
-                msg = (
-                    f"day must be between 1 and {last} for {self.year}-{self.month:02d}, "
-                    f"got {self.day}"
-                )
+                msg = f"day must be between 1 and {last} for {self.year}-{self.month:02d}, got {self.day}"
                 raise ValueError(msg)
 
     @classmethod
@@ -120,6 +117,7 @@ class PartialDate:
         """
         Make a day-precision partial date from a :class:`datetime.date`.
 
+        >>> import datetime
         >>> PartialDate.from_date(datetime.date(2019, 10, 4))
         PartialDate(year=2019, month=10, day=4)
         """
@@ -229,7 +227,7 @@ def to_partial_date(value: object, *, argument: str = "when") -> PartialDate:
     >>> to_partial_date(True)
     Traceback (most recent call last):
     ...
-    TypeError: when must be a year (int), a datetime.date, a PartialDate or a date string like '2019-10', got bool True
+    TypeError: when must be a year (int), a datetime.date, ... got bool True
     """
     if isinstance(value, PartialDate):
         return value
@@ -289,10 +287,9 @@ class Period:
     end: PartialDate | None = attrs.field(default=None, validator=_check_end)
 
     def __attrs_post_init__(self) -> None:
-        if self.start is not None and self.end is not None:
-            if self.end.latest < self.start.earliest:
-                msg = f"a period cannot end ({self.end}) before it starts ({self.start})"
-                raise ValueError(msg)
+        if self.start is not None and self.end is not None and self.end.latest < self.start.earliest:
+            msg = f"a period cannot end ({self.end}) before it starts ({self.start})"
+            raise ValueError(msg)
 
     def contains(self, when: When) -> bool:
         """

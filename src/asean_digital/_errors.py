@@ -20,6 +20,8 @@ class AseanDigitalError(Exception):
     True
     """
 
+    __module__ = "asean_digital"  # where users import it from, and tracebacks say so
+
 
 class NotFoundError(AseanDigitalError, LookupError):
     """
@@ -33,6 +35,8 @@ class NotFoundError(AseanDigitalError, LookupError):
         kind: The kind of record looked for (``"body"``, ``"document"``, ...).
         suggestions: The closest existing keys, best first.
     """
+
+    __module__ = "asean_digital"
 
     def __init__(self, key: object, kind: str, suggestions: Sequence[str] = ()) -> None:
         self.key = key
@@ -59,6 +63,8 @@ class AmbiguousKeyError(NotFoundError):
         candidates: The ids of every record the key matches.
     """
 
+    __module__ = "asean_digital"
+
     def __init__(self, key: object, kind: str, candidates: Sequence[str]) -> None:
         self.candidates = tuple(candidates)
         super().__init__(key, kind, self.candidates)
@@ -77,6 +83,8 @@ class DataError(AseanDigitalError, ValueError):
     Attributes:
         problems: One line per problem, ``"<file>: <JSON path>: <what is wrong>"``.
     """
+
+    __module__ = "asean_digital"
 
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = tuple(problems)

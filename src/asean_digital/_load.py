@@ -129,7 +129,9 @@ def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iter
         try:
             size = file.stat().st_size
             if size > MAX_FILE_BYTES:
-                problems.append(f"{file}: $: the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} accepted")
+                problems.append(
+                    f"{file}: $: the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} accepted"
+                )
                 continue
             yield str(file), file.read_bytes()
         except OSError as e:
@@ -160,19 +162,15 @@ def _decode(file: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None
         )
         return None
     unknown = sorted(set(doc) - _TOP_LEVEL)
-    for key in unknown:
-        problems.append(
-            f"{file}: $.{key}: unknown collection; expected one of {', '.join(COLLECTIONS)}"
-        )
+    expected = ", ".join(COLLECTIONS)
+    problems.extend(f"{file}: $.{key}: unknown collection; expected one of {expected}" for key in unknown)
     version = doc.get("data_version")
     if version is not None and not isinstance(version, str):
         problems.append(f"{file}: $.data_version: expected a string, got {type(version).__name__}")
     return doc
 
 
-def _structure(
-    file: str, doc: Mapping[str, Any], problems: list[str]
-) -> dict[str, list[tuple[Any, Origin]]]:
+def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, Origin]]]:
     from cattrs import transform_error  # noqa: PLC0415 - cattrs loads on first use
 
     from . import _converter_instance  # noqa: PLC0415
@@ -193,10 +191,9 @@ def _structure(
                 problems.append(f"{file}: {path}: expected an object, got {type(item).__name__}")
                 continue
             try:
-                record = converter.structure(item, cls)
+                record: Any = converter.structure(item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
-                for message in _messages(e, path, transform_error):
-                    problems.append(f"{file}: {message}")
+                problems.extend(f"{file}: {message}" for message in _messages(e, path, transform_error))
                 continue
             records.append((record, Origin(file, path)))
     return out
@@ -260,25 +257,23 @@ def load_dataset(
             for name, records in doc_records.items():
                 for record, origin in records:
                     space = "documents" if name == "declarations" else name
-                    key = (space, record_key(record))
-                    if key in seen_in_overlay:
-                        problems.append(
-                            f"{origin}: duplicate id {key[1]!r} in one overlay, also at {seen_in_overlay[key]}"
-                        )
+                    rid = record_key(record)
+                    if (space, rid) in seen_in_overlay:
+                        first = seen_in_overlay[space, rid]
+                        problems.append(f"{origin}: duplicate id {rid!r} in one overlay, also at {first}")
                         continue
-                    seen_in_overlay[key] = origin
+                    seen_in_overlay[space, rid] = origin
                     if name in {"documents", "declarations"}:
+                        # One id space: a declaration replaces a document and back.
                         other = "declarations" if name == "documents" else "documents"
-                        merged[other].pop(key[1], None)
-                    merged[name].pop(key[1], None)
-                    merged[name][key[1]] = (record, origin)
+                        merged[other].pop(rid, None)
+                    merged[name].pop(rid, None)  # the replacement goes last
+                    merged[name][rid] = (record, origin)
     if problems:
         raise DataError(problems)
 
     version = base_version if not overlay_list else f"{base_version}+overlay"
-    origins = {
-        (name, key): origin for name, items in merged.items() for key, (_, origin) in items.items()
-    }
+    origins = {(name, key): origin for name, items in merged.items() for key, (_, origin) in items.items()}
     dataset = Dataset(
         version,
         **{name: tuple(record for record, _ in items.values()) for name, items in merged.items()},
@@ -290,9 +285,7 @@ def load_dataset(
     return dataset
 
 
-def _decode_and_structure(
-    file: str, raw: bytes, problems: list[str]
-) -> dict[str, list[tuple[Any, Origin]]]:
+def _decode_and_structure(file: str, raw: bytes, problems: list[str]) -> dict[str, list[tuple[Any, Origin]]]:
     doc = _decode(file, raw, problems)
     if doc is None:
         return {}

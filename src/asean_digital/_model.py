@@ -245,8 +245,10 @@ class MeetingSeries:
 @attrs.frozen(kw_only=True)
 class Body:
     """
-    A sectoral body or committee: a ministers' meeting, its senior officials,
-    the regulators' council, and their working groups.
+    A sectoral body or committee.
+
+    The ministers' meeting, its senior officials, the regulators' council,
+    and their working groups.
 
     Attributes:
         id: Stable lower-case slug (``"adgmin"``).

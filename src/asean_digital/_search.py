@@ -114,9 +114,7 @@ class SearchIndex:
         return [Match(self._records[i], round(score, 4), key) for i, (score, key) in ranked[:limit]]
 
     @staticmethod
-    def _score(
-        compact: str, norm: str, expansions: list[dict[str, float]], words: frozenset[str]
-    ) -> float:
+    def _score(compact: str, norm: str, expansions: list[dict[str, float]], words: frozenset[str]) -> float:
         if compact == norm:
             return 1.0
         ratio = difflib.SequenceMatcher(None, compact, norm).ratio() if len(norm) < 80 else 0.0

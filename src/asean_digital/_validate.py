@@ -9,6 +9,7 @@ contiguous, hierarchies have no cycles.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -95,14 +96,18 @@ class _Checker:
             for i, source in enumerate(record.sources):
                 if source.document not in known:
                     self.problem(
-                        name, record, f".sources[{i}].document",
+                        name,
+                        record,
+                        f".sources[{i}].document",
                         f"{source.document!r} is not the id of a source document",
                     )
             for i, erratum in enumerate(record.errata):
                 for j, source in enumerate(erratum.sources):
                     if source.document not in known:
                         self.problem(
-                            name, record, f".errata[{i}].sources[{j}].document",
+                            name,
+                            record,
+                            f".errata[{i}].sources[{j}].document",
                             f"{source.document!r} is not the id of a source document",
                         )
 
@@ -126,7 +131,9 @@ class _Checker:
                 others = sorted(set(holders) - {rid})
                 record = next(r for r in self.data.collection(name) if r.id == rid)
                 self.problem(
-                    name, record, "",
+                    name,
+                    record,
+                    "",
                     f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
                 )
 
@@ -145,7 +152,11 @@ class _Checker:
                     self.ref("bodies", body, f".meetings[{i}].back_to_back_with[{j}]", other, "bodies")
                 for j, partner in enumerate(series.consultation_partners):
                     self.ref(
-                        "bodies", body, f".meetings[{i}].consultation_partners[{j}]", partner, "partners"
+                        "bodies",
+                        body,
+                        f".meetings[{i}].consultation_partners[{j}]",
+                        partner,
+                        "partners",
                     )
         for decl in self.data.declarations:
             self.ref("declarations", decl, ".body", decl.body, "bodies")
@@ -173,19 +184,25 @@ class _Checker:
             return
         if names[0].valid.start != start:
             self.problem(
-                collection, record, ".names[0].valid.start",
+                collection,
+                record,
+                ".names[0].valid.start",
                 f"the first name starts {names[0].valid.start}, not at establishment ({start})",
             )
-        for i, (old, new) in enumerate(zip(names, names[1:], strict=False)):
+        for i, (old, new) in enumerate(itertools.pairwise(names)):
             if old.valid.end is None or old.valid.end != new.valid.start:
                 self.problem(
-                    collection, record, f".names[{i + 1}].valid.start",
+                    collection,
+                    record,
+                    f".names[{i + 1}].valid.start",
                     f"names must be contiguous: name {i} ends {old.valid.end}, "
                     f"name {i + 1} starts {new.valid.start}",
                 )
         if record.name != names[-1].name:
             self.problem(
-                collection, record, ".name",
+                collection,
+                record,
+                ".name",
                 f"{record.name!r} is not the current name {names[-1].name!r} (the last of names)",
             )
 
@@ -194,7 +211,9 @@ class _Checker:
             self.check_names("bodies", body, body.established)
             if body.names and body.acronym != body.names[-1].acronym:
                 self.problem(
-                    "bodies", body, ".acronym",
+                    "bodies",
+                    body,
+                    ".acronym",
                     f"{body.acronym!r} is not the current acronym {body.names[-1].acronym!r}",
                 )
             for i, series in enumerate(body.meetings):
@@ -209,7 +228,7 @@ class _Checker:
             current = parents.get(body.id)
             while current is not None and current in parents:
                 if current in chain:
-                    cycle = chain[chain.index(current):] + [current]
+                    cycle = [*chain[chain.index(current) :], current]
                     if not reported & set(cycle):
                         self.problem("bodies", body, ".parent", f"parent cycle: {' -> '.join(cycle)}")
                         reported.update(cycle)
@@ -222,7 +241,10 @@ class _Checker:
             numbers = [t.number for t in plan.thrusts]
             if numbers != list(range(1, len(numbers) + 1)):
                 self.problem(
-                    "master_plans", plan, ".thrusts", f"thrusts must be numbered 1, 2, ... in order, got {numbers}"
+                    "master_plans",
+                    plan,
+                    ".thrusts",
+                    f"thrusts must be numbered 1, 2, ... in order, got {numbers}",
                 )
         for name in ("documents", "declarations"):
             for doc in self.data.collection(name):
@@ -233,7 +255,9 @@ class _Checker:
                 is_decl = isinstance(doc, Declaration)
                 if is_decl != (DocumentKind.DECLARATION in doc.kinds):
                     self.problem(
-                        name, doc, ".kinds",
+                        name,
+                        doc,
+                        ".kinds",
                         "declarations, and only they, are listed as 'declaration'",
                     )
                 if is_decl and doc.meeting_number < 1:
@@ -242,7 +266,12 @@ class _Checker:
             if not _ALPHA2.fullmatch(state.id):
                 self.problem("member_states", state, ".id", f"{state.id!r} is not an ISO alpha-2 code")
             if not _ALPHA3.fullmatch(state.alpha3):
-                self.problem("member_states", state, ".alpha3", f"{state.alpha3!r} is not an ISO alpha-3 code")
+                self.problem(
+                    "member_states",
+                    state,
+                    ".alpha3",
+                    f"{state.alpha3!r} is not an ISO alpha-3 code",
+                )
 
 
 def validate(data: Dataset) -> list[str]:
