@@ -46,9 +46,7 @@ def main(dist: str) -> int:
             [python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheel)],
             check=True,
         )
-        result = subprocess.run(
-            [python, "-c", QUERY], check=True, capture_output=True, text=True, cwd=tmp
-        )
+        result = subprocess.run([python, "-c", QUERY], check=True, capture_output=True, text=True, cwd=tmp)
     answer = json.loads(result.stdout)
     if answer["bodies"] != ["ATRC", "ADGSOM", "ADGMIN", "SSM"] or "site-packages" not in answer["file"]:
         print(f"unexpected answer from the installed wheel: {answer}", file=sys.stderr)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any, Final
 
-from ._model import Body, Declaration, Document, MasterPlan, MemberState, Relation, Sector
+from ._model import Body, Declaration, Document, MemberState, Relation, Sector
 
-__all__ = ["KIND_OF", "kind_of", "normalise", "record_keys", "title_keys"]
+__all__ = ["KIND_OF", "kind_of", "normalise", "record_keys", "search_keys", "title_keys"]
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 
@@ -79,14 +80,32 @@ def record_keys(record: Any) -> tuple[str, ...]:
     Every key that finds *record*: its names, acronyms, aliases and id.
 
     Former names and acronyms are keys too, so a body is found by every name
-    it ever bore.
+    it ever bore. Keys that normalise alike are given once.
 
     >>> import asean_digital as ad
     >>> record_keys(ad.registry.body("ssm"))
     ('Sub-Working Group on Spectrum Management', 'SSM')
     """
+    return _unique(_raw_keys(record), normalise)
+
+
+def search_keys(record: Any) -> tuple[str, ...]:
+    """
+    Every text search matches *record* by.
+
+    Its keys in every spelling, and for a declaration its meeting and city.
+    Unlike :func:`record_keys`, spellings that normalise alike are all kept,
+    since search compares words (``"Putra Jaya"`` and ``"Putrajaya"``).
+    """
+    keys = _raw_keys(record)
+    if isinstance(record, Declaration):
+        keys.extend((record.meeting_name, record.city))
+    return _unique(keys, str.casefold)
+
+
+def _raw_keys(record: Any) -> list[str]:
     if isinstance(record, Relation):
-        return (record.id,)
+        return [record.id]
     keys: list[str] = []
     if isinstance(record, Body | Sector):
         keys.append(record.name)
@@ -98,23 +117,25 @@ def record_keys(record: Any) -> tuple[str, ...]:
         keys.append(record.title)
     else:
         keys.append(record.name)
-    if isinstance(record, Body | MasterPlan) and record.acronym is not None:
-        keys.append(record.acronym)
+    acronym = getattr(record, "acronym", None)
+    if acronym is not None:
+        keys.append(acronym)
     if isinstance(record, MemberState):
         keys.append(record.alpha3)
-    acronym = getattr(record, "acronym", None)
-    if acronym is not None and not isinstance(record, Body | MasterPlan):
-        keys.append(acronym)
     keys.extend(getattr(record, "aliases", ()))
     if isinstance(record, Declaration):
         keys.append(f"{record.title} {record.published}")
     keys.append(record.id)
-    # Unique, first occurrence first, by normal form.
+    return keys
+
+
+def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
+    """*keys* without blanks and repeats (by *form*), first occurrence first."""
     seen: set[str] = set()
     out: list[str] = []
     for key in keys:
-        norm = normalise(key)
-        if norm and norm not in seen:
+        norm = form(key)
+        if normalise(key) and norm not in seen:
             seen.add(norm)
             out.append(key)
     return tuple(out)

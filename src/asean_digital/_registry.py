@@ -14,7 +14,7 @@ import attrs
 
 from ._dates import PartialDate, Period, to_partial_date
 from ._errors import AmbiguousKeyError, NotFoundError
-from ._keys import KIND_OF, kind_of, normalise, record_keys
+from ._keys import KIND_OF, kind_of, normalise, record_keys, search_keys
 from ._model import (
     Body,
     BodyKind,
@@ -886,7 +886,7 @@ class Registry:
         return tuple(self._search_index.search(text, limit))
 
     def _all_keys_of(self, record: Any) -> Sequence[str]:
-        keys = list(record_keys(record))
+        keys = list(search_keys(record))
         if isinstance(record, Body):
             # In a view, former names not yet borne still find the body.
             keys.extend(

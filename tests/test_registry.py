@@ -1,0 +1,376 @@
+"""Query semantics of the registry over the packaged data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import asean_digital as ad
+from asean_digital import AmbiguousKeyError, BodyKind, DocumentKind, NotFoundError, PartialDate, Predicate
+
+reg = ad.registry
+
+
+def ids(records: tuple[object, ...]) -> list[str]:
+    return [r.id for r in records]  # type: ignore[attr-defined]
+
+
+class TestBodies:
+    def test_card_query(self) -> None:
+        """The card's first query: bodies established before 2012, oldest first."""
+        assert [b.acronym for b in reg.bodies(established_before=2012)] == ["ATRC", "ADGSOM", "ADGMIN", "SSM"]
+
+    def test_all_bodies_sorted_unknown_last(self) -> None:
+        """Every collection is sorted by date, then id, with unknown dates last."""
+        assert ids(reg.bodies()) == [
+            "atrc", "adgsom", "adgmin", "ssm", "ansac", "wg-ddg", "adgsom-wg", "atrc-wg",
+        ]  # fmt: skip
+
+    def test_partial_date_interval_semantics(self) -> None:
+        """ADGMIN (July 2001) is neither before nor after 2001, and matches neither filter."""
+        assert "adgmin" not in ids(reg.bodies(established_before=2001))
+        assert "adgmin" not in ids(reg.bodies(established_after=2001))
+        assert "adgmin" in ids(reg.bodies(established_before=PartialDate(2001, 8)))
+        assert "adgmin" in ids(reg.bodies(established_after=dt.date(2001, 6, 30)))
+
+    def test_unknown_dates_match_no_date_filter(self) -> None:
+        """The working groups with no establishment date match neither before nor after."""
+        for filt in ({"established_before": 3000}, {"established_after": 1}):
+            assert not {"adgsom-wg", "atrc-wg"} & set(ids(reg.bodies(**filt)))  # type: ignore[arg-type]
+
+    def test_kind_accepts_member_value_and_name(self) -> None:
+        """Enum filters take the member, its value or its name, in any case."""
+        expected = ids(reg.bodies(kind=BodyKind.WORKING_GROUP))
+        assert expected == ["ssm", "ansac", "wg-ddg", "adgsom-wg", "atrc-wg"]
+        for spelling in ("working_group", "WORKING_GROUP", "Working Group", "working-group"):
+            assert ids(reg.bodies(kind=spelling)) == expected
+
+    def test_parent_by_former_name(self) -> None:
+        """A parent given by its former acronym finds the same sub-bodies."""
+        assert (
+            ids(reg.bodies(parent="TELSOM"))
+            == ids(reg.bodies(parent="adgsom"))
+            == ["ansac", "wg-ddg", "adgsom-wg"]
+        )
+
+    def test_partner(self) -> None:
+        """Bodies whose meetings hold ASEAN+1 consultations with the EU: not ADGMIN, not ATRC."""
+        assert ids(reg.bodies(partner="EU")) == ["adgsom", "adgsom-wg", "atrc-wg"]
+        assert ids(reg.bodies(partner="Japan")) == ["atrc", "adgsom", "adgmin", "adgsom-wg", "atrc-wg"]
+        assert ids(reg.bodies(partner="ROK")) == ids(reg.bodies(partner="KR"))
+
+    def test_filters_combine_with_and(self) -> None:
+        """Combined filters return the intersection of single filters."""
+        both = reg.bodies(kind="working_group", established_after=2011)
+        assert ids(both) == ["ansac", "wg-ddg"]
+
+    def test_body_by_every_name(self) -> None:
+        """TELMIN, ADGMIN, the old full name and the id all find the ministers' body."""
+        keys = [
+            "TELMIN",
+            "adgmin",
+            "ADGMIN",
+            "ASEAN Telecommunications and Information Technology Ministers Meeting",
+        ]
+        assert {reg.body(k).id for k in keys} == {"adgmin"}
+
+    def test_name_at(self) -> None:
+        """name_at follows the renamings the page dates."""
+        adgmin = reg.body("ADGMIN")
+        assert adgmin.name_at(2015).acronym == "TELMIN"  # type: ignore[union-attr]
+        assert adgmin.name_at(PartialDate(2019, 9)).acronym == "TELMIN"  # type: ignore[union-attr]
+        assert adgmin.name_at(PartialDate(2019, 10)).acronym == "ADGMIN"  # type: ignore[union-attr]
+        assert adgmin.name_at(2000) is None
+        atrc = reg.body("ATRC")
+        assert atrc.name_at(dt.date(2011, 6, 30)).name == "ASEAN Telecommunication Regulators’ Committee"  # type: ignore[union-attr]
+        assert [n.acronym for n in reg.body("ADGSOM").former_names] == ["TELSOM"]
+
+    def test_children_and_ancestors(self) -> None:
+        """The hierarchy the page's representation column states."""
+        assert ids(reg.children("ADGMIN")) == ["atrc", "adgsom"]
+        assert ids(reg.children("ATRC")) == ["ssm", "atrc-wg"]
+        assert reg.children("SSM") == ()
+        assert ids(reg.ancestors("WG-DDG")) == ["adgsom", "adgmin"]
+        assert reg.ancestors("ADGMIN") == ()
+
+
+class TestDocuments:
+    def test_counts_by_listing(self) -> None:
+        """Each listing of the page's Key Documents, with the two double listings."""
+        counts = {k: len(reg.documents(kind=k)) for k in DocumentKind}
+        assert counts == {
+            DocumentKind.FRAMEWORK: 5,
+            DocumentKind.GUIDELINE: 14,
+            DocumentKind.DECLARATION: 13,
+            DocumentKind.PUBLICATION: 12,
+            DocumentKind.LINK: 5,
+        }
+        assert len(reg.documents()) == 47
+
+    def test_year_and_date_filters(self) -> None:
+        """Documents of 2019 and the frameworks published after 2017."""
+        assert ids(reg.documents(year=2019, kind="guideline")) == [
+            "submarine-cables-guidelines",
+            "uso-2-framework",
+        ]
+        assert ids(reg.documents(kind="framework", published_after=2017)) == [
+            "ddg-framework",
+            "data-management-framework",
+        ]
+
+    def test_aliases(self) -> None:
+        """The names people use find the documents."""
+        assert reg.document("PDP Framework").id == "pdp-framework"
+        assert reg.document("DDG Framework").id == "ddg-framework"
+        assert reg.document("USO 2.0").id == "uso-2-framework"
+        assert reg.document("MCCs").id == "model-contractual-clauses"
+
+    def test_double_listed_document_once(self) -> None:
+        """The Joint Guide is one record, found by both of its listed titles."""
+        a = reg.document("Joint Guide to ASEAN Model Contractual Clauses and EU Standard Contractual Clauses")
+        b = reg.document(
+            "The Joint Guide to ASEAN Model Contractual Clauses and EU Standard Contractual Clauses"
+        )
+        assert a is b
+        assert a.kinds == (DocumentKind.GUIDELINE, DocumentKind.PUBLICATION)
+
+    def test_putrajaya_both_spellings(self) -> None:
+        """Putra Jaya and Putrajaya find the same declaration."""
+        assert reg.document("Putra Jaya Declaration") is reg.document("Putrajaya Declaration")
+        assert reg.search("Putrajaya")[0].entity.id == "putrajaya-declaration-2021"
+
+    def test_shared_title_is_ambiguous(self) -> None:
+        """Two Singapore Declarations: the title alone names neither, and says so."""
+        with pytest.raises(AmbiguousKeyError, match="singapore-declaration-2013") as info:
+            reg.document("Singapore Declaration")
+        assert set(info.value.candidates) == {"singapore-declaration-2013", "singapore-declaration-2024"}
+        assert isinstance(info.value, LookupError)
+        assert reg.document("Singapore Declaration 2024").meeting_name == "4th ADGMIN"  # type: ignore[attr-defined]
+
+
+class TestDeclarations:
+    def test_by_body_former_name(self) -> None:
+        """TELMIN and ADGMIN are one body: all 13 declarations."""
+        assert len(reg.declarations(body="TELMIN")) == 13
+
+    def test_by_host_and_year(self) -> None:
+        """Myanmar hosted two meetings; 2015 had two."""
+        assert ids(reg.declarations(host="Myanmar")) == [
+            "nay-pyi-taw-statement-2011",
+            "nay-pyi-taw-declaration-2022",
+        ]
+        assert ids(reg.declarations(year=2015)) == ["bangkok-statement-2015", "da-nang-declaration-2015"]
+        assert ids(reg.declarations(host="MMR", year=2022)) == ["nay-pyi-taw-declaration-2022"]
+
+
+class TestOtherCollections:
+    def test_master_plans_succession(self) -> None:
+        """Three plans, in order, each succeeding the one before."""
+        assert ids(reg.master_plans()) == ["aim2015", "aim2020", "adm2025"]
+        succ = {(r.subject, r.object) for r in reg.relations(predicate=Predicate.SUCCEEDS)}
+        assert succ == {("aim2020", "aim2015"), ("adm2025", "aim2020")}
+
+    def test_events(self) -> None:
+        """Competitions by start year and partner."""
+        assert ids(reg.events(started_before=2012)) == ["cyber-kids-camp", "ict-innovation-award"]
+        assert ids(reg.events(partner="JP")) == ["cyber-sea-game"]
+
+    def test_member_states(self) -> None:
+        """Eleven members today, ten before Timor-Leste joined, five founders."""
+        assert len(reg.member_states()) == 11
+        assert len(reg.member_states(as_of=dt.date(2025, 10, 25))) == 10
+        assert len(reg.member_states(as_of=PartialDate(2025, 10))) == 11
+        assert len(reg.member_states(as_of=1967)) == 5
+        assert {reg.member_state(k).id for k in ("TH", "THA", "Thailand", "tha")} == {"TH"}
+
+    def test_partners(self) -> None:
+        """The page's 'ROK' and 'U.S.' find the partners."""
+        assert reg.partner("ROK").id == "KR"
+        assert reg.partner("U.S.").id == "US"
+
+    def test_relations_by_key(self) -> None:
+        """Relation filters take keys of any kind, including former names."""
+        assert [(r.predicate, r.object) for r in reg.relations(subject="ATRC")] == [
+            (Predicate.ADVISES, "adgmin"),
+            (Predicate.PART_OF, "adgmin"),
+            (Predicate.PARTNERS_WITH, "adgsom"),
+        ]
+        assert ids(reg.relations(object="TELSOM", predicate="part_of")) == [
+            "adgsom-wg part_of adgsom", "ansac part_of adgsom", "wg-ddg part_of adgsom",
+        ]  # fmt: skip
+
+    def test_lookup_across_kinds(self) -> None:
+        """lookup finds a record of any kind."""
+        assert type(reg.lookup("AIM2020")).__name__ == "MasterPlan"
+        assert type(reg.lookup("Vietnam")).__name__ == "MemberState"
+        assert type(reg.lookup("ASEAN Makers Hackathon")).__name__ == "Event"
+        assert reg.lookup("ICT").id == "digital"
+        assert reg.get("no such thing") is None
+
+
+class TestNotFound:
+    def test_suggestions(self) -> None:
+        """A near miss names the key and suggests the closest keys."""
+        with pytest.raises(NotFoundError, match=r"no body matches 'ADGMN'; did you mean 'ADGMIN'") as info:
+            reg.body("ADGMN")
+        assert info.value.key == "ADGMN"
+        assert info.value.suggestions[0] == "ADGMIN"
+
+    def test_wrong_kind_is_not_found(self) -> None:
+        """A key of another kind is not a body."""
+        with pytest.raises(NotFoundError):
+            reg.body("Thailand")
+
+    @pytest.mark.parametrize("key", [None, 5, b"ATRC", ("ATRC",)])
+    def test_non_string_key(self, key: object) -> None:
+        """Keys must be strings."""
+        with pytest.raises(TypeError, match="must be a string"):
+            reg.body(key)  # type: ignore[arg-type]
+
+    def test_empty_key(self) -> None:
+        """An empty or punctuation-only key is a ValueError."""
+        with pytest.raises(ValueError, match="empty key"):
+            reg.lookup(" - ")
+
+
+class TestBadArguments:
+    def test_unknown_enum_value(self) -> None:
+        """An unknown kind lists the allowed values."""
+        with pytest.raises(ValueError, match="'ministerial', 'senior_officials'"):
+            reg.bodies(kind="committee")
+
+    def test_bool_is_not_a_year(self) -> None:
+        """True is not a year."""
+        with pytest.raises(TypeError):
+            reg.documents(year=True)
+
+    def test_unknown_filter_keyword(self) -> None:
+        """A filter the query does not know is refused, not ignored."""
+        with pytest.raises(TypeError):
+            reg.bodies(established=2001)  # type: ignore[call-arg]
+
+    def test_unknown_partner_key(self) -> None:
+        """A partner filter that names no partner raises instead of matching nothing."""
+        with pytest.raises(NotFoundError, match="no partner matches 'Mars'"):
+            reg.bodies(partner="Mars")
+
+    def test_search_limit(self) -> None:
+        """The limit must be a positive int."""
+        with pytest.raises(ValueError, match="at least 1"):
+            reg.search("ATRC", limit=0)
+        with pytest.raises(TypeError):
+            reg.search(None)  # type: ignore[arg-type]
+
+
+class TestSearch:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("atrc", "atrc"),
+            ("regulators council telecommunications", "atrc"),
+            ("A.T.R.C.", "atrc"),
+            ("Telecomunications Regulators Council", "atrc"),
+            ("personal data protection", "pdp-framework"),
+            ("cyber kids camp", "cyber-kids-camp"),
+            ("Vietnam", "VN"),
+            ("ADGMIM", "adgmin"),
+            ("spectrum managment", "spectrum-management"),
+            ("sub-working group on spectrum managment", "ssm"),
+        ],
+    )
+    def test_forgiving(self, text: str, expected: str) -> None:
+        """Case, punctuation, word order and small typos do not matter."""
+        assert reg.search(text)[0].entity.id == expected
+
+    def test_exact_name_first_with_full_score(self) -> None:
+        """An exact name scores 1 and ranks first."""
+        best = reg.search("ASEAN Network Security Action Council")[0]
+        assert (best.entity.id, best.score) == ("ansac", 1.0)
+
+    def test_limit_and_order(self) -> None:
+        """Results are best first, at most `limit`."""
+        results = reg.search("framework", limit=3)
+        assert len(results) == 3
+        assert [m.score for m in results] == sorted((m.score for m in results), reverse=True)
+
+    def test_nothing(self) -> None:
+        """Nonsense finds nothing."""
+        assert reg.search("zzzzqqqq") == ()
+
+
+class TestAsOf:
+    def test_card_example(self) -> None:
+        """The registry of 2015: ten members, TELMIN, the body found by its later name."""
+        then = reg.as_of(2015)
+        assert len(then.member_states()) == 10
+        assert then.body("ADGMIN").acronym == "TELMIN"
+        assert (
+            then.body("ADGMIN").name
+            == "ASEAN Telecommunications and Information Technology Ministers Meeting"
+        )
+
+    def test_only_what_existed(self) -> None:
+        """In 2010, no ANSAC, WG-DDG or SSM; no later documents; no ADM2025."""
+        then = reg.as_of(2010)
+        assert ids(then.bodies()) == ["atrc", "adgsom", "adgmin", "adgsom-wg", "atrc-wg"]
+        assert all(d.published is None or d.published.year <= 2010 for d in then.documents())
+        assert ids(then.master_plans()) == []
+        with pytest.raises(NotFoundError):
+            then.body("ANSAC")
+
+    def test_before_everything(self) -> None:
+        """Before 1995 no body existed, so their working groups did not either."""
+        assert reg.as_of(1990).bodies() == ()
+
+    def test_views_truncate_naming_history(self) -> None:
+        """A view knows only the names borne so far, the current one open-ended."""
+        atrc = reg.as_of(2005).body("ATRC")
+        assert atrc.acronym is None
+        assert len(atrc.names) == 1
+        assert atrc.names[0].valid.end is None
+
+    def test_sector_name(self) -> None:
+        """The sector was the ICT sector until October 2019."""
+        assert reg.as_of(2018).sector.name == "ASEAN Information and Communications Technology sector"
+        assert reg.as_of(2020).sector.name == "ASEAN Digital sector"
+
+    def test_idempotent(self) -> None:
+        """A view of a view at the same time is the same view."""
+        assert reg.as_of(2015).as_of(2015) == reg.as_of(2015)
+        assert reg.as_of(2015) != reg
+
+    def test_relations_need_both_ends(self) -> None:
+        """Relations to records that did not exist yet are dropped."""
+        then = reg.as_of(2015)
+        assert not [r for r in then.relations() if r.subject == "adm2025" or r.object == "wg-ddg"]
+
+    def test_when(self) -> None:
+        """A view records its time; the full registry has none."""
+        assert reg.when is None
+        assert reg.as_of("2019-10").when == PartialDate(2019, 10)
+
+
+class TestErrata:
+    def test_every_page_contradiction_recorded(self) -> None:
+        """IMR 2017 vs 2018, AMD2025 and 2021-2020, Putra Jaya, the double listings, the gaps."""
+        fields = {(r.id, e.field) for r, e in reg.errata()}
+        assert {
+            ("imr-framework", "published"),
+            ("adm2025", "acronym"),
+            ("adm2025", "period"),
+            ("putrajaya-declaration-2021", "city"),
+            ("joint-guide-mccs-eu-sccs", "kinds"),
+            ("adgmin", "declarations"),
+        } <= fields
+        imr = reg.document("IMR Framework")
+        assert imr.published == PartialDate(2017)
+        assert "2018" in imr.errata[0].stated
+
+
+class TestRepr:
+    def test_repr_is_short(self) -> None:
+        """The registry's repr names its version and counts."""
+        text = repr(reg)
+        assert text.startswith("<Registry data_version='2026.11.28': 8 bodies, 47 documents")
+        assert "as_of='2015'" in repr(reg.as_of(2015))
