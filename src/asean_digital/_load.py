@@ -199,9 +199,23 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
     return out
 
 
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    """One structuring failure in words: ours where we raised it, cattrs' otherwise."""
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+    from cattrs.v import format_exception  # noqa: PLC0415
+
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, ValueError | TypeError) and str(exc) and not str(exc).startswith("Unsupported"):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
 def _messages(exc: BaseException, path: str, transform: Any) -> list[str]:
     try:
-        lines: list[str] = transform(exc, path=path)
+        lines: list[str] = transform(exc, path=path, format_exception=_format_exception)
     except Exception:  # noqa: BLE001 - fall back on the bare message
         lines = [f"{path}: {exc}"]
     out = []

@@ -1,0 +1,270 @@
+"""Loading, validation, overlays and the lazy default registry."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import asean_digital as ad
+from asean_digital import DataError
+
+SRC = [{"document": "seed-page", "section": "Overview"}]
+
+
+def body(**overrides: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "test-wg",
+        "acronym": "TWG",
+        "name": "Test Working Group",
+        "kind": "working_group",
+        "parent": "adgsom",
+        "established": "2020",
+        "names": [{"name": "Test Working Group", "acronym": "TWG", "valid": {"start": "2020", "end": None}}],
+        "representation": "Director",
+        "role": None,
+        "description": "A body made up for tests.",
+        "meetings": [],
+        "sources": SRC,
+    }
+    record.update(overrides)
+    return record
+
+
+def write(tmp_path: Path, doc: Any, name: str = "overlay.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def problems_of(*overlays: Path) -> str:
+    with pytest.raises(DataError) as info:
+        ad.load(*overlays)
+    return str(info.value)
+
+
+class TestOverlays:
+    def test_add_a_body(self, tmp_path: Path) -> None:
+        """An overlay adds a record that every query then sees."""
+        reg = ad.load(write(tmp_path, {"bodies": [body()]}))
+        assert reg.body("TWG").parent == "adgsom"
+        assert "test-wg" in [b.id for b in reg.children("ADGSOM")]
+        assert reg.data_version == "2026.11.28+overlay"
+
+    def test_replace_a_record(self, tmp_path: Path) -> None:
+        """A record with an existing id replaces it; the packaged registry is untouched."""
+        japan = {"id": "JP", "name": "Nippon", "kind": "country", "sources": SRC}
+        reg = ad.load(write(tmp_path, {"partners": [japan]}))
+        assert reg.partner("JP").name == "Nippon"
+        assert ad.registry.partner("JP").name == "Japan"
+        assert len(reg.partners()) == len(ad.registry.partners())
+
+    def test_later_overlay_wins(self, tmp_path: Path) -> None:
+        """Overlays apply in order: a later one replaces what an earlier one added."""
+        au = {"id": "AU", "name": "Australia", "kind": "country", "sources": SRC}
+        first = write(tmp_path, {"partners": [au]}, "a.json")
+        second = write(tmp_path, {"partners": [{**au, "name": "Commonwealth of Australia"}]}, "b.json")
+        assert ad.load(first, second).partner("AU").name == "Commonwealth of Australia"
+        assert ad.load(second, first).partner("AU").name == "Australia"
+
+    def test_folder_reads_every_file(self, tmp_path: Path) -> None:
+        """A folder is one overlay of all its .json files; an id twice in it is a conflict."""
+        au = {"id": "AU", "name": "Australia", "kind": "country", "sources": SRC}
+        write(tmp_path, {"partners": [au]}, "a.json")
+        write(tmp_path, {"bodies": [body()]}, "b.json")
+        (tmp_path / "notes.txt").write_text("ignored")
+        reg = ad.load(tmp_path)
+        assert reg.partner("Australia").id == "AU"
+        assert reg.body("TWG").id == "test-wg"
+        write(tmp_path, {"partners": [au]}, "c.json")
+        assert "duplicate id 'AU' in one overlay" in problems_of(tmp_path)
+
+    def test_declaration_replaces_document_id(self, tmp_path: Path) -> None:
+        """Documents and declarations share one id space."""
+        decl = {
+            "id": "itu-statistics", "title": "ITU Declaration", "kinds": ["declaration"], "published": "2030",
+            "body": "adgmin", "meeting_number": 10, "meeting_name": "10th ADGMIN", "city": "Bangkok",
+            "host": "TH", "sources": SRC,
+        }  # fmt: skip
+        reg = ad.load(write(tmp_path, {"declarations": [decl]}))
+        assert reg.document("itu-statistics").title == "ITU Declaration"
+        assert len(reg.documents()) == len(ad.registry.documents())
+
+    def test_not_a_path(self) -> None:
+        """Overlays must be paths."""
+        with pytest.raises(TypeError, match="must be a path"):
+            ad.load(42)  # type: ignore[arg-type]
+
+
+class TestDataErrors:
+    def test_every_problem_with_file_and_path(self, tmp_path: Path) -> None:
+        """All problems are reported together, each with file and JSON path."""
+        bad = body(parent="nowhere", established="2020-13", kind="council")
+        path = write(tmp_path, {"bodies": [body(id="ok-wg", acronym="OK WG", name="OK WG", names=[]), bad]})
+        text = problems_of(path)
+        assert f"{path}: $.bodies[1].established" in text
+        assert f"{path}: $.bodies[1].kind" in text
+        assert "'ministerial', 'senior_officials'" in text
+
+    def test_dangling_reference(self, tmp_path: Path) -> None:
+        """A parent that is no body is named with its path."""
+        path = write(tmp_path, {"bodies": [body(parent="nowhere")]})
+        assert f"{path}: $.bodies[0].parent: 'nowhere' is not the id of any body" in problems_of(path)
+
+    def test_parent_cycle(self, tmp_path: Path) -> None:
+        """Making ADGMIN a child of its own working group is a cycle."""
+        adgmin = ad.converter.unstructure(ad.registry.body("adgmin"))
+        adgmin["parent"] = "ansac"
+        assert "parent cycle" in problems_of(write(tmp_path, {"bodies": [adgmin]}))
+
+    def test_ambiguous_key(self, tmp_path: Path) -> None:
+        """A new body may not take a key another body has, even a former name."""
+        path = write(
+            tmp_path,
+            {
+                "bodies": [
+                    body(
+                        acronym="TELMIN",
+                        names=[
+                            {
+                                "name": "Test Working Group",
+                                "acronym": "TELMIN",
+                                "valid": {"start": "2020", "end": None},
+                            }
+                        ],
+                    )
+                ]
+            },
+        )
+        assert "the key 'telmin' is ambiguous" in problems_of(path)
+
+    def test_naming_gap(self, tmp_path: Path) -> None:
+        """A body's names must meet: one ends where the next starts."""
+        names = [
+            {"name": "Old", "acronym": "OLD", "valid": {"start": "2020", "end": "2021"}},
+            {"name": "Test Working Group", "acronym": "TWG", "valid": {"start": "2022", "end": None}},
+        ]
+        assert "names must be contiguous" in problems_of(write(tmp_path, {"bodies": [body(names=names)]}))
+
+    def test_reversed_period(self, tmp_path: Path) -> None:
+        """The page's 2021-2020 would be refused."""
+        plan = ad.converter.unstructure(ad.registry.master_plan("adm2025"))
+        plan["period"] = {"start": "2021", "end": "2020"}
+        text = problems_of(write(tmp_path, {"master_plans": [plan]}))
+        assert "$.master_plans[0].period" in text and "cannot end" in text
+
+    @pytest.mark.parametrize(
+        ("content", "expected"),
+        [
+            (b"{not json", "invalid JSON at line 1"),
+            (b"\xff\xfe\x00", "not UTF-8"),
+            (b"[]", "expected a JSON object"),
+            (b'{"bodys": []}', "$.bodys: unknown collection"),
+            (b'{"bodies": {}}', "$.bodies: expected an array"),
+            (b'{"bodies": [1]}', "$.bodies[0]: expected an object"),
+            (
+                b'{"partners": [{"id": "AU", "name": "Australia", "kind": "country", "sources": [], "x": 1}]}',
+                "x",
+            ),
+            (
+                b'{"partners": [{"id": "AU", "name": "Australia", "kind": "country", "sources": []}]}',
+                "at least one source",
+            ),
+            (b'{"partners": [{"id": "AU", "kind": "country", "sources": []}]}', "$.partners[0].name"),
+            (b'{"partners": [{"id": 5, "name": "X", "kind": "country", "sources": []}]}', "$.partners[0].id"),
+        ],
+    )
+    def test_malformed_files(self, tmp_path: Path, content: bytes, expected: str) -> None:
+        """Malformed overlays raise DataError naming the file and what is wrong."""
+        path = tmp_path / "bad.json"
+        path.write_bytes(content)
+        text = problems_of(path)
+        assert str(path) in text
+        assert expected in text
+
+    def test_missing_path(self, tmp_path: Path) -> None:
+        """A path that does not exist is a DataError, not an OSError."""
+        assert "no such file or folder" in problems_of(tmp_path / "nope.json")
+
+    def test_all_or_nothing(self, tmp_path: Path) -> None:
+        """A good overlay next to a bad one applies nothing, and the default registry is unchanged."""
+        before = ad.registry
+        good = write(tmp_path, {"bodies": [body()]}, "good.json")
+        bad = write(
+            tmp_path, {"bodies": [body(id="bad-wg", acronym="BWG", name="B", parent="x")]}, "bad.json"
+        )
+        with pytest.raises(DataError):
+            ad.load(good, bad)
+        assert ad.registry is before
+        assert ad.registry.get("test-wg") is None
+
+    def test_is_a_value_error(self) -> None:
+        """DataError is catchable as ValueError."""
+        assert issubclass(DataError, ValueError)
+
+
+class TestLazyRegistry:
+    def test_import_reads_no_data(self) -> None:
+        """Importing the package neither loads cattrs nor reads a data file."""
+        code = (
+            "import sys, asean_digital as ad\n"
+            "assert 'cattrs' not in sys.modules, 'cattrs imported'\n"
+            "assert 'asean_digital._load' not in sys.modules, 'loader imported'\n"
+            "assert not ad._state, ad._state\n"
+            "ad.registry\n"
+            "assert 'cattrs' in sys.modules\n"
+            "print('ok')\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.stdout.strip() == "ok", result.stderr
+
+    def test_threads_load_once(self) -> None:
+        """Many threads touching the registry at first use load it exactly once and share it."""
+        code = (
+            "import threading, asean_digital as ad, asean_digital._load as L\n"
+            "calls = []\n"
+            "orig = L.load_dataset\n"
+            "def counting(*a, **k):\n"
+            "    calls.append(1)\n"
+            "    return orig(*a, **k)\n"
+            "L.load_dataset = counting\n"
+            "seen = []\n"
+            "barrier = threading.Barrier(16)\n"
+            "def work():\n"
+            "    barrier.wait()\n"
+            "    seen.append(id(ad.registry))\n"
+            "ts = [threading.Thread(target=work) for _ in range(16)]\n"
+            "[t.start() for t in ts]; [t.join() for t in ts]\n"
+            "print(len(calls), len(set(seen)), len(seen))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.stdout.split() == ["1", "1", "16"], result.stderr
+
+    def test_same_object(self) -> None:
+        """The default registry is created once per process."""
+        assert ad.registry is ad.registry
+
+    def test_version(self) -> None:
+        """The package version comes from installed metadata."""
+        assert ad.__version__ == "0.1.0"
+
+    def test_unknown_attribute(self) -> None:
+        """A misspelt attribute is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="registri"):
+            ad.registri  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_threads_share_registry() -> None:
+    """Concurrent readers of an already loaded registry see the same object."""
+    seen: list[int] = []
+    threads = [threading.Thread(target=lambda: seen.append(id(ad.registry))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(seen)) == 1
