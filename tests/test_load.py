@@ -260,7 +260,7 @@ class TestLazyRegistry:
     def test_unknown_attribute(self) -> None:
         """A misspelt attribute is an AttributeError, as for any module."""
         with pytest.raises(AttributeError, match="registri"):
-            ad.registri  # type: ignore[attr-defined]  # noqa: B018
+            ad.registri  # noqa: B018
 
 
 def test_threads_share_registry() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from hypothesis import given
@@ -158,7 +159,7 @@ class TestAnyArgument:
                      st.lists(st.integers()), st.dictionaries(st.text(), st.integers())))  # fmt: skip
     def test_queries_fail_cleanly(self, value: Any) -> None:
         """Any value as any filter gives a result or a clear TypeError, ValueError or NotFoundError."""
-        calls = [
+        calls: list[Callable[[], object]] = [
             lambda: reg.bodies(kind=value), lambda: reg.bodies(parent=value),
             lambda: reg.bodies(partner=value), lambda: reg.bodies(established_before=value),
             lambda: reg.documents(year=value), lambda: reg.documents(kind=value),
