@@ -1,0 +1,163 @@
+"""The command line: output formats, filters, errors and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import asean_digital as ad
+from asean_digital import Body
+from asean_digital._cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestCollections:
+    def test_card_query_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The demo's query prints the four bodies, oldest first."""
+        code, out, err = run(capsys, "bodies", "--established-before", "2012")
+        assert code == 0, err
+        rows = [line.split()[0] for line in out.splitlines()[2:]]
+        assert rows == ["atrc", "adgsom", "adgmin", "ssm"]
+
+    def test_json_is_unstructured_records(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON output is an array of records as the converter gives them, and structures back."""
+        code, out, _ = run(capsys, "bodies", "--partner", "ROK", "--format", "json")
+        assert code == 0
+        data = json.loads(out)
+        bodies = [ad.converter.structure(d, Body) for d in data]
+        assert bodies == list(ad.registry.bodies(partner="KR"))
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """CSV output has a header and one row per record."""
+        code, out, _ = run(capsys, "declarations", "--host", "Thailand", "--format", "csv")
+        assert code == 0
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [(r["title"], r["meeting_name"]) for r in rows] == [
+            ("Bangkok Statement", "14th TELMIN"),
+            ("Bangkok Declaration", "5th ADGMIN"),
+        ]
+
+    def test_as_of_before_or_after_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--as-of works before and after the sub-command and uses the names of then."""
+        _, before, _ = run(capsys, "--as-of", "2015", "bodies", "--format", "json")
+        _, after, _ = run(capsys, "bodies", "--as-of", "2015", "--format", "json")
+        assert before == after
+        assert [b["acronym"] for b in json.loads(before)][:3] == ["ATRC", "TELSOM", "TELMIN"]
+
+    @pytest.mark.parametrize(
+        ("argv", "count"),
+        [
+            (["documents", "--kind", "framework"], 5),
+            (["documents", "--year", "2021"], 4),
+            (["declarations", "--body", "TELMIN"], 13),
+            (["plans"], 3),
+            (["events", "--started-after", "2016"], 2),
+            (["partners"], 7),
+            (["states"], 11),
+            (["--as-of", "2000", "states"], 10),
+            (["relations", "--predicate", "succeeds"], 2),
+            (["search", "framework", "--limit", "4"], 4),
+        ],
+    )
+    def test_counts(self, capsys: pytest.CaptureFixture[str], argv: list[str], count: int) -> None:
+        """Every collection command returns the records the API returns."""
+        code, out, err = run(capsys, *argv, "--format", "json")
+        assert code == 0, err
+        assert len(json.loads(out)) == count
+
+    def test_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show finds any record by any key and prints a card."""
+        code, out, _ = run(capsys, "show", "TELSOM")
+        assert code == 0
+        assert out.startswith("Body adgsom")
+        code, out, _ = run(capsys, "show", "THA", "--format", "json")
+        assert json.loads(out)["name"] == "Thailand"
+
+    def test_overlay(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--overlay adds the user's records."""
+        path = tmp_path / "au.json"
+        src = [{"document": "seed-page", "section": "Overview"}]
+        path.write_text(
+            json.dumps({"partners": [{"id": "AU", "name": "Australia", "kind": "country", "sources": src}]})
+        )
+        code, out, _ = run(capsys, "--overlay", str(path), "partners", "--format", "json")
+        assert code == 0
+        assert "AU" in [p["id"] for p in json.loads(out)]
+
+
+class TestErrors:
+    def test_not_found(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing key: exit 1, a suggestion on stderr, nothing on stdout."""
+        code, out, err = run(capsys, "show", "ADGMN")
+        assert (code, out) == (1, "")
+        assert "did you mean 'ADGMIN'" in err
+        assert "Traceback" not in err
+
+    def test_bad_value(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A bad enum value or date: exit 1 with what was expected."""
+        code, _, err = run(capsys, "bodies", "--kind", "council")
+        assert code == 1
+        assert "must be one of" in err
+        code, _, err = run(capsys, "bodies", "--established-before", "2019-13")
+        assert code == 1
+        assert "established_before" in err
+
+    def test_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed command line: exit 2 with usage."""
+        code, _, err = run(capsys, "bodies", "--no-such-flag")
+        assert code == 2
+        assert "usage:" in err
+        code, _, err = run(capsys)
+        assert code == 2
+
+    def test_validate(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """validate lists every problem of an overlay with its path, exit 1; ok exit 0."""
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"partners": [{"id": "AU", "kind": "planet", "sources": []}]}')
+        code, _, err = run(capsys, "validate", str(bad))
+        assert code == 1
+        assert "$.partners[0].name: required field missing" in err
+        assert "$.partners[0].kind" in err
+        good = tmp_path / "good.json"
+        good.write_text('{"partners": []}')
+        code, out, _ = run(capsys, "validate", str(good))
+        assert code == 0
+        assert out.startswith("ok")
+
+    def test_help_has_examples(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help shows examples and exit codes."""
+        code, out, _ = run(capsys, "--help")
+        assert code == 0
+        assert "examples:" in out
+        assert "exit status" in out
+
+
+def test_python_dash_m() -> None:
+    """python -m asean_digital runs the same command line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "asean_digital", "states", "--format", "csv"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 12
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """--version prints the package and data versions."""
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert "0.1.0" in out
+    assert "2026.11.28" in out
