@@ -548,11 +548,14 @@ class Sector:
             with.
         roles: The roles the ministries have taken on.
         aims: What the sector's work is to create and maintain.
+        cooperation_methods: How the sector cooperates to bridge development
+            gaps (studies, workshops).
         dialogue_participants: Who the sector's consultative dialogues are
             held with.
         dialogue_objectives: The policy objectives the dialogues balance with
             innovation and growth.
         framework_aims: What the regional framework agreements aim at.
+        talent_aims: What the talent competitions promote.
         talent_audience: Whom the talent competitions are for.
         aliases: Other names people use.
         sources: Where its facts came from.
@@ -570,9 +573,11 @@ class Sector:
     expanded_mandate: tuple[str, ...]
     roles: tuple[str, ...]
     aims: tuple[str, ...]
+    cooperation_methods: tuple[str, ...]
     dialogue_participants: tuple[str, ...]
     dialogue_objectives: tuple[str, ...]
     framework_aims: tuple[str, ...]
+    talent_aims: tuple[str, ...]
     talent_audience: tuple[str, ...]
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
