@@ -15,9 +15,11 @@ from typing import Any, Final
 
 from ._model import Body, Declaration, Document, MemberState, Relation, Sector
 
-__all__ = ["KIND_OF", "kind_of", "normalise", "record_keys", "search_keys", "title_keys"]
+__all__ = ["KIND_OF", "fold", "kind_of", "normalise", "record_keys", "search_keys", "title_keys"]
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED: Final = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"})
 
 KIND_OF: Final[dict[str, str]] = {
     "sectors": "sector",
@@ -55,12 +57,21 @@ def normalise(text: str) -> str:
     """
     The normal form of a key: accents, case, punctuation and spaces removed.
 
-    >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Ubud Déclaration")
-    ('putrajaya', 'us', 'ubuddeclaration')
+    >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Đà Nẵng")
+    ('putrajaya', 'us', 'danang')
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_ALNUM.sub("", stripped.casefold())
+    return _NON_ALNUM.sub("", fold(text))
+
+
+def fold(text: str) -> str:
+    """
+    *text* without accents, in case-folded form; punctuation is kept.
+
+    >>> fold("Đà Nẵng Déclaration")
+    'da nang declaration'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def title_keys(record: Any) -> tuple[str, ...]:
