@@ -173,6 +173,7 @@ class Registry:
     ) -> None:
         self._data = data
         self._as_of = _as_of
+        self._full = _keys_from
         self._search_index: SearchIndex | None = None
         self._sources = {s.id: s for s in data.sources}
         self._bodies = _Collection(data.bodies)
@@ -886,16 +887,10 @@ class Registry:
         return tuple(self._search_index.search(text, limit))
 
     def _all_keys_of(self, record: Any) -> Sequence[str]:
-        keys = list(search_keys(record))
-        if isinstance(record, Body):
-            # In a view, former names not yet borne still find the body.
-            keys.extend(
-                key
-                for kind_keys in (self._display_keys.get("body", {}),)
-                for norm, key in kind_keys.items()
-                if record.id in self._keys["body"].get(norm, ()) and key not in keys
-            )
-        return keys
+        # In a view, search by the full record's keys: names not yet borne
+        # still find a body, as they do for lookups.
+        full = self._full._by_id.get(record.id, record) if self._full is not None else record
+        return search_keys(full)
 
     # -- time ---------------------------------------------------------------
 
@@ -986,7 +981,7 @@ class Registry:
             member_states=states,
             relations=relations,
         )
-        return Registry(view, _keys_from=self, _as_of=moment)
+        return Registry(view, _keys_from=self._full or self, _as_of=moment)
 
     @property
     def kinds(self) -> tuple[str, ...]:
