@@ -402,6 +402,7 @@ class MasterPlan:
         name: Its full name.
         period: Its implementation period.
         thrusts: Its strategic thrusts, in order.
+        status: Its status as the source describes it, where it does.
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
@@ -416,6 +417,7 @@ class MasterPlan:
     name: str
     period: Period
     thrusts: tuple[Thrust, ...]
+    status: str | None = None
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
@@ -464,6 +466,8 @@ class Declaration(Document):
         meeting_number: The meeting's ordinal (19 for the 19th TELMIN).
         meeting_name: The meeting as it was then named (``"19th TELMIN"``).
         city: The city of the meeting.
+        region: The region of the city, where the sources name one
+            (``"Bali"`` for Ubud).
         host: The id of the member state hosting it.
 
     >>> import asean_digital as ad
@@ -477,6 +481,7 @@ class Declaration(Document):
     meeting_name: str
     city: str
     host: str
+    region: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -555,6 +560,7 @@ class Sector:
         dialogue_objectives: The policy objectives the dialogues balance with
             innovation and growth.
         framework_aims: What the regional framework agreements aim at.
+        framework_basis: What the framework agreements take reference of.
         talent_aims: What the talent competitions promote.
         talent_audience: Whom the talent competitions are for.
         aliases: Other names people use.
@@ -577,6 +583,7 @@ class Sector:
     dialogue_participants: tuple[str, ...]
     dialogue_objectives: tuple[str, ...]
     framework_aims: tuple[str, ...]
+    framework_basis: tuple[str, ...]
     talent_aims: tuple[str, ...]
     talent_audience: tuple[str, ...]
     aliases: tuple[str, ...] = ()
