@@ -50,6 +50,7 @@ from ._model import (
 if TYPE_CHECKING:
     import cattrs
 
+    from ._interop import export, graph, to_dataframe, to_records
     from ._registry import Registry
     from ._search import Match
 
@@ -88,9 +89,13 @@ __all__ = [
     "When",
     "__version__",
     "converter",
+    "export",
+    "graph",
     "load",
     "registry",
+    "to_dataframe",
     "to_partial_date",
+    "to_records",
 ]
 
 _lock = threading.RLock()
@@ -173,6 +178,10 @@ def __getattr__(name: str) -> Any:
         from ._registry import Registry  # noqa: PLC0415
 
         return Registry
+    if name in {"export", "graph", "to_dataframe", "to_records"}:
+        from . import _interop  # noqa: PLC0415
+
+        return getattr(_interop, name)
     if name == "Match":
         from ._search import Match  # noqa: PLC0415
 

@@ -38,6 +38,8 @@ examples:
   asean-digital search "data governance"
   asean-digital --overlay my-data/ states
   asean-digital validate my-data/
+  asean-digital export --format csv --out dataset/
+  asean-digital graph --format mermaid
 
 exit status: 0 success, 1 not found / invalid data / bad value, 2 bad usage
 """
@@ -136,47 +138,25 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     return "\n".join(lines)
 
 
-def _unstructured(records: Sequence[Any]) -> list[Any]:
-    import asean_digital as ad  # noqa: PLC0415
-
-    out = []
-    for record in records:
-        data = ad.converter.unstructure(record)
-        if hasattr(record, "entity"):  # a search Match
-            data = {
-                "score": record.score,
-                "key": record.key,
-                "kind": type(record.entity).__name__,
-                "entity": ad.converter.unstructure(record.entity),
-            }
-        out.append(data)
-    return out
-
-
 def _csv(records: Sequence[Any]) -> str:
-    rows = _unstructured(records)
+    from ._interop import to_records  # noqa: PLC0415
+
+    rows = to_records(records, flat=True)
     fields: list[str] = []
     for row in rows:
         fields.extend(k for k in row if k not in fields)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {
-                k: v
-                if isinstance(v, str | int | float) and not isinstance(v, bool)
-                else json.dumps(v, ensure_ascii=False)
-                for k, v in row.items()
-                if v is not None
-            }
-        )
+    writer.writerows(rows)
     return buffer.getvalue().rstrip("\n")
 
 
 def _emit(records: Sequence[Any], columns: str, fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(_unstructured(records), ensure_ascii=False, indent=2)
+        from ._interop import to_records  # noqa: PLC0415
+
+        return json.dumps(to_records(records), ensure_ascii=False, indent=2)
     if fmt == "csv":
         return _csv(records)
     return _table(records, _COLUMNS[columns])
@@ -211,9 +191,9 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "json", "csv", "dot", "mermaid"),
         default=argparse.SUPPRESS,
-        help="output format (default: table)",
+        help="table (default), json or csv; for export json or csv; for graph dot or mermaid",
     )
     common.add_argument(
         "--as-of",
@@ -267,6 +247,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("search", "forgiving full-text search")
     p.add_argument("text")
     p.add_argument("--limit", type=int, default=10)
+    p = command("export", "write every collection and a Frictionless datapackage.json to a folder")
+    p.add_argument("--out", metavar="DIR", required=True)
+    command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid")
     p = sub.add_parser(
         "validate",
         help="check overlay files or folders and list every problem",
@@ -294,8 +277,13 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     as_of = getattr(args, "as_of", None)
     if as_of is not None:
         reg = reg.as_of(_when(as_of))
-    fmt = getattr(args, "format", "table")
     cmd = args.command
+    if cmd in {"export", "graph"}:
+        return _export_or_graph(args, reg, out)
+    fmt = getattr(args, "format", "table")
+    if fmt in {"dot", "mermaid"}:
+        msg = f"--format {fmt} is for the graph command; use table, json or csv"
+        raise ValueError(msg)
     if cmd == "show":
         record = reg.lookup(args.key)
         if fmt == "table":
@@ -357,6 +345,29 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     else:  # search
         records, columns = reg.search(args.text, limit=args.limit), "match"
     out(_emit(records, columns, fmt))
+    return EXIT_OK
+
+
+def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str], None]) -> int:
+    from ._interop import export, graph  # noqa: PLC0415
+
+    if args.command == "graph":
+        fmt = getattr(args, "format", "dot")
+        if fmt not in {"dot", "mermaid"}:
+            msg = f"graph --format must be dot or mermaid, got {fmt}"
+            raise ValueError(msg)
+        out(graph(reg, format=fmt))
+        return EXIT_OK
+    fmt = getattr(args, "format", "json")
+    if fmt not in {"json", "csv"}:
+        msg = f"export --format must be json or csv, got {fmt}"
+        raise ValueError(msg)
+    try:
+        paths = export(reg, args.out, format=fmt)
+    except OSError as e:
+        msg = f"cannot write to {args.out}: {e.strerror or e}"
+        raise ValueError(msg) from None
+    out(f"wrote {len(paths)} files to {args.out}")
     return EXIT_OK
 
 

@@ -117,7 +117,10 @@ def _packaged_files() -> Iterator[tuple[str, bytes]]:
 def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iterator[tuple[str, bytes]]:
     path = Path(overlay)
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+        # A Frictionless descriptor beside exported data is not data itself.
+        files = sorted(
+            p for p in path.iterdir() if p.suffix == ".json" and p.is_file() and p.name != "datapackage.json"
+        )
         if not files:
             problems.append(f"{path}: $: the folder holds no .json files")
     elif path.is_file():

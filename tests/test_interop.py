@@ -1,0 +1,137 @@
+"""Records for tables, DataFrames, whole-dataset export and graphs."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+import asean_digital as ad
+from asean_digital._load import COLLECTIONS
+
+reg = ad.registry
+
+
+class TestRecords:
+    def test_nested_records_are_json_safe(self) -> None:
+        """to_records gives what json.dumps accepts, dates and enums as text."""
+        rows = ad.to_records(reg.bodies())
+        assert json.loads(json.dumps(rows)) == rows
+        assert rows[0]["established"] == "1995"
+        assert rows[0]["names"][0]["valid"]["end"] == "2011-07"
+
+    def test_flat_records_are_scalars(self) -> None:
+        """flat=True leaves only scalars and None; nested values are JSON text."""
+        for row in ad.to_records(reg.documents(), flat=True):
+            assert all(v is None or isinstance(v, str | int | float) for v in row.values())
+            assert json.loads(row["kinds"])
+
+    def test_search_matches(self) -> None:
+        """Search matches become records with score, key, kind and entity."""
+        row = ad.to_records(reg.search("ATRC", limit=1))[0]
+        assert (row["kind"], row["entity"]["id"]) == ("Body", "atrc")
+
+
+class TestDataFrame:
+    @pytest.mark.parametrize(
+        ("query", "rows"),
+        [
+            (reg.bodies, 8),
+            (reg.documents, 47),
+            (reg.declarations, 13),
+            (reg.master_plans, 3),
+            (reg.events, 4),
+            (reg.partners, 7),
+            (reg.member_states, 11),
+            (reg.relations, 25),
+        ],
+    )
+    def test_shape(self, query: object, rows: int) -> None:
+        """One row per record of the collection, one column per field."""
+        items = query()  # type: ignore[operator]
+        df = ad.to_dataframe(items)
+        assert df.shape[0] == rows == len(items)
+        assert list(df.columns) == list(ad.to_records(items[:1])[0])
+        column = "id" if "id" in df else "subject"
+        assert list(df[column]) == [getattr(r, column) for r in items]
+
+    def test_dtypes(self) -> None:
+        """Text columns are strings and booleans booleans."""
+        df = ad.to_dataframe(reg.member_states())
+        assert str(df["name"].dtype) == "string"
+        assert str(df["founding"].dtype) == "boolean"
+        assert int(df["founding"].sum()) == 5
+
+
+class TestExport:
+    def test_json_round_trip(self, tmp_path: Path) -> None:
+        """A JSON export holds every record, and loads back to the same records."""
+        ad.export(reg, tmp_path)
+        again = ad.load(tmp_path)
+        assert set(again.bodies()) == set(reg.bodies())
+        assert set(again.documents()) == set(reg.documents())
+        assert set(again.relations()) == set(reg.relations())
+        assert len(again.member_states()) == len(reg.member_states())
+
+    def test_csv_counts(self, tmp_path: Path) -> None:
+        """A CSV export has one file per collection with one row per record, and nothing more."""
+        import pandas as pd
+
+        paths = ad.export(reg, tmp_path, format="csv")
+        assert sorted(p.stem for p in paths[:-1]) == sorted(COLLECTIONS)
+        expected = {
+            "bodies": 8, "documents": 34, "declarations": 13, "master_plans": 3, "events": 4, "partners": 7,
+            "member_states": 11, "relations": 18, "sectors": 1, "sources": 2, "policy_areas": 8,
+            "dialogues": 3, "initiatives": 5,
+        }  # fmt: skip
+        for name, count in expected.items():
+            with (tmp_path / f"{name}.csv").open(encoding="utf-8") as f:
+                assert len(list(csv.DictReader(f))) == count, name
+            assert len(pd.read_csv(tmp_path / f"{name}.csv")) == count
+
+    def test_datapackage(self, tmp_path: Path) -> None:
+        """datapackage.json describes every file, its fields and its key."""
+        ad.export(reg, tmp_path, format="csv")
+        package = json.loads((tmp_path / "datapackage.json").read_text())
+        resources = {r["path"]: r for r in package["resources"]}
+        assert set(resources) == {f"{name}.csv" for name in COLLECTIONS}
+        bodies = resources["bodies.csv"]["schema"]
+        assert bodies["primaryKey"] == ["id"]
+        with (tmp_path / "bodies.csv").open(encoding="utf-8") as f:
+            assert next(csv.reader(f)) == [field["name"] for field in bodies["fields"]]
+        assert resources["relations.csv"]["schema"]["primaryKey"] == ["subject", "predicate", "object"]
+
+    def test_bad_format(self, tmp_path: Path) -> None:
+        """Only json and csv."""
+        with pytest.raises(ValueError, match="'json' or 'csv'"):
+            ad.export(reg, tmp_path, format="xml")
+
+
+class TestGraph:
+    def test_dot_edges_are_the_hierarchy(self) -> None:
+        """Every parent link is an edge, and every plain edge is a parent link."""
+        dot = ad.graph(reg)
+        plain = {
+            tuple(part.strip().strip('";') for part in line.split("->"))
+            for line in dot.splitlines()
+            if "->" in line and "[" not in line
+        }
+        assert plain == {(b.id, b.parent) for b in reg.bodies() if b.parent}
+        assert '"atrc" -> "adgmin" [style=dotted, label="advises"];' in dot
+
+    def test_mermaid(self) -> None:
+        """Mermaid output has a node per body and an arrow per parent link."""
+        text = ad.graph(reg, format="mermaid")
+        assert text.count("-->") == sum(1 for b in reg.bodies() if b.parent)
+        assert sum(1 for line in text.splitlines() if line.strip().startswith("n_") and "[" in line) == 8
+
+    def test_as_of_graph(self) -> None:
+        """The graph of 2010 has no ANSAC."""
+        assert "ansac" not in ad.graph(reg.as_of(2010))
+
+    def test_bad_format(self) -> None:
+        """Only dot and mermaid."""
+        with pytest.raises(ValueError, match="'dot' or 'mermaid'"):
+            ad.graph(reg, format="svg")
