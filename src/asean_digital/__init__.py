@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._dates import PartialDate, Period, When, to_partial_date
@@ -102,26 +103,31 @@ _lock = threading.RLock()
 _state: dict[str, Any] = {}
 
 
+def _once(name: str, make: Callable[[], Any]) -> Any:
+    """The process-wide value *name*, made by *make* exactly once, whatever the threads."""
+    value = _state.get(name)
+    if value is None:
+        with _lock:  # re-entrant: making the registry makes the converter
+            value = _state.get(name)
+            if value is None:
+                value = _state[name] = make()
+    return value
+
+
+def _make_converter() -> cattrs.Converter:
+    from ._convert import make_converter  # noqa: PLC0415 - cattrs loads on first use
+
+    return make_converter()
+
+
 def _converter_instance() -> cattrs.Converter:
     """The shared converter, made on first use (cattrs is not imported before)."""
-    conv = _state.get("converter")
-    if conv is None:
-        with _lock:
-            conv = _state.get("converter")
-            if conv is None:
-                from ._convert import make_converter  # noqa: PLC0415
-
-                conv = _state["converter"] = make_converter()
+    conv: cattrs.Converter = _once("converter", _make_converter)
     return conv
 
 
 def _default_registry() -> Registry:
-    reg = _state.get("registry")
-    if reg is None:
-        with _lock:
-            reg = _state.get("registry")
-            if reg is None:
-                reg = _state["registry"] = _build()
+    reg: Registry = _once("registry", _build)
     return reg
 
 

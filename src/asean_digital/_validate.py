@@ -93,23 +93,20 @@ class _Checker:
                 continue
             if not record.sources:
                 self.problem(name, record, ".sources", "every record must cite at least one source")
-            for i, source in enumerate(record.sources):
+            cited = [(f".sources[{i}]", s) for i, s in enumerate(record.sources)]
+            cited += [
+                (f".errata[{i}].sources[{j}]", s)
+                for i, erratum in enumerate(record.errata)
+                for j, s in enumerate(erratum.sources)
+            ]
+            for path, source in cited:
                 if source.document not in known:
                     self.problem(
                         name,
                         record,
-                        f".sources[{i}].document",
+                        f"{path}.document",
                         f"{source.document!r} is not the id of a source document",
                     )
-            for i, erratum in enumerate(record.errata):
-                for j, source in enumerate(erratum.sources):
-                    if source.document not in known:
-                        self.problem(
-                            name,
-                            record,
-                            f".errata[{i}].sources[{j}].document",
-                            f"{source.document!r} is not the id of a source document",
-                        )
 
     def check_keys(self) -> None:
         owners: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
