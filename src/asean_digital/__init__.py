@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
     from ._interop import export, graph, to_dataframe, to_records
     from ._registry import Registry
+    from ._results import Results
     from ._search import Match
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "Predicate",
     "Registry",
     "Relation",
+    "Results",
     "Sector",
     "Source",
     "SourceDocument",
@@ -188,6 +190,10 @@ def __getattr__(name: str) -> Any:
         from . import _interop  # noqa: PLC0415
 
         return getattr(_interop, name)
+    if name == "Results":
+        from ._results import Results  # noqa: PLC0415
+
+        return Results
     if name == "Match":
         from ._search import Match  # noqa: PLC0415
 

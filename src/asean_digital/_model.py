@@ -123,6 +123,22 @@ class Predicate(enum.Enum):
     """The subject implements the object."""
 
 
+class _Record:
+    """Behaviour every entity shares: a short repr and an HTML card in Jupyter."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        from ._display import short_repr  # noqa: PLC0415
+
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        from ._display import record_html  # noqa: PLC0415
+
+        return record_html(self)
+
+
 @attrs.frozen
 class SourceDocument:
     """
@@ -242,8 +258,8 @@ class MeetingSeries:
     consultation_partners: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Body:
+@attrs.frozen(kw_only=True, repr=False)
+class Body(_Record):
     """
     A sectoral body or committee.
 
@@ -326,8 +342,8 @@ class Body:
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True)
-class Partner:
+@attrs.frozen(kw_only=True, repr=False)
+class Partner(_Record):
     """
     A dialogue partner of the sector's ASEAN+1 consultations.
 
@@ -349,8 +365,8 @@ class Partner:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class MemberState:
+@attrs.frozen(kw_only=True, repr=False)
+class MemberState(_Record):
     """
     An ASEAN Member State (AMS).
 
@@ -391,8 +407,8 @@ class Thrust:
     description: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class MasterPlan:
+@attrs.frozen(kw_only=True, repr=False)
+class MasterPlan(_Record):
     """
     A sectoral master plan: AIM2015, AIM2020, ADM2025.
 
@@ -423,8 +439,8 @@ class MasterPlan:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Document:
+@attrs.frozen(kw_only=True, repr=False)
+class Document(_Record):
     """
     A key document: a framework, guideline, publication or related link.
 
@@ -456,7 +472,7 @@ class Document:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Declaration(Document):
     """
     A ministerial declaration or statement, adopted at a ministers' meeting.
@@ -484,8 +500,8 @@ class Declaration(Document):
     region: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, repr=False)
+class Event(_Record):
     """
     A regular competition-based event for digital talent.
 
@@ -510,8 +526,8 @@ class Event:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Relation:
+@attrs.frozen(kw_only=True, repr=False)
+class Relation(_Record):
     """
     A stated relation between two records: *subject* PREDICATE *object*.
 
@@ -539,8 +555,8 @@ class Relation:
         return f"{self.subject} {self.predicate.value} {self.object}"
 
 
-@attrs.frozen(kw_only=True)
-class Sector:
+@attrs.frozen(kw_only=True, repr=False)
+class Sector(_Record):
     """
     The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
 
@@ -600,8 +616,8 @@ class Sector:
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True)
-class PolicyArea:
+@attrs.frozen(kw_only=True, repr=False)
+class PolicyArea(_Record):
     """
     A policy area the sector has studied and discussed.
 
@@ -620,8 +636,8 @@ class PolicyArea:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Dialogue:
+@attrs.frozen(kw_only=True, repr=False)
+class Dialogue(_Record):
     """
     A regular stakeholders' consultative dialogue of the sector.
 
@@ -648,8 +664,8 @@ class Dialogue:
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Initiative:
+@attrs.frozen(kw_only=True, repr=False)
+class Initiative(_Record):
     """
     An initiative or emerging strategic issue of the sector.
 

@@ -37,6 +37,7 @@ from ._model import (
     Source,
     SourceDocument,
 )
+from ._results import Results
 
 if TYPE_CHECKING:
     from ._dates import When
@@ -130,10 +131,10 @@ class _Collection:
         cut = bisect_right(self.earliest, (when.latest, len(self.records)))
         return {i for _, i in self.earliest[cut:]}
 
-    def select(self, positions: set[int] | None) -> tuple[Any, ...]:
+    def select(self, positions: set[int] | None) -> Results[Any]:
         if positions is None:
-            return self.records
-        return tuple(self.records[i] for i in sorted(positions))
+            return Results(self.records)
+        return Results(self.records[i] for i in sorted(positions))
 
 
 def _intersect(sets: Iterable[set[int] | None]) -> set[int] | None:
@@ -241,7 +242,7 @@ class Registry:
             self._rel_by["subject"][rel.subject].add(i)
             self._rel_by["predicate"][rel.predicate].add(i)
             self._rel_by["object"][rel.object].add(i)
-        self._children: dict[str, tuple[Body, ...]] = {
+        self._children: dict[str, Results[Body]] = {
             parent: self._bodies.select(positions) for parent, positions in self._by_parent.items()
         }
 
@@ -386,7 +387,7 @@ class Registry:
         partner: str | None = None,
         established_before: When | None = None,
         established_after: When | None = None,
-    ) -> tuple[Body, ...]:
+    ) -> Results[Body]:
         """
         The sectoral bodies, filtered.
 
@@ -450,7 +451,7 @@ class Registry:
         """
         return self._get(key, "body", Body)
 
-    def children(self, key: str) -> tuple[Body, ...]:
+    def children(self, key: str) -> Results[Body]:
         """
         The direct sub-bodies of the body *key* finds.
 
@@ -458,9 +459,9 @@ class Registry:
         >>> [b.acronym for b in ad.registry.children("ATRC")]
         ['SSM', 'ATRC WG']
         """
-        return self._children.get(self._resolve(key, "body"), ())
+        return self._children.get(self._resolve(key, "body"), Results())
 
-    def ancestors(self, key: str) -> tuple[Body, ...]:
+    def ancestors(self, key: str) -> Results[Body]:
         """
         The bodies above the body *key* finds, nearest first.
 
@@ -475,7 +476,7 @@ class Registry:
             body = self._bodies.by_id[body.parent]
             seen.add(body.id)
             out.append(body)
-        return tuple(out)
+        return Results(out)
 
     # -- documents ----------------------------------------------------------
 
@@ -486,7 +487,7 @@ class Registry:
         year: int | None = None,
         published_before: When | None = None,
         published_after: When | None = None,
-    ) -> tuple[Document, ...]:
+    ) -> Results[Document]:
         """
         The key documents (declarations included), filtered.
 
@@ -539,7 +540,7 @@ class Registry:
 
     def declarations(
         self, *, body: str | None = None, host: str | None = None, year: int | None = None
-    ) -> tuple[Declaration, ...]:
+    ) -> Results[Declaration]:
         """
         The ministerial declarations and statements, filtered.
 
@@ -565,7 +566,7 @@ class Registry:
 
     # -- master plans, events, partners, member states ------------------------
 
-    def master_plans(self) -> tuple[MasterPlan, ...]:
+    def master_plans(self) -> Results[MasterPlan]:
         """
         The master plans, oldest first.
 
@@ -573,7 +574,7 @@ class Registry:
         >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
         [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5)]
         """
-        return self._plans.records
+        return Results(self._plans.records)
 
     def master_plan(self, key: str) -> MasterPlan:
         """
@@ -591,7 +592,7 @@ class Registry:
         partner: str | None = None,
         started_before: When | None = None,
         started_after: When | None = None,
-    ) -> tuple[Event, ...]:
+    ) -> Results[Event]:
         """
         The talent competitions, filtered.
 
@@ -625,7 +626,7 @@ class Registry:
         """
         return self._get(key, "event", Event)
 
-    def partners(self) -> tuple[Partner, ...]:
+    def partners(self) -> Results[Partner]:
         """
         The dialogue partners, by id.
 
@@ -633,7 +634,7 @@ class Registry:
         >>> [p.id for p in ad.registry.partners()]
         ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
         """
-        return self._partners.records
+        return Results(self._partners.records)
 
     def partner(self, key: str) -> Partner:
         """
@@ -645,7 +646,7 @@ class Registry:
         """
         return self._get(key, "partner", Partner)
 
-    def member_states(self, *, as_of: When | None = None) -> tuple[MemberState, ...]:
+    def member_states(self, *, as_of: When | None = None) -> Results[MemberState]:
         """
         The ASEAN Member States, by accession then id.
 
@@ -660,7 +661,7 @@ class Registry:
         moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
         if self._as_of is not None:
             moment = min(moment, self._as_of.latest)
-        return tuple(s for s in self._states.records if s.joined.earliest <= moment)
+        return Results(s for s in self._states.records if s.joined.earliest <= moment)
 
     def member_state(self, key: str) -> MemberState:
         """
@@ -674,7 +675,7 @@ class Registry:
 
     # -- other collections --------------------------------------------------
 
-    def policy_areas(self) -> tuple[PolicyArea, ...]:
+    def policy_areas(self) -> Results[PolicyArea]:
         """
         The policy areas the sector has studied and discussed, by id.
 
@@ -682,7 +683,7 @@ class Registry:
         >>> len(ad.registry.policy_areas())
         8
         """
-        return self._areas.records
+        return Results(self._areas.records)
 
     def policy_area(self, key: str) -> PolicyArea:
         """
@@ -694,7 +695,7 @@ class Registry:
         """
         return self._get(key, "policy area", PolicyArea)
 
-    def dialogues(self) -> tuple[Dialogue, ...]:
+    def dialogues(self) -> Results[Dialogue]:
         """
         The regular stakeholders' consultative dialogues, by id.
 
@@ -702,13 +703,13 @@ class Registry:
         >>> [d.convener for d in ad.registry.dialogues()]
         ['atrc', None, None]
         """
-        return self._dialogues.records
+        return Results(self._dialogues.records)
 
     def dialogue(self, key: str) -> Dialogue:
         """The dialogue *key* finds."""
         return self._get(key, "dialogue", Dialogue)
 
-    def initiatives(self, *, emerging_issue: bool | None = None) -> tuple[Initiative, ...]:
+    def initiatives(self, *, emerging_issue: bool | None = None) -> Results[Initiative]:
         """
         The sector's initiatives, by id.
 
@@ -721,11 +722,11 @@ class Registry:
         ['5g-ecosystem-development', 'ddg-framework-development']
         """
         if emerging_issue is None:
-            return self._initiatives.records
+            return Results(self._initiatives.records)
         if not isinstance(emerging_issue, bool):
             msg = f"emerging_issue must be True, False or None, got {emerging_issue!r}"
             raise TypeError(msg)
-        return tuple(i for i in self._initiatives.records if i.emerging_issue is emerging_issue)
+        return Results(i for i in self._initiatives.records if i.emerging_issue is emerging_issue)
 
     def initiative(self, key: str) -> Initiative:
         """
@@ -791,7 +792,7 @@ class Registry:
         subject: str | None = None,
         predicate: Predicate | str | None = None,
         object: str | None = None,
-    ) -> tuple[Relation, ...]:
+    ) -> Results[Relation]:
         """
         The stated relations between records, filtered.
 
@@ -825,8 +826,8 @@ class Registry:
         ]
         positions = _intersect(filters)
         if positions is None:
-            return self._relations
-        return tuple(self._relations[i] for i in sorted(positions))
+            return Results(self._relations)
+        return Results(self._relations[i] for i in sorted(positions))
 
     # -- any kind -----------------------------------------------------------
 
@@ -857,7 +858,7 @@ class Registry:
         except NotFoundError:
             return default
 
-    def search(self, text: str, *, limit: int = 10) -> tuple[Match, ...]:
+    def search(self, text: str, *, limit: int = 10) -> Results[Match]:
         """
         Records whose keys match *text*, best first.
 
@@ -884,7 +885,7 @@ class Registry:
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._all_records()
             )
-        return tuple(self._search_index.search(text, limit))
+        return Results(self._search_index.search(text, limit))
 
     def _all_keys_of(self, record: Any) -> Sequence[str]:
         # In a view, search by the full record's keys: names not yet borne

@@ -1,0 +1,68 @@
+"""Rich display and the Results tuple."""
+
+from __future__ import annotations
+
+import html
+
+import asean_digital as ad
+from asean_digital import Results
+
+reg = ad.registry
+
+
+class TestRepr:
+    def test_short(self) -> None:
+        """An entity's repr is its class, id and name, one line."""
+        assert (
+            repr(reg.body("ATRC")) == "Body(id='atrc', name='ASEAN Telecommunications Regulators’ Council')"
+        )
+        assert repr(reg.document("PDP Framework")).startswith("Document(id='pdp-framework', title=")
+        assert (
+            repr(reg.relations(subject="atrc", predicate="advises")[0])
+            == "Relation(id='atrc advises adgmin')"
+        )
+
+    def test_value_types_keep_full_repr(self) -> None:
+        """Small value types keep their full attrs repr."""
+        assert repr(ad.PartialDate(2019, 10)) == "PartialDate(year=2019, month=10, day=None)"
+
+
+class TestHtml:
+    def test_card(self) -> None:
+        """A body's card shows its naming history, meetings, relations and sources."""
+        card = reg.body("ADGMIN")._repr_html_()
+        for text in ("Naming history", "TELMIN", "Meetings", "Relations", "atrc advises adgmin", "Sources"):
+            assert html.escape(text) in card
+        assert "<script" not in card
+
+    def test_table(self) -> None:
+        """A result shows as a table with one row per record and a caption."""
+        table = reg.bodies()._repr_html_()
+        assert table.count("<tr>") == 1 + len(reg.bodies())
+        assert "<caption>8 × Body</caption>" in table
+        assert (
+            reg.bodies(kind="ministerial", established_after=2100)._repr_html_()
+            == "<p><em>No records.</em></p>"
+        )
+
+    def test_escaping(self) -> None:
+        """Text is escaped, so data cannot inject markup."""
+        assert "&amp;" in reg.documents(kind="link")._repr_html_()
+
+
+class TestResults:
+    def test_is_a_tuple(self) -> None:
+        """Results compare, slice and unpack as tuples."""
+        found = reg.bodies(established_before=2000)
+        assert isinstance(found, tuple)
+        assert isinstance(found, Results)
+        assert found == (reg.body("ATRC"),)
+        (only,) = found
+        assert only.id == "atrc"
+        assert reg.children("SSM") == ()
+
+    def test_conversions(self) -> None:
+        """Results convert to records and DataFrames."""
+        found = reg.member_states(as_of=1990)
+        assert [r["id"] for r in found.to_records()] == ["ID", "MY", "PH", "SG", "TH", "BN"]
+        assert found.to_dataframe().shape[0] == 6
