@@ -151,7 +151,7 @@ class PartialDate:
 
     @property
     def sort_key(self) -> tuple[_dt.date, _dt.date]:
-        """The key collections are sorted by: earliest day, then latest day."""
+        """The key collections are sorted by (earliest day, then latest day)."""
         return (self.earliest, self.latest)
 
     def is_before(self, other: When) -> bool:

@@ -1,0 +1,790 @@
+"""
+Sphinx extension: the data catalogue, generated from the packaged data at build time.
+
+On ``builder-inited`` it imports :mod:`asean_digital`, walks every collection
+of the default registry and writes one MyST Markdown page per collection into
+``docs/catalogue/`` (git-ignored), with tables and Graphviz pictures. Nothing
+is hand-copied: when the data changes, the catalogue changes with it. A page
+is rewritten only when its text changes, so unchanged pages are not re-read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import catalogue_diagrams as diagrams
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from asean_digital import Body, MasterPlan, Registry, Source
+
+OUT_DIR = "catalogue"
+EMPTY = "—"
+
+#: The heading of each listing of the source page's Key Documents.
+LISTING_TITLES = {
+    "framework": "Framework Agreements",
+    "guideline": "Policy Frameworks and Guidelines",
+    "declaration": "Ministerial Declarations",
+    "publication": "Publications",
+    "link": "Related links",
+}
+
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$&^%=:@])")
+
+
+# -- Markdown -----------------------------------------------------------------
+
+
+def esc(text: object) -> str:
+    """Escape *text* so MyST shows it literally (any ASCII punctuation may be escaped)."""
+    return _ESCAPE.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def cell(value: object) -> str:
+    """A table cell: escaped text, or an em dash when there is nothing to show."""
+    if value is None or value in ("", (), []):
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return esc(value)
+
+
+def code(text: str) -> str:
+    return f"`{text}`"
+
+
+def ref(text: str, label: str) -> str:
+    """A ``{ref}`` role (its text is not Markdown, so only angle brackets and backticks matter)."""
+    shown = " ".join(text.split()).replace("`", "'").replace("<", "‹").replace(">", "›")
+    return f"{{ref}}`{shown} <{label}>`"
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    title: str = "",
+    widths: Sequence[int] | None = None,
+    stub: bool = False,
+) -> str:
+    """A MyST ``list-table``; cells are Markdown already (see :func:`cell`)."""
+    rows = list(rows)
+    lines = [f"```{{list-table}} {title}".rstrip()]
+    if headers:
+        lines.append(":header-rows: 1")
+    if stub:
+        lines.append(":stub-columns: 1")
+    lines.append(":widths: " + (" ".join(str(w) for w in widths) if widths else "auto"))
+    lines.append("")
+    for row in [headers, *rows] if headers else rows:
+        first, *rest = row
+        lines.append(f"* - {first}")
+        lines.extend(f"  - {c}" for c in rest)
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def fields(pairs: Iterable[tuple[str, str]], *, title: str = "") -> str:
+    """A two-column table of a record's fields."""
+    return table((), ([esc(k), v] for k, v in pairs), title=title, widths=(1, 4), stub=True)
+
+
+def optional_columns(
+    columns: Sequence[tuple[str, Callable[[Any], str]]], records: Sequence[Any]
+) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of *columns*, leaving out the columns empty for every record."""
+    kept = [(h, get) for h, get in columns if any(get(r) != EMPTY for r in records)]
+    return [h for h, _ in kept], [[get(r) for _, get in kept] for r in records]
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def graphviz(dot: str, *, caption: str, alt: str) -> str:
+    return "\n".join(
+        [
+            "```{graphviz}",
+            f":caption: {esc(caption)}",
+            f":alt: {alt}",
+            ":align: center",
+            "",
+            dot.rstrip(),
+            "```",
+        ]
+    )
+
+
+# -- cross references -----------------------------------------------------------
+
+
+class Links:
+    """Where each record is shown in the catalogue, for links from other pages."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._where: dict[str, tuple[str, str]] = {}
+        sector = registry.sector
+        self._where[sector.id] = (sector.name, "catalogue-sector")
+        for body in registry.bodies():
+            self._where[body.id] = (body.acronym or body.name, f"catalogue-body-{body.id}")
+        for plan in registry.master_plans():
+            self._where[plan.id] = (plan.acronym, f"catalogue-plan-{plan.id}")
+        for doc in registry.documents():
+            self._where[doc.id] = (doc.title, "catalogue-documents")
+        for decl in registry.declarations():
+            self._where[decl.id] = (decl.title, "catalogue-declarations")
+        for event in registry.events():
+            self._where[event.id] = (event.name, "catalogue-competitions")
+        for partner in registry.partners():
+            self._where[partner.id] = (partner.id, "catalogue-partners")
+        for state in registry.member_states():
+            self._where[state.id] = (state.name, "catalogue-member-states")
+        for record in (*registry.policy_areas(), *registry.dialogues(), *registry.initiatives()):
+            self._where[record.id] = (getattr(record, "acronym", None) or record.name, "catalogue-sector")
+
+    def __call__(self, record_id: str | None, text: str | None = None) -> str:
+        if record_id is None:
+            return EMPTY
+        found = self._where.get(record_id)
+        if found is None:
+            return esc(text or record_id)
+        return ref(text or found[0], found[1])
+
+    def many(self, ids: Iterable[str]) -> str:
+        return ", ".join(self(i) for i in ids) or EMPTY
+
+
+def sources_text(sources: Iterable[Source]) -> str:
+    return "; ".join(f"{esc(s.section)} ({code(s.document)})" for s in sources) or EMPTY
+
+
+def header(label: str, title: str, registry: Registry, intro: str) -> str:
+    return (
+        f"({label})=\n# {esc(title)}\n\n{intro}\n\n"
+        f"*Generated from the packaged data (data version {code(registry.data_version)}) "
+        "when this documentation was built.*\n"
+    )
+
+
+# -- pages --------------------------------------------------------------------
+
+
+def page_bodies(reg: Registry, link: Links) -> str:
+    out = [
+        header(
+            "catalogue-bodies",
+            "Bodies",
+            reg,
+            "The sectoral bodies and committees, oldest first, with their naming history, "
+            "establishment, parent and meeting series. Query them with "
+            "{meth}`~asean_digital.Registry.bodies`, {meth}`~asean_digital.Registry.body` "
+            "and {meth}`~asean_digital.Registry.children`; see also the "
+            "{doc}`organisation chart <organisation-chart>`.",
+        )
+    ]
+    bodies = reg.bodies()
+    out.append(
+        table(
+            ["Body", "Name", "Kind", "Parent", "Established", "Former names"],
+            (
+                [
+                    link(b.id),
+                    cell(b.name),
+                    cell(b.kind.value),
+                    link(b.parent),
+                    cell(b.established),
+                    cell(", ".join(str(n) for n in b.former_names)),
+                ]
+                for b in bodies
+            ),
+            title="All bodies",
+        )
+    )
+    out.extend(body_section(b, link) for b in bodies)
+    return "\n\n".join(out) + "\n"
+
+
+def body_section(body: Body, link: Links) -> str:
+    title = f"{body.acronym}: {body.name}" if body.acronym else body.name
+    parts = [f"(catalogue-body-{body.id})=\n## {esc(title)}", esc(body.description)]
+    parts.append(
+        fields(
+            [
+                ("Id", code(body.id)),
+                ("Kind", cell(body.kind.value)),
+                ("Parent", link(body.parent)),
+                ("Established", cell(body.established)),
+                ("Representation", cell(body.representation)),
+                ("Role", cell(body.role)),
+                ("Aliases", cell(", ".join(body.aliases))),
+                ("Sources", sources_text(body.sources)),
+            ]
+        )
+    )
+    parts.append(
+        table(
+            ["Name", "Acronym", "From", "Until"],
+            ([cell(n.name), cell(n.acronym), cell(n.valid.start), cell(n.valid.end)] for n in body.names),
+            title=f"Naming history of {body.acronym or body.name}",
+        )
+    )
+    if body.meetings:
+        parts.append(
+            table(
+                ["Meetings", "Per year", "As needed", "Joint with", "Back-to-back with", "ASEAN+1 partners"],
+                (
+                    [
+                        cell(m.description),
+                        cell("as necessary" if m.per_year is None else m.per_year),
+                        cell(m.as_needed),
+                        link.many(m.joint_with),
+                        link.many(m.back_to_back_with),
+                        link.many(m.consultation_partners),
+                    ]
+                    for m in body.meetings
+                ),
+                title=f"Meeting series of {body.acronym or body.name}",
+            )
+        )
+    if body.errata:
+        parts.append(f"Errata: see {ref('Errata', 'catalogue-errata')} ({len(body.errata)}).")
+    return "\n\n".join(parts)
+
+
+def page_documents(reg: Registry, link: Links) -> str:
+    import asean_digital as ad  # noqa: PLC0415 - imported at build time
+
+    out = [
+        header(
+            "catalogue-documents",
+            "Documents",
+            reg,
+            "The key documents, by the listing of the source page they appear in. A document "
+            "listed under several headings appears under each. Query them with "
+            "{meth}`~asean_digital.Registry.documents` and {meth}`~asean_digital.Registry.document`.",
+        )
+    ]
+    columns: list[tuple[str, Callable[[Any], str]]] = [
+        ("Title", lambda d: link(d.id) if isinstance(d, ad.Declaration) else cell(d.title)),
+        ("Published", lambda d: cell(d.published)),
+        ("Period", lambda d: cell(d.period)),
+        ("Publisher", lambda d: cell(d.publisher)),
+        ("Also listed as", lambda d: cell(", ".join(k.value for k in d.kinds[1:]))),
+        ("Aliases", lambda d: cell("; ".join(d.aliases))),
+        ("Id", lambda d: code(d.id)),
+    ]
+    for kind in ad.DocumentKind:
+        docs = reg.documents(kind=kind)
+        title = LISTING_TITLES.get(kind.value, kind.name.replace("_", " ").title())
+        out.append(f"## {esc(title)}\n\n{len(docs)} documents.")
+        if docs:
+            headers, rows = optional_columns(columns, docs)
+            out.append(table(headers, rows, title=title))
+    return "\n\n".join(out) + "\n"
+
+
+def page_declarations(reg: Registry, link: Links) -> str:
+    out = [
+        header(
+            "catalogue-declarations",
+            "Ministerial declarations",
+            reg,
+            "The declarations and statements adopted at the ministers' meetings, with the "
+            "meeting as it was then named, its city and its host. Query them with "
+            "{meth}`~asean_digital.Registry.declarations`.",
+        )
+    ]
+    states = {s.id: s for s in reg.member_states()}
+    out.append(
+        table(
+            ["Year", "Title", "Meeting", "City", "Host", "Body", "Id"],
+            (
+                [
+                    cell(d.published),
+                    cell(d.title),
+                    cell(d.meeting_name),
+                    cell(d.city),
+                    link(d.host, states[d.host].name if d.host in states else d.host),
+                    link(d.body),
+                    code(d.id),
+                ]
+                for d in reg.declarations()
+            ),
+            title="Declarations, oldest first",
+        )
+    )
+    return "\n\n".join(out) + "\n"
+
+
+def page_master_plans(reg: Registry, link: Links) -> str:
+    out = [
+        header(
+            "catalogue-master-plans",
+            "Master plans",
+            reg,
+            "The sector's master plans with every strategic thrust. Query them with "
+            "{meth}`~asean_digital.Registry.master_plans` and "
+            "{meth}`~asean_digital.Registry.master_plan`; their periods are drawn on the "
+            "{doc}`timeline`.",
+        )
+    ]
+    plans = reg.master_plans()
+    out.append(
+        table(
+            ["Plan", "Name", "Period", "Thrusts"],
+            ([link(p.id), cell(p.name), cell(p.period), cell(len(p.thrusts))] for p in plans),
+            title="All master plans",
+        )
+    )
+    out.extend(plan_section(reg, p, link) for p in plans)
+    return "\n\n".join(out) + "\n"
+
+
+def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
+    succeeds = [r.object for r in reg.relations(subject=plan.id, predicate="succeeds")]
+    succeeded_by = [r.subject for r in reg.relations(object=plan.id, predicate="succeeds")]
+    parts = [
+        f"(catalogue-plan-{plan.id})=\n## {esc(plan.acronym)}: {esc(plan.name)}",
+        fields(
+            [
+                ("Id", code(plan.id)),
+                ("Period", cell(plan.period)),
+                ("Succeeds", link.many(succeeds)),
+                ("Succeeded by", link.many(succeeded_by)),
+                ("Aliases", cell("; ".join(plan.aliases))),
+                ("Sources", sources_text(plan.sources)),
+            ]
+        ),
+        table(
+            ["No.", "Thrust", "Description"],
+            ([cell(t.number), cell(t.title), cell(t.description)] for t in plan.thrusts),
+            title=f"Strategic thrusts of {plan.acronym}",
+            widths=(1, 4, 8),
+        ),
+    ]
+    if plan.errata:
+        parts.append(f"Errata: see {ref('Errata', 'catalogue-errata')} ({len(plan.errata)}).")
+    return "\n\n".join(parts)
+
+
+def page_competitions(reg: Registry, link: Links) -> str:
+    return (
+        header(
+            "catalogue-competitions",
+            "Talent competitions",
+            reg,
+            "The regular competition-based events for digital talent. Query them with "
+            "{meth}`~asean_digital.Registry.events`.",
+        )
+        + "\n"
+        + table(
+            ["Name", "First held", "Per year", "Partners", "Aliases", "Id"],
+            (
+                [
+                    cell(e.name),
+                    cell(e.started),
+                    cell(e.per_year),
+                    link.many(e.partners),
+                    cell("; ".join(e.aliases)),
+                    code(e.id),
+                ]
+                for e in reg.events()
+            ),
+            title="Competitions, oldest first",
+        )
+        + "\n"
+    )
+
+
+def page_member_states(reg: Registry, _: Links) -> str:
+    return (
+        header(
+            "catalogue-member-states",
+            "Member states",
+            reg,
+            "The ASEAN Member States by accession. Query them with "
+            "{meth}`~asean_digital.Registry.member_states` (and its ``as_of``) and "
+            "{meth}`~asean_digital.Registry.member_state`.",
+        )
+        + "\n"
+        + table(
+            ["Id", "Alpha-3", "Name", "Joined", "Founding", "Aliases"],
+            (
+                [
+                    code(s.id),
+                    cell(s.alpha3),
+                    cell(s.name),
+                    cell(s.joined),
+                    cell(s.founding),
+                    cell(", ".join(s.aliases)),
+                ]
+                for s in reg.member_states()
+            ),
+            title="Member states, by accession",
+        )
+        + "\n"
+    )
+
+
+def page_partners(reg: Registry, link: Links) -> str:
+    consulting: dict[str, list[str]] = defaultdict(list)
+    for body in reg.bodies():
+        for partner in dict.fromkeys(p for m in body.meetings for p in m.consultation_partners):
+            consulting[partner].append(body.id)
+    return (
+        header(
+            "catalogue-partners",
+            "Partners",
+            reg,
+            "The dialogue partners of the sector's ASEAN+1 consultations, with the bodies whose "
+            "meetings hold them and the competitions held with them. Query them with "
+            "{meth}`~asean_digital.Registry.partners`, and bodies by partner with "
+            "``bodies(partner=...)``.",
+        )
+        + "\n"
+        + table(
+            ["Id", "Name", "Kind", "Aliases", "ASEAN+1 consultations with", "Competitions"],
+            (
+                [
+                    code(p.id),
+                    cell(p.name),
+                    cell(p.kind.value.replace("_", " ")),
+                    cell(", ".join(p.aliases)),
+                    link.many(consulting.get(p.id, ())),
+                    link.many(e.id for e in reg.events(partner=p.id)),
+                ]
+                for p in reg.partners()
+            ),
+            title="Partners",
+        )
+        + "\n"
+    )
+
+
+def page_relations(reg: Registry, link: Links) -> str:
+    import asean_digital as ad  # noqa: PLC0415 - imported at build time
+
+    out = [
+        header(
+            "catalogue-relations",
+            "Relations",
+            reg,
+            "The stated relations between records, *subject* PREDICATE *object*, by predicate. "
+            "The hierarchy's ``part_of`` relations between bodies are derived from each body's "
+            "parent. Query them with {meth}`~asean_digital.Registry.relations`.",
+        )
+    ]
+    relations = reg.relations()
+    member_docs = enum_member_docs(ad.Predicate)
+    counts = Counter(r.predicate for r in relations)
+    for predicate in ad.Predicate:
+        if not counts[predicate]:
+            continue
+        title = predicate.value
+        out.append(f"## {esc(title)}\n\n{esc(member_docs.get(predicate.name, ''))}".rstrip())
+        out.append(
+            table(
+                ["Subject", "Predicate", "Object", "Sources"],
+                (
+                    [link(r.subject), code(r.predicate.value), link(r.object), sources_text(r.sources)]
+                    for r in relations
+                    if r.predicate is predicate
+                ),
+                title=f"{counts[predicate]} relations {title}",
+            )
+        )
+    return "\n\n".join(out) + "\n"
+
+
+def enum_member_docs(cls: type) -> dict[str, str]:
+    """The docstrings written under an enum's members in its source, by member name."""
+    from sphinx.pycode import ModuleAnalyzer  # noqa: PLC0415
+
+    docs = ModuleAnalyzer.for_module(cls.__module__).find_attr_docs()
+    return {
+        name: " ".join(lines).strip() for (owner, name), lines in docs.items() if owner == cls.__qualname__
+    }
+
+
+def _all_records(reg: Registry) -> list[Any]:
+    return [
+        reg.sector,
+        *reg.bodies(),
+        *reg.documents(),
+        *reg.master_plans(),
+        *reg.events(),
+        *reg.partners(),
+        *reg.member_states(),
+        *reg.policy_areas(),
+        *reg.dialogues(),
+        *reg.initiatives(),
+        *reg.relations(),
+    ]
+
+
+def page_errata(reg: Registry, link: Links) -> str:
+    return (
+        header(
+            "catalogue-errata",
+            "Errata",
+            reg,
+            "Where the sources contradict themselves or have a typo, the data keeps one value "
+            "in the record and states the other here: nothing is silently picked. Query them "
+            "with {meth}`~asean_digital.Registry.errata`.",
+        )
+        + "\n"
+        + table(
+            ["Record", "Field", "Stated", "Kept", "Note", "Sources"],
+            (
+                [
+                    link(str(r.id)),
+                    code(e.field),
+                    cell(e.stated),
+                    cell(e.kept),
+                    cell(e.note),
+                    sources_text(e.sources),
+                ]
+                for r, e in reg.errata()
+            ),
+            title="Errata, by record",
+        )
+        + "\n"
+    )
+
+
+def page_sources(reg: Registry, _: Links) -> str:
+    cited: dict[str, Counter[str]] = defaultdict(Counter)
+    for record in _all_records(reg):
+        for source in record.sources:
+            cited[source.document][source.section] += 1
+    out = [
+        header(
+            "catalogue-sources",
+            "Sources",
+            reg,
+            "The documents every record's facts come from, and how many records cite each of "
+            "their sections. Every record has at least one source. Query them with "
+            "{meth}`~asean_digital.Registry.sources` and {meth}`~asean_digital.Registry.source`.",
+        )
+    ]
+    for doc in reg.sources():
+        out.append(f"## {esc(doc.title)}\n\n{esc(doc.description)}")
+        out.append(fields([("Id", code(doc.id)), ("Location", cell(doc.location))]))
+        sections = sorted(cited[doc.id].items())
+        if sections:
+            out.append(
+                table(
+                    ["Section", "Records citing it"],
+                    ([cell(s), cell(n)] for s, n in sections),
+                    title=f"Sections of {doc.id} cited",
+                    widths=(4, 1),
+                )
+            )
+    return "\n\n".join(out) + "\n"
+
+
+def page_sector(reg: Registry, link: Links) -> str:
+    sector = reg.sector
+    out = [
+        header(
+            "catalogue-sector",
+            "The sector, its policy areas, dialogues and initiatives",
+            reg,
+            "The ASEAN Digital sector itself ({attr}`~asean_digital.Registry.sector`) and the "
+            "smaller collections: policy areas, consultative dialogues and initiatives.",
+        ),
+        table(
+            ["Name", "Acronym", "From", "Until"],
+            ([cell(n.name), cell(n.acronym), cell(n.valid.start), cell(n.valid.end)] for n in sector.names),
+            title="Naming history of the sector",
+        ),
+    ]
+    lists = [
+        ("Scope", sector.scope),
+        ("Expanded mandate", sector.expanded_mandate),
+        ("Roles", sector.roles),
+        ("Aims", sector.aims),
+        ("Dialogue participants", sector.dialogue_participants),
+        ("Dialogue objectives", sector.dialogue_objectives),
+        ("Framework aims", sector.framework_aims),
+        ("Talent competitions are for", sector.talent_audience),
+    ]
+    out.extend(f"**{esc(title)}**\n\n{bullet_list(esc(i) for i in items)}" for title, items in lists if items)
+    out.append("## Policy areas")
+    out.append(
+        table(
+            ["Policy area", "Aliases", "Id"],
+            ([cell(a.name), cell(", ".join(a.aliases)), code(a.id)] for a in reg.policy_areas()),
+            title="Policy areas",
+        )
+    )
+    out.append("## Consultative dialogues")
+    out.append(
+        table(
+            ["Dialogue", "Per year", "Partners", "Convener", "Topic", "Id"],
+            (
+                [
+                    cell(d.name),
+                    cell(d.per_year),
+                    link.many(d.partners),
+                    link(d.convener),
+                    cell(d.topic),
+                    code(d.id),
+                ]
+                for d in reg.dialogues()
+            ),
+            title="Dialogues",
+        )
+    )
+    out.append("## Initiatives")
+    out.append(
+        table(
+            ["Initiative", "Acronym", "Emerging issue", "Description", "Id"],
+            (
+                [cell(i.name), cell(i.acronym), cell(i.emerging_issue), cell(i.description), code(i.id)]
+                for i in reg.initiatives()
+            ),
+            title="Initiatives",
+        )
+    )
+    return "\n\n".join(out) + "\n"
+
+
+def page_organisation_chart(reg: Registry, _: Links) -> str:
+    dot = diagrams.organisation_chart(reg, body_url="bodies.html#catalogue-body-")
+    return (
+        header(
+            "catalogue-organisation-chart",
+            "Organisation chart",
+            reg,
+            "The bodies drawn from the data: each sits to the right of the body it reports to; dashed "
+            "lines join bodies that meet jointly, dotted arrows mark meetings held back-to-back, "
+            "and coloured arrows the relations the source states between bodies. Each box "
+            "names the body's former names, its establishment and its ASEAN+1 consultation "
+            "partners; click one for its entry in {doc}`bodies`.",
+        )
+        + "\n"
+        + graphviz(
+            dot, caption="The sectoral bodies and how they meet", alt="Organisation chart of the bodies"
+        )
+        + "\n\n"
+        + graphviz(
+            diagrams.organisation_legend(reg), caption="Legend", alt="Legend of the organisation chart"
+        )
+        + "\n"
+    )
+
+
+def page_timeline(reg: Registry, _: Links) -> str:
+    return (
+        header(
+            "catalogue-timeline",
+            "Timeline",
+            reg,
+            "Establishments, renamings, master plans, ministerial declarations, accessions "
+            "and the first talent competitions, drawn from the data. Years with nothing in "
+            "them are left out.",
+        )
+        + "\n"
+        + graphviz(diagrams.timeline(reg), caption="Timeline of the sector", alt="Timeline of the sector")
+        + "\n\n## Master-plan periods\n\n"
+        + graphviz(
+            diagrams.plan_periods(reg),
+            caption="Implementation periods of the master plans",
+            alt="Master-plan periods",
+        )
+        + "\n"
+    )
+
+
+#: Each page: file stem, link text, what the index says of it, and its builder.
+PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
+    ("bodies", "Bodies", "sectoral bodies and committees", page_bodies),
+    ("organisation-chart", "Organisation chart", "the bodies as a picture", page_organisation_chart),
+    ("timeline", "Timeline", "the sector's history as a picture", page_timeline),
+    ("documents", "Documents", "key documents by listing", page_documents),
+    (
+        "declarations",
+        "Ministerial declarations",
+        "declarations with meeting, city and host",
+        page_declarations,
+    ),
+    ("master-plans", "Master plans", "master plans with every thrust", page_master_plans),
+    ("competitions", "Talent competitions", "competition-based events", page_competitions),
+    ("member-states", "Member states", "ASEAN Member States", page_member_states),
+    ("partners", "Partners", "dialogue partners", page_partners),
+    ("relations", "Relations", "stated relations between records", page_relations),
+    ("sector", "Sector", "the sector, policy areas, dialogues, initiatives", page_sector),
+    ("errata", "Errata", "contradictions and typos in the sources", page_errata),
+    ("sources", "Sources", "the source documents", page_sources),
+]
+
+
+def page_index(reg: Registry) -> str:
+    counts = {
+        "bodies": len(reg.bodies()),
+        "documents": len(reg.documents()),
+        "declarations": len(reg.declarations()),
+        "master-plans": len(reg.master_plans()),
+        "competitions": len(reg.events()),
+        "member-states": len(reg.member_states()),
+        "partners": len(reg.partners()),
+        "relations": len(reg.relations()),
+        "errata": len(reg.errata()),
+        "sources": len(reg.sources()),
+        "sector": len(reg.policy_areas()) + len(reg.dialogues()) + len(reg.initiatives()) + 1,
+    }
+    intro = (
+        "Everything the package ships, page by page. These pages are generated from the "
+        "packaged data each time the documentation is built, so they always show the data "
+        "of this release."
+    )
+    rows = [
+        [ref(text, f"catalogue-{stem}"), cell(what), cell(counts.get(stem))] for stem, text, what, _ in PAGES
+    ]
+    toctree = "\n".join(["```{toctree}", ":hidden:", "", *(stem for stem, *_ in PAGES), "```"])
+    return (
+        header("catalogue", "Data catalogue", reg, intro)
+        + "\n"
+        + table(["Page", "What", "Records"], rows, title="The catalogue")
+        + "\n\n"
+        + toctree
+        + "\n"
+    )
+
+
+def render(registry: Registry) -> dict[str, str]:
+    """Every catalogue page, by file name."""
+    links = Links(registry)
+    pages = {"index.md": page_index(registry)}
+    pages.update({f"{stem}.md": build(registry, links) for stem, _, _, build in PAGES})
+    return pages
+
+
+def write_pages(folder: Path, pages: dict[str, str]) -> None:
+    """Write *pages* into *folder*, touching only changed files and removing stale ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in folder.glob("*.md"):
+        if path.name not in pages:
+            path.unlink()
+
+
+def generate(app: Sphinx) -> None:
+    import asean_digital as ad  # noqa: PLC0415 - imported at build time
+
+    write_pages(Path(app.srcdir) / OUT_DIR, render(ad.registry))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", generate)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
