@@ -103,6 +103,15 @@ class TestExport:
             assert next(csv.reader(f)) == [field["name"] for field in bodies["fields"]]
         assert resources["relations.csv"]["schema"]["primaryKey"] == ["subject", "predicate", "object"]
 
+    def test_frictionless_validates(self, tmp_path: Path) -> None:
+        """The frictionless tool finds the exported package valid: files, fields and keys agree."""
+        import frictionless
+
+        ad.export(reg, tmp_path, format="csv")
+        report = frictionless.validate(str(tmp_path / "datapackage.json"))
+        assert report.valid, report.flatten(["title", "message"])
+        assert report.stats["tasks"] == len(COLLECTIONS)
+
     def test_bad_format(self, tmp_path: Path) -> None:
         """Only json and csv."""
         with pytest.raises(ValueError, match="'json' or 'csv'"):
