@@ -4,15 +4,21 @@ Reading the packaged JSON resources and user overlays into a :class:`Dataset`.
 Everything here is all or nothing: every problem in every file is collected
 and raised together as one :class:`~asean_digital.DataError`, and nothing is
 returned unless the whole dataset, overlays included, is valid.
+
+Loading is one pass over the records with the garbage collector paused (a
+bulk load only allocates, so collections during it would find nothing to
+free), and where each record came from is kept as two small integers per
+record, worded as an :class:`Origin` only when asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -34,7 +40,7 @@ from ._model import (
     SourceDocument,
 )
 
-__all__ = ["COLLECTIONS", "Dataset", "Origin", "load_dataset"]
+__all__ = ["COLLECTIONS", "Dataset", "Origin", "gc_paused", "load_dataset"]
 
 COLLECTIONS: Final[Mapping[str, type]] = {
     "sources": SourceDocument,
@@ -107,26 +113,107 @@ def record_key(record: Any) -> str:
     return str(record.id)
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """
+    Pause the cyclic garbage collector for a bulk load, and restore it after.
+
+    Building a registry allocates many objects and frees almost none, so the
+    collector's passes over the growing heap are pure cost (at 100,000
+    records, most of the load time). Reference counting still frees
+    everything as usual; only cycle detection waits. A collector the caller
+    had disabled stays disabled.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Origins(Mapping[tuple[str, str], Origin]):
+    """
+    Where each record came from, by ``(collection, key)``, stored compactly.
+
+    Each record costs two integers (its file and its index in the file's
+    array) aligned with its collection's tuple; the key index of a collection
+    is built on first lookup, which in practice is only when a problem is
+    reported.
+    """
+
+    def __init__(
+        self, files: list[str], records: dict[str, tuple[tuple[Any, ...], array[int], array[int]]]
+    ) -> None:
+        self._files = files
+        self._records = records
+        self._positions: dict[str, dict[str, int]] = {}
+
+    def _position(self, collection: str, key: str) -> int:
+        positions = self._positions.get(collection)
+        if positions is None:
+            records = self._records[collection][0]
+            positions = self._positions[collection] = {record_key(r): i for i, r in enumerate(records)}
+        return positions[key]
+
+    def __getitem__(self, item: tuple[str, str]) -> Origin:
+        try:
+            collection, key = item
+            _, files, indices = self._records[collection]
+            i = self._position(collection, key)
+        except (KeyError, TypeError, ValueError):
+            raise KeyError(item) from None
+        return Origin(self._files[files[i]], f"$.{collection}[{indices[i]}]")
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for collection, (records, _files, _indices) in self._records.items():
+            for record in records:
+                yield collection, record_key(record)
+
+    def __len__(self) -> int:
+        return sum(len(records) for records, _, _ in self._records.values())
+
+
 def _packaged_files() -> Iterator[tuple[str, bytes]]:
-    folder = resources.files("asean_digital") / "data"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    # A plain install reads its folder directly: importlib.resources (with
+    # pathlib, zipfile and tempfile) would cost more than the data itself.
+    folder = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if name.endswith(".json") and os.path.isfile(path):
+                with open(path, "rb") as f:
+                    yield name, f.read()
+        return
+    from importlib import resources  # noqa: PLC0415 - a zipped or otherwise unusual install
+
+    for entry in sorted((resources.files("asean_digital") / "data").iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".json") and entry.is_file():
             yield entry.name, entry.read_bytes()
 
 
 def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iterator[tuple[str, bytes]]:
+    from pathlib import Path  # noqa: PLC0415 - only overlays need it
+
     path = Path(overlay)
-    if path.is_dir():
-        # A Frictionless descriptor beside exported data is not data itself.
-        files = sorted(
-            p for p in path.iterdir() if p.suffix == ".json" and p.is_file() and p.name != "datapackage.json"
-        )
-        if not files:
-            problems.append(f"{path}: $: the folder holds no .json files")
-    elif path.is_file():
-        files = [path]
-    else:
-        problems.append(f"{path}: $: no such file or folder")
+    try:
+        if path.is_dir():
+            # A Frictionless descriptor beside exported data is not data itself.
+            files = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix == ".json" and p.is_file() and p.name != "datapackage.json"
+            )
+            if not files:
+                problems.append(f"{path}: $: the folder holds no .json files")
+        elif path.is_file():
+            files = [path]
+        else:
+            problems.append(f"{path}: $: no such file or folder")
+            return
+    except (OSError, ValueError) as e:  # a name too long, or holding a NUL byte
+        problems.append(f"{path}: $: cannot be read: {getattr(e, 'strerror', None) or e}")
         return
     for file in files:
         try:
@@ -173,13 +260,14 @@ def _decode(file: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None
     return doc
 
 
-def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, Origin]]]:
+def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
+    """Each collection's records in *doc*, with their index in its array."""
     from cattrs import transform_error  # noqa: PLC0415 - cattrs loads on first use
 
     from . import _converter_instance  # noqa: PLC0415
 
     converter = _converter_instance()
-    out: dict[str, list[tuple[Any, Origin]]] = {}
+    out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in COLLECTIONS.items():
         if name not in doc:
             continue
@@ -188,17 +276,18 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
             continue
         records = out.setdefault(name, [])
+        structure = converter.get_structure_hook(cls)
         for i, item in enumerate(items):
-            path = f"$.{name}[{i}]"
             if not isinstance(item, dict):
-                problems.append(f"{file}: {path}: expected an object, got {type(item).__name__}")
+                problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
                 continue
             try:
-                record: Any = converter.structure(item, cls)
+                record: Any = structure(item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
+                path = f"$.{name}[{i}]"
                 problems.extend(f"{file}: {message}" for message in _messages(e, path, transform_error))
                 continue
-            records.append((record, Origin(file, path)))
+            records.append((record, i))
     return out
 
 
@@ -238,71 +327,119 @@ def load_dataset(
     Raises:
         DataError: Listing every problem in every file.
     """
+    with gc_paused():
+        return _load_dataset(list(overlays))
+
+
+# collection -> id -> (record, file number, index in the file's array), in load order
+_Merged = dict[str, dict[str, tuple[Any, int, int]]]
+
+
+class _Loader:
+    """One load: the files read so far, the records merged by id, the problems found."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.files: list[str] = []
+        self.merged: _Merged = {name: {} for name in COLLECTIONS}
+
+    def where(self, file_no: int, name: str, index: int) -> str:
+        return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
+
+    def packaged(self) -> str:
+        """Read the packaged files; return their data version."""
+        versions: set[str] = set()
+        for file, raw in _packaged_files():
+            doc = _decode(file, raw, self.problems)
+            if doc is None:
+                continue
+            version = doc.get("data_version")
+            if isinstance(version, str):
+                versions.add(version)
+            else:
+                self.problems.append(f"{file}: $.data_version: every packaged file must carry a data version")
+            file_no = len(self.files)
+            self.files.append(file)
+            for name, records in _structure(file, doc, self.problems).items():
+                into = self.merged[name]
+                for record, index in records:
+                    key = record_key(record)
+                    if key in into:
+                        _, first_file, first_index = into[key]
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: duplicate id {key!r}, "
+                            f"also at {self.where(first_file, name, first_index)}"
+                        )
+                        continue
+                    into[key] = (record, file_no, index)
+        if len(versions) > 1:
+            self.problems.append(f"data: $.data_version: the packaged files disagree: {sorted(versions)}")
+        return min(versions) if versions else "unknown"
+
+    def overlay(self, overlay: str | os.PathLike[str]) -> None:
+        """Apply one overlay file or folder: its records replace those with their ids."""
+        seen: dict[tuple[str, str], tuple[str, int, int]] = {}
+        for file, raw in _overlay_files(overlay, self.problems):
+            before = len(self.problems)
+            doc_records = _decode_and_structure(file, raw, self.problems)
+            if len(self.problems) > before:
+                continue
+            file_no = len(self.files)
+            self.files.append(file)
+            for name, records in doc_records.items():
+                space = "documents" if name == "declarations" else name
+                # One id space: a declaration replaces a document and back.
+                other = {"documents": "declarations", "declarations": "documents"}.get(name)
+                into = self.merged[name]
+                for record, index in records:
+                    rid = record_key(record)
+                    here = (name, file_no, index)
+                    first = seen.setdefault((space, rid), here)
+                    if first != here:
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: duplicate id {rid!r} in one overlay, "
+                            f"also at {self.where(first[1], first[0], first[2])}"
+                        )
+                        continue
+                    if other is not None:
+                        self.merged[other].pop(rid, None)
+                    into.pop(rid, None)  # the replacement goes last
+                    into[rid] = (record, file_no, index)
+
+    def dataset(self, version: str) -> Dataset:
+        columns = {}
+        for name, items in self.merged.items():
+            values = items.values()
+            columns[name] = (
+                tuple(record for record, _, _ in values),
+                array("I", [file_no for _, file_no, _ in values]),
+                array("I", [index for _, _, index in values]),
+            )
+        self.merged = {}
+        return Dataset(
+            version,
+            **{name: records for name, (records, _, _) in columns.items()},
+            origins=_Origins(self.files, columns),
+        )
+
+
+def _load_dataset(overlays: list[str | os.PathLike[str]]) -> Dataset:
     from ._validate import validate  # noqa: PLC0415
 
-    problems: list[str] = []
-    merged: dict[str, dict[str, tuple[Any, Origin]]] = {name: {} for name in COLLECTIONS}
-    versions: set[str] = set()
-
-    for file, raw in _packaged_files():
-        doc = _decode(file, raw, problems)
-        if doc is None:
-            continue
-        version = doc.get("data_version")
-        if isinstance(version, str):
-            versions.add(version)
-        else:
-            problems.append(f"{file}: $.data_version: every packaged file must carry a data version")
-        for name, records in _structure(file, doc, problems).items():
-            for record, origin in records:
-                key = record_key(record)
-                if key in merged[name]:
-                    problems.append(f"{origin}: duplicate id {key!r}, also at {merged[name][key][1]}")
-                    continue
-                merged[name][key] = (record, origin)
-    if len(versions) > 1:
-        problems.append(f"data: $.data_version: the packaged files disagree: {sorted(versions)}")
-    base_version = min(versions) if versions else "unknown"
-    overlay_list = list(overlays)
-    for overlay in overlay_list:
-        seen_in_overlay: dict[tuple[str, str], Origin] = {}
-        for file, raw in _overlay_files(overlay, problems):
-            before = len(problems)
-            doc_records = _decode_and_structure(file, raw, problems)
-            if len(problems) > before:
-                continue
-            for name, records in doc_records.items():
-                for record, origin in records:
-                    space = "documents" if name == "declarations" else name
-                    rid = record_key(record)
-                    if (space, rid) in seen_in_overlay:
-                        first = seen_in_overlay[space, rid]
-                        problems.append(f"{origin}: duplicate id {rid!r} in one overlay, also at {first}")
-                        continue
-                    seen_in_overlay[space, rid] = origin
-                    if name in {"documents", "declarations"}:
-                        # One id space: a declaration replaces a document and back.
-                        other = "declarations" if name == "documents" else "documents"
-                        merged[other].pop(rid, None)
-                    merged[name].pop(rid, None)  # the replacement goes last
-                    merged[name][rid] = (record, origin)
-    if problems:
-        raise DataError(problems)
-
-    version = base_version if not overlay_list else f"{base_version}+overlay"
-    origins = {(name, key): origin for name, items in merged.items() for key, (_, origin) in items.items()}
-    dataset = Dataset(
-        version,
-        **{name: tuple(record for record, _ in items.values()) for name, items in merged.items()},
-        origins=origins,
-    )
-    problems.extend(validate(dataset))
+    loader = _Loader()
+    base_version = loader.packaged()
+    for overlay in overlays:
+        loader.overlay(overlay)
+    if loader.problems:
+        raise DataError(loader.problems)
+    dataset = loader.dataset(base_version if not overlays else f"{base_version}+overlay")
+    problems = validate(dataset)
     if problems:
         raise DataError(problems)
     return dataset
 
 
-def _decode_and_structure(file: str, raw: bytes, problems: list[str]) -> dict[str, list[tuple[Any, Origin]]]:
+def _decode_and_structure(file: str, raw: bytes, problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
     doc = _decode(file, raw, problems)
     if doc is None:
         return {}

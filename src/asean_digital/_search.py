@@ -2,33 +2,103 @@
 Forgiving full-text search over every record's keys.
 
 Matching ignores case, punctuation and word order and tolerates small typos.
-An inverted index from words to records is built once, on the first search.
+The index is built once, on the first search: words to records, whole
+(normalised) keys to records, and letter pairs to words and to keys. A
+search reads what it needs, not every record:
+
+- a typo is found as :func:`difflib.get_close_matches` finds it, but only
+  among the words (or keys) sharing enough letter pairs with the query to be
+  within its cutoff, rarest pairs first;
+- records are scored best bound first (the most query words held, in the
+  shortest keys, then by id), and scoring stops once no record left could
+  enter the results.
+
+The results are those of scoring every record that holds a query word. Only
+in a registry of many thousands of records do the budgets below bound one
+search's work, and then the weakest of many equally weak matches may be
+passed over.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import heapq
+import math
 import re
-from collections import defaultdict
+from array import array
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 import attrs
 
-from ._keys import normalise
+from ._keys import fold, normalise
 
 __all__ = ["Match", "SearchIndex"]
 
 _WORD: Final = re.compile(r"[0-9a-z]+")
+_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _STOP: Final = frozenset({"the", "of", "on", "and", "for", "to", "in", "a", "an", "with", "by"})
+# Budgets that bound the work of one search however large the registry; a
+# registry of a few thousand records does not reach them.
+_BUDGET: Final = 2_000
+"""Records scored per search by the words they hold (those nearly matching as a whole come on top)."""
+_PAIRS_READ: Final = 20_000
+"""Letter-pair postings read per typo lookup (the rarest pairs first)."""
+_JUDGED: Final = 500
+"""Entries sharing the most letter pairs with a word, judged by ``difflib`` per typo lookup."""
+
+
+# ASCII text has no accents to fold away, so its folded form is its lower
+# case: the same results as fold() and normalise() at a fraction of the cost.
 
 
 def _words(text: str) -> list[str]:
-    import unicodedata  # noqa: PLC0415 - only on the search path
+    return _WORD.findall(text.lower() if text.isascii() else fold(text))
 
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _WORD.findall(stripped)
+
+def _normalise(text: str) -> str:
+    return _NON_ALNUM.sub("", text.lower()) if text.isascii() else normalise(text)
+
+
+def _pairs(word: str) -> set[str]:
+    """The letter pairs of *word*, with its first and last letters marked as such."""
+    padded = f"^{word}$"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+def _pair_index(vocabulary: list[str]) -> dict[str, array[int]]:
+    """For each letter pair, the positions in *vocabulary* of the entries holding it."""
+    index: dict[str, array[int]] = defaultdict(lambda: array("I"))
+    for n, entry in enumerate(vocabulary):
+        for pair in _pairs(entry):
+            index[pair].append(n)
+    return dict(index)
+
+
+@functools.cache
+def _pairs_needed(length: int, distinct_pairs: int, cutoff: float) -> int:
+    """
+    How many of a word's letter pairs any word within *cutoff* of it shares, at least.
+
+    ``difflib``'s ratio is ``2 * M / (la + lb)`` with ``M`` at most the
+    longest common subsequence, so a ratio of at least *cutoff* needs a
+    common subsequence of ``cutoff * (la + lb) / 2`` letters and lengths
+    within ``cutoff / (2 - cutoff)`` of each other. Against that common
+    subsequence, each letter of the word left out breaks at most two of its
+    (marked) pairs and each letter put in breaks at most one.
+    """
+    broken = 0
+    for other in range(1, 2 * length + 2):
+        if 2.0 * min(length, other) / (length + other) < cutoff:
+            continue
+        common = max(0, math.ceil(cutoff * (length + other) / 2 - 1e-9))
+        if common > min(length, other):
+            continue
+        broken = max(broken, 2 * (length - common) + (other - common))
+    return distinct_pairs - broken
 
 
 @attrs.frozen
@@ -52,21 +122,91 @@ class SearchIndex:
 
     def __init__(self, records: Iterable[tuple[Any, Sequence[str]]]) -> None:
         self._records: list[Any] = []
-        self._keys: list[list[tuple[str, str, frozenset[str]]]] = []
-        self._postings: dict[str, set[int]] = defaultdict(set)
-        self._compact: dict[str, set[int]] = defaultdict(set)
+        self._ids: list[str] = []
+        self._keys: list[tuple[tuple[str, str, frozenset[str]], ...]] = []
+        self._fewest = array("H")  # the fewest words of any of a record's keys
+        postings: dict[str, list[int]] = defaultdict(list)
+        compact: dict[str, list[int]] = defaultdict(list)
         for i, (record, keys) in enumerate(records):
             self._records.append(record)
+            self._ids.append(str(record.id))
             entries = []
             for key in keys:
-                words = frozenset(w for w in _words(key) if w not in _STOP) or frozenset(_words(key))
-                entries.append((key, normalise(key), words))
+                all_words = _words(key)
+                words = frozenset(w for w in all_words if w not in _STOP) or frozenset(all_words)
+                norm = _normalise(key)
+                entries.append((key, norm, words))
                 for word in words:
-                    self._postings[word].add(i)
-                self._compact[normalise(key)].add(i)
-            self._keys.append(entries)
+                    if not postings[word] or postings[word][-1] != i:
+                        postings[word].append(i)
+                if not compact[norm] or compact[norm][-1] != i:
+                    compact[norm].append(i)
+            self._keys.append(tuple(entries))
+            self._fewest.append(min((len(words) for _, _, words in entries if words), default=1))
+        self._postings: dict[str, tuple[int, ...]] = {w: tuple(p) for w, p in postings.items()}
+        self._compact: dict[str, tuple[int, ...]] = {k: tuple(p) for k, p in compact.items()}
+        self._rank = array("I", bytes(4 * len(self._ids)))  # each record's place in id order
+        for rank, i in enumerate(sorted(range(len(self._ids)), key=self._ids.__getitem__)):
+            self._rank[i] = rank
         self._vocabulary = sorted(self._postings)
+        self._by_pair = _pair_index(self._vocabulary)
         self._compact_vocabulary = sorted(self._compact)
+        self._compact_by_pair = _pair_index(self._compact_vocabulary)
+
+    @staticmethod
+    def _close(
+        text: str, vocabulary: list[str], by_pair: dict[str, array[int]], cutoff: float
+    ) -> tuple[list[str], list[str]]:
+        """
+        The five entries of *vocabulary* closest to *text* by ``difflib``'s ratio, at least *cutoff*.
+
+        The same as :func:`difflib.get_close_matches` over the whole
+        vocabulary, but only the entries sharing enough letter pairs with
+        *text* (by *by_pair*) are judged, for no other can reach the cutoff
+        (see :func:`_pairs_needed`). In a large vocabulary, the pairs found in
+        too many entries are not read (the rarer ones still find the close
+        entries) and the entries sharing the most pairs are judged first, up
+        to a budget.
+
+        Returns:
+            The five closest entries, closest first; and every entry judged
+            that ``difflib``'s bounds leave within ``0.85`` of *text*, whichever
+            way round the ratio is taken (the whole-key score's threshold).
+        """
+        pairs = sorted(_pairs(text), key=lambda pair: len(by_pair.get(pair, ())))
+        shared = Counter[int]()
+        read = counted = 0
+        for pair in pairs:
+            postings = by_pair.get(pair, ())
+            if counted and read + len(postings) > _PAIRS_READ:
+                break
+            shared.update(postings)
+            read += len(postings)
+            counted += 1
+        # An entry within the cutoff shares `needed` pairs, at most all the unread ones among them.
+        needed = _pairs_needed(len(text), len(pairs), cutoff) - (len(pairs) - counted)
+        if needed <= 0 and len(vocabulary) <= _JUDGED:  # too short or repetitive to filter
+            candidates = list(range(len(vocabulary)))
+        else:
+            candidates = [entry for entry, count in shared.items() if count >= needed]
+        if len(candidates) > _JUDGED:
+            candidates = heapq.nlargest(_JUDGED, candidates, key=shared.__getitem__)
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(text)
+        found = []
+        near = []
+        for entry in candidates:
+            candidate = vocabulary[entry]
+            matcher.set_seq1(candidate)
+            # Both bounds are the same either way round; the ratio itself is not.
+            quick = matcher.real_quick_ratio()
+            if quick >= cutoff:
+                quick = matcher.quick_ratio()
+                if quick >= cutoff and matcher.ratio() >= cutoff:
+                    found.append((matcher.ratio(), candidate))
+                if quick >= 0.85:
+                    near.append(candidate)
+        return [candidate for _, candidate in heapq.nlargest(5, found)], near
 
     def _expand(self, word: str) -> dict[str, float]:
         """Vocabulary words *word* may stand for, with a weight each."""
@@ -74,66 +214,185 @@ class SearchIndex:
         if word in self._postings:
             out[word] = 1.0
         if len(word) >= 3:
-            from bisect import bisect_left  # noqa: PLC0415
-
             i = bisect_left(self._vocabulary, word)
             while i < len(self._vocabulary) and self._vocabulary[i].startswith(word):
                 out.setdefault(self._vocabulary[i], 0.85)
                 i += 1
         if len(word) >= 4:
             cutoff = 0.8 if len(word) < 8 else 0.75
-            for close in difflib.get_close_matches(word, self._vocabulary, n=5, cutoff=cutoff):
+            for close in self._close(word, self._vocabulary, self._by_pair, cutoff)[0]:
                 out.setdefault(close, 0.7)
         return out
 
     def search(self, text: str, limit: int) -> list[Match]:
         """The best *limit* matches for *text*, best first, ties by id."""
         query_words = [w for w in _words(text) if w not in _STOP] or _words(text)
-        compact = normalise(text)
+        compact = _normalise(text)
         if not compact:
             return []
-        scores: dict[int, tuple[float, str]] = {}
         expansions = [self._expand(w) for w in query_words]
-        candidates: set[int] = set()
+        run = _Run(self, _Query(compact, expansions), limit)
+        # How many query words each record's keys hold, in any spelling.
+        holds = Counter[int]()
         for exp in expansions:
+            holders: set[int] = set()
             for word in exp:
-                candidates |= self._postings[word]
-        candidates |= self._compact.get(compact, set())
+                holders.update(self._postings[word])
+            holds.update(holders)
+        # Records with a key that is the query, or among the five nearest to
+        # it, are always scored; and those holding query words with a key
+        # near enough to score as a whole, for no other can.
+        for i in self._compact.get(compact, ()):
+            run.score(i)
         if len(compact) >= 3:
-            for close in difflib.get_close_matches(compact, self._compact_vocabulary, n=5, cutoff=0.8):
-                candidates |= self._compact[close]
-        for i in candidates:
-            best = (0.0, "")
-            for key, norm, words in self._keys[i]:
-                score = self._score(compact, norm, expansions, words)
-                if score > best[0]:
-                    best = (score, key)
-            if best[0] > 0:
-                scores[i] = best
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], str(self._records[kv[0]].id)))
-        return [Match(self._records[i], round(score, 4), key) for i, (score, key) in ranked[:limit]]
+            closest, near = self._close(compact, self._compact_vocabulary, self._compact_by_pair, 0.8)
+            for key in closest:
+                for i in self._compact[key]:
+                    run.score(i)
+            for key in near:
+                for i in self._compact[key]:
+                    if i in holds:
+                        run.score(i)
+        run.by_words(holds)
+        return run.results()
 
-    @staticmethod
-    def _score(compact: str, norm: str, expansions: list[dict[str, float]], words: frozenset[str]) -> float:
+
+class _Run:
+    """One search: the records scored so far, and the best scores among them."""
+
+    def __init__(self, index: SearchIndex, query: _Query, limit: int) -> None:
+        self.index = index
+        self.query = query
+        self.limit = limit
+        self.scored: set[int] = set()
+        self.scores: dict[int, tuple[float, str]] = {}
+        self.best: list[tuple[float, int]] = []  # the `limit` best (score, -rank by id), a heap
+
+    def score(self, i: int) -> None:
+        if i in self.scored:
+            return
+        self.scored.add(i)
+        found = (0.0, "")
+        for key, norm, words in self.index._keys[i]:
+            s = self.query.score(norm, words, found[0])
+            if s > found[0]:
+                found = (s, key)
+        if found[0] > 0:
+            self.scores[i] = found
+            heapq.heappush(self.best, (found[0], -self.index._rank[i]))
+            if len(self.best) > self.limit:
+                heapq.heappop(self.best)
+
+    def by_words(self, holds: Counter[int]) -> None:
+        """
+        Score the records holding query words, those that could score best first.
+
+        A record holding ``m`` of the query's ``n`` words, in keys of at
+        least ``f`` words, scores at most ``0.85 * w / n * (0.6 + 0.4 * m / f)``
+        by its words (``w`` the ``m`` best weights' sum); any that could score
+        by a whole key has been scored already. Records are taken by that
+        bound (best first), then id; once it cannot reach the results, no
+        record after is scored.
+        """
+        expansions = self.query.expansions
+        weights = sorted((max(exp.values(), default=0.0) for exp in expansions), reverse=True)
+        budget = _BUDGET
+        rank = self.index._rank
+        fewest = self.index._fewest
+
+        def bound(held: int, words: int) -> float:
+            share = 0.85 * sum(weights[:held]) / len(expansions)
+            return share * (0.6 + 0.4 * min(1.0, held / words))
+
+        def hopeless(upper: float, place: int = -1) -> bool:
+            """Whether a record scoring at most *upper*, *place* in id order, cannot enter the results."""
+            if len(self.best) < self.limit:
+                return False
+            worst, minus_place = self.best[0]
+            # A tie enters only ahead of the worst result by id (scores are compared with a margin
+            # for rounding: the bound and the score are computed in different orders).
+            return upper + 1e-9 < worst or (abs(upper - worst) <= 1e-9 and place > -minus_place)
+
+        for count in sorted(set(holds.values()), reverse=True):
+            if hopeless(bound(count, 1)):
+                return
+            by_words = {f: bound(count, f) for f in {fewest[i] for i in holds}}
+            group = [i for i, held in holds.items() if held == count and i not in self.scored]
+            # Best bound first, then by id: once one is hopeless, so is every one after.
+            group.sort(key=lambda i: (-by_words[fewest[i]], rank[i]))
+            for i in group:
+                if hopeless(by_words[fewest[i]], rank[i]):
+                    break
+                self.score(i)
+                budget -= 1
+                if budget <= 0:
+                    return
+
+    def results(self) -> list[Match]:
+        ids = self.index._ids
+        records = self.index._records
+        ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1][0], ids[kv[0]]))
+        return [Match(records[i], round(s, 4), key) for i, (s, key) in ranked[: self.limit]]
+
+
+class _Query:
+    """One search's query: its compact form and what each of its words may stand for."""
+
+    def __init__(self, compact: str, expansions: list[dict[str, float]]) -> None:
+        self.compact = compact
+        self.expansions = expansions
+        # Where several key words could stand for a query word, the first expansion wins.
+        self.ranks = [{word: n for n, word in enumerate(exp)} for exp in expansions]
+        # quick_ratio() counts common letters, the same either way round: with
+        # the query as the second sequence its letter counts are made once.
+        self.letters = difflib.SequenceMatcher(None, "", compact)
+
+    def score(self, norm: str, words: frozenset[str], floor: float = 0.0) -> float:
+        """
+        How well a key (*norm*, *words*) matches: exact where above *floor*, else at most *floor*.
+
+        The whole-key similarity (``difflib``'s ratio of the compact forms) is
+        only computed where its cheaper bounds leave it a chance to count.
+        """
+        compact = self.compact
         if compact == norm:
             return 1.0
-        ratio = difflib.SequenceMatcher(None, compact, norm).ratio() if len(norm) < 80 else 0.0
-        whole = 0.9 * ratio if ratio >= 0.85 else 0.0
-        if not expansions or not words:
-            return whole
+        partial = self._partial(words)
+        if len(norm) < 80:
+            bound = 2.0 * min(len(compact), len(norm)) / (len(compact) + len(norm))
+            if bound >= 0.85 and 0.9 * bound > max(partial, floor):
+                self.letters.set_seq1(norm)
+                bound = self.letters.quick_ratio()
+                if bound >= 0.85 and 0.9 * bound > max(partial, floor):
+                    ratio = difflib.SequenceMatcher(None, compact, norm).ratio()
+                    if ratio >= 0.85:
+                        return max(0.9 * ratio, partial)
+        return partial
+
+    def _partial(self, words: frozenset[str]) -> float:
+        if not self.expansions or not words:
+            return 0.0
         matched = 0.0
         used: set[str] = set()
-        for exp in expansions:
+        for exp, ranks in zip(self.expansions, self.ranks, strict=True):
             best = 0.0
             best_word = ""
-            for word, weight in exp.items():
-                if word in words and word not in used and weight > best:
-                    best, best_word = weight, word
+            if len(exp) <= len(words):
+                for word, weight in exp.items():
+                    if word in words and word not in used and weight > best:
+                        best, best_word = weight, word
+            else:  # the same choice, from the key's side
+                for word in words:
+                    weight = exp.get(word, 0.0)
+                    if word not in used and (
+                        weight > best or (weight == best > 0 and ranks[word] < ranks[best_word])
+                    ):
+                        best, best_word = weight, word
             if best_word:
                 used.add(best_word)
             matched += best
         if matched == 0:
-            return whole
-        coverage = matched / len(expansions)  # how much of the query is found
+            return 0.0
+        coverage = matched / len(self.expansions)  # how much of the query is found
         precision = len(used) / len(words)  # how much of the key the query covers
-        return max(whole, 0.85 * coverage * (0.6 + 0.4 * precision))
+        return 0.85 * coverage * (0.6 + 0.4 * precision)

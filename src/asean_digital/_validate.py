@@ -119,14 +119,17 @@ class _Checker:
                 shareable.add((kind, normalise(key), record.id))
             for key in record_keys(record):
                 owners[(kind, normalise(key))][record.id] = name
+        records: dict[tuple[str, str], Any] = {}  # by (collection, id), made at the first ambiguity
         for (kind, norm), holders in owners.items():
             if len(holders) < 2:
                 continue
             if all((kind, norm, rid) in shareable for rid in holders):
                 continue  # a title shared by several documents: ambiguous, allowed
+            if not records:
+                records = {(n, r.id): r for n, r in self.records() if n not in {"relations", "sources"}}
             for rid, name in sorted(holders.items()):
                 others = sorted(set(holders) - {rid})
-                record = next(r for r in self.data.collection(name) if r.id == rid)
+                record = records[name, rid]
                 self.problem(
                     name,
                     record,
@@ -220,18 +223,27 @@ class _Checker:
             self.check_names("sectors", sector, sector.names[0].valid.start if sector.names else None)
         parents = {b.id: b.parent for b in self.data.bodies}
         reported: set[str] = set()
+        # Each body's walk up its parents stops at a body an earlier walk has
+        # been through: what lies above it is known (the top, or a cycle found
+        # and reported then), so every body is walked through once.
+        walked: set[str] = set()
         for body in self.data.bodies:
+            if body.id in walked:
+                continue
             chain = [body.id]
+            on_chain = {body.id: 0}
             current = parents.get(body.id)
-            while current is not None and current in parents:
-                if current in chain:
-                    cycle = [*chain[chain.index(current) :], current]
+            while current is not None and current in parents and current not in walked:
+                if current in on_chain:
+                    cycle = [*chain[on_chain[current] :], current]
                     if not reported & set(cycle):
                         self.problem("bodies", body, ".parent", f"parent cycle: {' -> '.join(cycle)}")
                         reported.update(cycle)
                     break
+                on_chain[current] = len(chain)
                 chain.append(current)
                 current = parents[current]
+            walked.update(chain)
 
     def check_other_records(self) -> None:
         for plan in self.data.master_plans:
