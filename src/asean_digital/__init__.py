@@ -134,10 +134,11 @@ def _default_registry() -> Registry:
 
 
 def _build(*overlays: str | os.PathLike[str]) -> Registry:
-    from ._load import load_dataset  # noqa: PLC0415
+    from ._load import gc_paused, load_dataset  # noqa: PLC0415
     from ._registry import Registry  # noqa: PLC0415
 
-    return Registry(load_dataset(overlays))
+    with gc_paused():  # building the indices only allocates
+        return Registry(load_dataset(overlays))
 
 
 def load(*overlays: str | os.PathLike[str]) -> Registry:

@@ -70,6 +70,8 @@ def fold(text: str) -> str:
     >>> fold("Đà Nẵng Déclaration")
     'da nang declaration'
     """
+    if text.isascii():  # the common case needs no Unicode decomposition
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -927,24 +927,26 @@ class Registry:
                 kept[-1] = attrs.evolve(kept[-1], valid=Period(kept[-1].valid.start, None))
             return tuple(kept)
 
-        body_ids: set[str] = set()
+        # A body is kept when it had started and so had every body above it;
+        # each body is looked at once, whatever the depth of the hierarchy.
+        by_id = {b.id: b for b in self._data.bodies}
+        kept_ids: dict[str, bool] = {}
+        for body in self._data.bodies:
+            chain: list[Body] = []
+            current: Body | None = body
+            while current is not None and current.id not in kept_ids:
+                kept_ids[current.id] = False  # until decided below
+                chain.append(current)
+                current = by_id.get(current.parent) if current.parent is not None else None
+            for link in reversed(chain):
+                parent_kept = link.parent is None or kept_ids.get(link.parent, False)
+                kept_ids[link.id] = parent_kept and started(link.established) and bool(names_then(link.names))
         bodies: list[Body] = []
-        pending = [b for b in self._data.bodies if started(b.established)]
-        progress = True
-        while pending and progress:
-            progress = False
-            for body in list(pending):
-                if body.parent is None or body.parent in body_ids:
-                    names = names_then(body.names)
-                    if not names:
-                        pending.remove(body)
-                        continue
-                    bodies.append(
-                        attrs.evolve(body, names=names, name=names[-1].name, acronym=names[-1].acronym)
-                    )
-                    body_ids.add(body.id)
-                    pending.remove(body)
-                    progress = True
+        for body in self._data.bodies:
+            if kept_ids[body.id]:
+                names = names_then(body.names)
+                bodies.append(attrs.evolve(body, names=names, name=names[-1].name, acronym=names[-1].acronym))
+        body_ids = {b.id for b in bodies}
         data = self._data
         sector_names = names_then(data.sectors[0].names)
         sector = (
