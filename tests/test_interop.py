@@ -140,6 +140,16 @@ class TestGraph:
         """The graph of 2010 has no ANSAC."""
         assert "ansac" not in ad.graph(reg.as_of(2010))
 
+    def test_networkx(self) -> None:
+        """The networkx graph has a node per record and an edge per relation, hierarchy included."""
+        g = ad.to_networkx(reg)
+        assert g.number_of_edges() == len(reg.relations())
+        assert {
+            (a, b) for a, b, k in g.edges(keys=True) if k == "part_of" and a in {x.id for x in reg.bodies()}
+        } >= {(b.id, b.parent) for b in reg.bodies() if b.parent}
+        assert g.nodes["adm2025"]["kind"] == "MasterPlan"
+        assert all(g.has_node(n) for r in reg.relations() for n in (r.subject, r.object))
+
     def test_bad_format(self) -> None:
         """Only dot and mermaid."""
         with pytest.raises(ValueError, match="'dot' or 'mermaid'"):

@@ -42,6 +42,7 @@ EXTERNAL: dict[str, str] = {
     "Path": PYTHON + "pathlib.html#pathlib.Path",  # as _interop.export's string annotation names it
     "pathlib.Path": PYTHON + "pathlib.html#pathlib.Path",
     "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
+    "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
     "csv": PYTHON + "csv.html",
     "cattrs.Converter": "https://catt.rs/en/stable/cattrs.html#cattrs.Converter",
 }

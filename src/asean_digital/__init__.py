@@ -51,7 +51,7 @@ from ._model import (
 if TYPE_CHECKING:
     import cattrs
 
-    from ._interop import export, graph, to_dataframe, to_records
+    from ._interop import export, graph, to_dataframe, to_networkx, to_records
     from ._registry import Registry
     from ._results import Results
     from ._search import Match
@@ -97,6 +97,7 @@ __all__ = [
     "load",
     "registry",
     "to_dataframe",
+    "to_networkx",
     "to_partial_date",
     "to_records",
 ]
@@ -187,7 +188,7 @@ def __getattr__(name: str) -> Any:
         from ._registry import Registry  # noqa: PLC0415
 
         return Registry
-    if name in {"export", "graph", "to_dataframe", "to_records"}:
+    if name in {"export", "graph", "to_dataframe", "to_networkx", "to_records"}:
         from . import _interop  # noqa: PLC0415
 
         return getattr(_interop, name)

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any, Final
 from ._model import Predicate
 
 if TYPE_CHECKING:
+    import networkx
     import pandas
 
     from ._registry import Registry
 
-__all__ = ["export", "graph", "to_dataframe", "to_records"]
+__all__ = ["export", "graph", "to_dataframe", "to_networkx", "to_records"]
 
 _GRAPH_PREDICATES: Final = (Predicate.ADVISES, Predicate.PARTNERS_WITH, Predicate.SUPPORTS)
 
@@ -153,6 +154,52 @@ def graph(registry: Registry, *, format: str = "dot") -> str:
     lines += [f"  {node[a]} -. joint .- {node[c]}" for a, c in joint]
     lines += [f"  {node[r.subject]} -. {r.predicate.value} .-> {node[r.object]}" for r in relations]
     return "\n".join(lines)
+
+
+def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
+    """
+    The records and their relations as a networkx graph.
+
+    Every record is a node (keyed by id, with ``kind`` and ``label``
+    attributes); every relation, the hierarchy's ``part_of`` included, is an
+    edge with a ``predicate`` attribute.
+
+    Raises:
+        ImportError: networkx is not installed (``pip install networkx``).
+
+    >>> import asean_digital as ad
+    >>> g = ad.to_networkx(ad.registry)
+    >>> sorted(g.successors("atrc"))
+    ['adgmin', 'adgsom']
+    >>> g.nodes["atrc"]["kind"]
+    'Body'
+    """
+    try:
+        import networkx as nx  # noqa: PLC0415
+    except ImportError:
+        msg = "to_networkx needs networkx: install it with pip install networkx"
+        raise ImportError(msg) from None
+    from ._display import _label  # noqa: PLC0415
+
+    g = nx.MultiDiGraph()
+    records: list[Any] = [
+        registry.sector,
+        *registry.bodies(),
+        *registry.documents(),
+        *registry.master_plans(),
+    ]
+    records += [*registry.events(), *registry.partners(), *registry.member_states(as_of=9999)]
+    records += [*registry.policy_areas(), *registry.dialogues(), *registry.initiatives()]
+    for record in records:
+        g.add_node(record.id, kind=type(record).__name__, label=_label(record))
+    for relation in registry.relations():
+        g.add_edge(
+            relation.subject,
+            relation.object,
+            key=relation.predicate.value,
+            predicate=relation.predicate.value,
+        )
+    return g
 
 
 _FIELD_TYPES: Final = {str: "string", int: "integer", bool: "boolean", float: "number"}
