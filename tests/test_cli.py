@@ -96,6 +96,34 @@ class TestCollections:
         assert "AU" in [p["id"] for p in json.loads(out)]
 
 
+class TestExportFormat:
+    def test_csv_matches_export(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A collection command's CSV is the export's CSV of that collection, row for row."""
+        code, _, _ = run(capsys, "export", "--format", "csv", "--out", str(tmp_path))
+        assert code == 0
+        for command, name in (("bodies", "bodies"), ("plans", "master_plans"), ("partners", "partners")):
+            _, out, _ = run(capsys, command, "--format", "csv")
+            exported = (tmp_path / f"{name}.csv").read_text(encoding="utf-8").rstrip("\n")
+            assert list(csv.reader(io.StringIO(out))) == list(csv.reader(io.StringIO(exported)))
+
+    def test_json_matches_export(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A collection command's JSON is the records of the export's JSON file."""
+        run(capsys, "export", "--out", str(tmp_path))
+        _, out, _ = run(capsys, "bodies", "--format", "json")
+        exported = json.loads((tmp_path / "bodies.json").read_text(encoding="utf-8"))
+        assert json.loads(out) == exported["bodies"]
+
+    def test_graph(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """graph prints DOT by default and Mermaid on request."""
+        _, out, _ = run(capsys, "graph")
+        assert out.startswith("digraph bodies {")
+        _, out, _ = run(capsys, "graph", "--format", "mermaid")
+        assert out.startswith("flowchart BT")
+        code, _, err = run(capsys, "graph", "--format", "csv")
+        assert code == 1
+        assert "dot or mermaid" in err
+
+
 class TestErrors:
     def test_not_found(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing key: exit 1, a suggestion on stderr, nothing on stdout."""
