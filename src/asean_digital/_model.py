@@ -223,6 +223,9 @@ def _name_at(names: tuple[Name, ...], when: When) -> Name | None:
     # Names are contiguous (validated at load), so the name in use is the last
     # one started by the moment; a renaming's month belongs to the new name.
     moment = to_partial_date(when).latest
+    first = names[0].valid.start if names else None
+    if first is not None and moment < first.earliest:
+        return None  # before the record existed, whatever later names' precision
     found: Name | None = None
     for name in names:
         start = name.valid.start

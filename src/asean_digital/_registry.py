@@ -952,7 +952,7 @@ class Registry:
         sector = (
             attrs.evolve(data.sectors[0], names=sector_names, name=sector_names[-1].name)
             if sector_names
-            else data.sectors[0]
+            else attrs.evolve(data.sectors[0], names=())  # before its first name
         )
         documents = tuple(d for d in data.documents if started(d.published))
         declarations = tuple(d for d in data.declarations if started(d.published) and d.body in body_ids)

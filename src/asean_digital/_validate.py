@@ -81,9 +81,15 @@ class _Checker:
             if relation.id in seen:
                 self.problem("relations", relation, "", f"duplicate relation {relation.id!r}")
             seen.add(relation.id)
-        if len(self.data.sectors) != 1:
-            self.problems.append(
-                f"sector.json: $.sectors: expected exactly one sector record, got {len(self.data.sectors)}"
+        if not self.data.sectors:
+            self.problems.append("sector.json: $.sectors: expected exactly one sector record, got none")
+        for sector in self.data.sectors[1:]:
+            first = self.data.sectors[0].id
+            self.problem(
+                "sectors",
+                sector,
+                ".id",
+                f"the data holds exactly one sector ({first!r}); replace it by its id",
             )
 
     def check_sources(self) -> None:
