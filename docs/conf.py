@@ -38,6 +38,10 @@ nitpicky = True
 nitpick_ignore = [
     # A private TypeVar of Registry.get's signature; TypeVars have no entry to link to.
     ("py:class", "asean_digital._registry.R"),
+    # Hypothesis' strategy type, named as the strategies module's annotations name it;
+    # Hypothesis' own inventory is not fetched (no network at build time).
+    ("py:class", "SearchStrategy"),
+    ("py:class", "hypothesis.strategies.SearchStrategy"),
 ]
 
 # -- autodoc and napoleon -----------------------------------------------------

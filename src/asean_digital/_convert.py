@@ -178,6 +178,9 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> _Hook:
     detailed: list[_Hook] = []
 
     def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:  # cattrs would take a string's characters, an object's keys
+            msg = f"expected an array, got {type(value).__name__}"
+            raise TypeError(msg)
         if type(value) is list:
             try:
                 return tuple([item(v, item_type) for v in value])
@@ -201,6 +204,9 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> _Hook:
     detailed: list[_Hook] = []
 
     def slow(value: Any) -> Any:
+        if type(value) is not dict:
+            msg = f"expected an object, got {type(value).__name__}"
+            raise TypeError(msg)
         if not detailed:
             detailed.append(converter.gen_structure_attrs_fromdict(cls))
         return detailed[0](value, cls)

@@ -17,7 +17,7 @@ import attrs
 
 __all__ = ["PartialDate", "Period", "When", "to_partial_date"]
 
-_PARTIAL_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PARTIAL_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def _check_year(_: object, __: attrs.Attribute[int], value: int) -> None:

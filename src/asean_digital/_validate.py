@@ -35,6 +35,7 @@ class _Checker:
         self.data = data
         self.problems: list[str] = []
         self.ids: dict[str, str] = {}  # id -> collection
+        self.first: dict[str, Any] = {}  # id -> the record that first holds it
         self.ids_of: dict[str, set[str]] = defaultdict(set)
 
     def where(self, collection: str, record: Any) -> str:
@@ -72,9 +73,12 @@ class _Checker:
                 )
                 self.problem(name, record, ".id", f"{rid!r} is not {expected}")
             if rid in self.ids and name != "sources":
-                self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {self.ids[rid]}")
+                first, first_record = self.ids[rid], self.first[rid]
+                self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {first}")
+                self.problem(first, first_record, ".id", f"duplicate id {rid!r}, also a record of {name}")
             elif name != "sources":
                 self.ids[rid] = name
+                self.first[rid] = record
             self.ids_of[name].add(rid)
         seen: set[str] = set()
         for relation in self.data.relations:
@@ -84,12 +88,8 @@ class _Checker:
         if not self.data.sectors:
             self.problems.append("sector.json: $.sectors: expected exactly one sector record, got none")
         for sector in self.data.sectors[1:]:
-            first = self.data.sectors[0].id
             self.problem(
-                "sectors",
-                sector,
-                ".id",
-                f"the data holds exactly one sector ({first!r}); replace it by its id",
+                "sectors", sector, ".id", f"expected exactly one sector record, got {len(self.data.sectors)}"
             )
 
     def check_sources(self) -> None:
@@ -226,8 +226,11 @@ class _Checker:
                 if series.per_year is not None and series.per_year < 1:
                     self.problem("bodies", body, f".meetings[{i}].per_year", "must be at least 1 or null")
         for sector in self.data.sectors:
-            self.check_names("sectors", sector, sector.names[0].valid.start if sector.names else None)
+            # The sector is in every view of the data: its first name has no start.
+            self.check_names("sectors", sector, None)
         parents = {b.id: b.parent for b in self.data.bodies}
+        position = {b.id: i for i, b in enumerate(self.data.bodies)}
+        by_id = {b.id: b for b in self.data.bodies}
         reported: set[str] = set()
         # Each body's walk up its parents stops at a body an earlier walk has
         # been through: what lies above it is known (the top, or a cycle found
@@ -241,9 +244,13 @@ class _Checker:
             current = parents.get(body.id)
             while current is not None and current in parents and current not in walked:
                 if current in on_chain:
-                    cycle = [*chain[on_chain[current] :], current]
+                    cycle = chain[on_chain[current] :]
                     if not reported & set(cycle):
-                        self.problem("bodies", body, ".parent", f"parent cycle: {' -> '.join(cycle)}")
+                        # Named at the body of the cycle merged last: an overlay's, if any.
+                        last = max(cycle, key=position.__getitem__)
+                        turn = cycle.index(last)
+                        shown = [*cycle[turn:], *cycle[:turn], last]
+                        self.problem("bodies", by_id[last], ".parent", f"parent cycle: {' -> '.join(shown)}")
                         reported.update(cycle)
                     break
                 on_chain[current] = len(chain)

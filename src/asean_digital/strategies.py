@@ -310,6 +310,8 @@ def partial_dates(*, min_year: int = 1, max_year: int = 9999) -> SearchStrategy[
         exists (29 February only in leap years).
 
     >>> from hypothesis import given, settings
+    >>> from asean_digital import PartialDate
+    >>> from asean_digital.strategies import partial_dates
     >>> @settings(max_examples=20, deadline=None, database=None)
     ... @given(partial_dates(min_year=2000, max_year=2030))
     ... def test(d: PartialDate) -> None:
@@ -584,6 +586,7 @@ def bodies(*, min_year: int = MIN_YEAR, max_year: int = MAX_YEAR) -> SearchStrat
     >>> import json, pathlib, tempfile
     >>> from hypothesis import given, settings
     >>> import asean_digital as ad
+    >>> from asean_digital.strategies import bodies
     >>> @settings(max_examples=3, deadline=None, database=None)
     ... @given(bodies())
     ... def test_loads_as_an_overlay(body: ad.Body) -> None:
@@ -1096,6 +1099,7 @@ def overlays(
     >>> import json, pathlib, tempfile
     >>> from hypothesis import given, settings
     >>> import asean_digital as ad
+    >>> from asean_digital.strategies import overlays
     >>> @settings(max_examples=3, deadline=None, database=None)
     ... @given(overlays())
     ... def test_loads(overlay: dict) -> None:
