@@ -48,8 +48,13 @@ class TestApiReference:
         assert missing == []
 
     def test_every_documented_name_is_public(self) -> None:
-        """Every top-level name the API reference documents is in ``asean_digital.__all__``."""
-        top_level = {name for name in documented_names() if "." not in name and name != "asean_digital"}
+        """Every top-level name the API reference documents is in ``__all__`` or is a public submodule."""
+        public_modules = {"strategies"}  # imported on their own: `import asean_digital.strategies`
+        top_level = {
+            name
+            for name in documented_names()
+            if "." not in name and name != "asean_digital" and name not in public_modules
+        }
         assert sorted(top_level - set(ad.__all__)) == []
 
     def test_each_name_is_documented_once(self) -> None:
