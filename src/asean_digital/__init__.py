@@ -15,43 +15,49 @@ immutable, sourced records with a query API.
 
 from __future__ import annotations
 
+import _thread
 import os
-import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-from ._dates import PartialDate, Period, When, to_partial_date
-from ._errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
-from ._model import (
-    Body,
-    BodyKind,
-    Declaration,
-    Dialogue,
-    Document,
-    DocumentKind,
-    Entity,
-    Erratum,
-    Event,
-    Initiative,
-    MasterPlan,
-    MeetingSeries,
-    MemberState,
-    Name,
-    Partner,
-    PartnerKind,
-    PolicyArea,
-    Predicate,
-    Relation,
-    Sector,
-    Source,
-    SourceDocument,
-    Thrust,
-)
-
+# Importing the package costs next to nothing: every public name below is
+# looked up in its module on first use (PEP 562), so attrs, the model, cattrs,
+# JSON decoding and the data itself load only when something needs them.
+# ``TYPE_CHECKING`` is spelt out rather than imported so that ``typing`` is
+# not imported either; type checkers treat the name alike.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     import cattrs
 
+    from ._dates import PartialDate, Period, When, to_partial_date
+    from ._errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
     from ._interop import export, graph, to_dataframe, to_networkx, to_records
+    from ._model import (
+        Body,
+        BodyKind,
+        Declaration,
+        Dialogue,
+        Document,
+        DocumentKind,
+        Entity,
+        Erratum,
+        Event,
+        Initiative,
+        MasterPlan,
+        MeetingSeries,
+        MemberState,
+        Name,
+        Partner,
+        PartnerKind,
+        PolicyArea,
+        Predicate,
+        Relation,
+        Sector,
+        Source,
+        SourceDocument,
+        Thrust,
+    )
     from ._registry import Registry
     from ._results import Results
     from ._search import Match
@@ -102,7 +108,44 @@ __all__ = [
     "to_records",
 ]
 
-_lock = threading.RLock()
+# The public names each private module provides, looked up on first use.
+_PROVIDERS: dict[str, tuple[str, ...]] = {
+    "_dates": ("PartialDate", "Period", "When", "to_partial_date"),
+    "_errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"),
+    "_model": (
+        "Body",
+        "BodyKind",
+        "Declaration",
+        "Dialogue",
+        "Document",
+        "DocumentKind",
+        "Entity",
+        "Erratum",
+        "Event",
+        "Initiative",
+        "MasterPlan",
+        "MeetingSeries",
+        "MemberState",
+        "Name",
+        "Partner",
+        "PartnerKind",
+        "PolicyArea",
+        "Predicate",
+        "Relation",
+        "Sector",
+        "Source",
+        "SourceDocument",
+        "Thrust",
+    ),
+    "_interop": ("export", "graph", "to_dataframe", "to_networkx", "to_records"),
+    "_registry": ("Registry",),
+    "_results": ("Results",),
+    "_search": ("Match",),
+}
+_MODULE_OF: dict[str, str] = {name: module for module, names in _PROVIDERS.items() for name in names}
+
+# _thread, not threading: the C module is built in and costs nothing to import.
+_lock = _thread.RLock()
 _state: dict[str, Any] = {}
 
 
@@ -184,22 +227,13 @@ def __getattr__(name: str) -> Any:
         return _default_registry()
     if name == "converter":
         return _converter_instance()
-    if name == "Registry":
-        from ._registry import Registry  # noqa: PLC0415
+    module = _MODULE_OF.get(name)
+    if module is not None:
+        from importlib import import_module  # noqa: PLC0415 - already loaded by the import system
 
-        return Registry
-    if name in {"export", "graph", "to_dataframe", "to_networkx", "to_records"}:
-        from . import _interop  # noqa: PLC0415
-
-        return getattr(_interop, name)
-    if name == "Results":
-        from ._results import Results  # noqa: PLC0415
-
-        return Results
-    if name == "Match":
-        from ._search import Match  # noqa: PLC0415
-
-        return Match
+        value = getattr(import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # looked up once; later uses are plain attribute reads
+        return value
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
