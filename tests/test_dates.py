@@ -131,3 +131,13 @@ class TestToPartialDate:
         """Impossible dates are a ValueError naming the argument."""
         with pytest.raises(ValueError, match=r"^when"):
             to_partial_date(value)
+
+
+def test_days_in_month_agrees_with_the_calendar_module() -> None:
+    import calendar
+
+    from asean_digital._dates import _days_in
+
+    for year in range(1, 10_000):
+        for month in range(1, 13):
+            assert _days_in(year, month) == calendar.monthrange(year, month)[1], (year, month)

@@ -8,7 +8,6 @@ precision and treats the date as the interval of days it may denote.
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 from typing import TypeAlias
@@ -16,6 +15,16 @@ from typing import TypeAlias
 import attrs
 
 __all__ = ["PartialDate", "Period", "When", "to_partial_date"]
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of *month* in *year* (Gregorian; ``calendar`` costs more to import)."""
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
+
 
 _PARTIAL_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
@@ -73,7 +82,7 @@ class PartialDate:
             msg = f"month must be between 1 and 12, got {self.month}"
             raise ValueError(msg)
         if self.day is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = _days_in(self.year, self.month)
             if not 1 <= self.day <= last:
                 msg = f"day must be between 1 and {last} for {self.year}-{self.month:02d}, got {self.day}"
                 raise ValueError(msg)
@@ -146,7 +155,7 @@ class PartialDate:
         if self.month is None:
             return _dt.date(self.year, 12, 31)
         if self.day is None:
-            return _dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return _dt.date(self.year, self.month, _days_in(self.year, self.month))
         return _dt.date(self.year, self.month, self.day)
 
     @property
