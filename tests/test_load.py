@@ -214,18 +214,47 @@ class TestDataErrors:
 
 class TestLazyRegistry:
     def test_import_reads_no_data(self) -> None:
-        """Importing the package neither loads cattrs nor reads a data file."""
+        """Importing the package loads no dependency, no model and no data file."""
         code = (
             "import sys, asean_digital as ad\n"
-            "assert 'cattrs' not in sys.modules, 'cattrs imported'\n"
-            "assert 'asean_digital._load' not in sys.modules, 'loader imported'\n"
+            "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'attr', 'attrs', 'cattrs', 'json'}"
+            " or m.startswith('asean_digital.'))\n"
+            "assert not loaded, loaded\n"
             "assert not ad._state, ad._state\n"
-            "ad.registry\n"
+            "ad.Body\n"
+            "assert 'attrs' in sys.modules and 'asean_digital._load' not in sys.modules\n"
+            "print('ok')\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.stdout.strip() == "ok", result.stderr
+
+    def test_first_query_needs_no_cattrs(self) -> None:
+        """Loading the packaged data and answering from it never imports cattrs; the converter does."""
+        code = (
+            "import sys, asean_digital as ad\n"
+            "assert [b.acronym for b in ad.registry.bodies(established_before=2012)] == "
+            "['ATRC', 'ADGSOM', 'ADGMIN', 'SSM']\n"
+            "assert 'cattrs' not in sys.modules, 'cattrs imported by the first query'\n"
+            "ad.converter\n"
             "assert 'cattrs' in sys.modules\n"
             "print('ok')\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
         assert result.stdout.strip() == "ok", result.stderr
+
+    def test_a_refused_record_is_worded_by_cattrs(self, tmp_path: Path) -> None:
+        """The fast path refuses; cattrs' detailed structuring, loaded then, words the problem."""
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps({"partners": [{"id": "AU", "name": 5, "kind": "country", "sources": []}]}))
+        code = (
+            "import sys, asean_digital as ad\n"
+            "try:\n"
+            f"    ad.load({str(bad)!r})\n"
+            "except ad.DataError as e:\n"
+            "    print(e)\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert "$.partners[0].name: expected a string, got int 5" in result.stdout, result
 
     def test_threads_load_once(self) -> None:
         """Many threads touching the registry at first use load it exactly once and share it."""

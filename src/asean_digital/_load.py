@@ -262,11 +262,8 @@ def _decode(file: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None
 
 def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
     """Each collection's records in *doc*, with their index in its array."""
-    from cattrs import transform_error  # noqa: PLC0415 - cattrs loads on first use
+    from ._structure import record_hook  # noqa: PLC0415
 
-    from . import _converter_instance  # noqa: PLC0415
-
-    converter = _converter_instance()
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in COLLECTIONS.items():
         if name not in doc:
@@ -276,7 +273,7 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
             continue
         records = out.setdefault(name, [])
-        structure = converter.get_structure_hook(cls)
+        structure = record_hook(cls)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
@@ -284,8 +281,7 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
             try:
                 record: Any = structure(item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
-                path = f"$.{name}[{i}]"
-                problems.extend(f"{file}: {message}" for message in _messages(e, path, transform_error))
+                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]"))
                 continue
             records.append((record, i))
     return out
@@ -305,9 +301,11 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     return format_exception(exc, type_)
 
 
-def _messages(exc: BaseException, path: str, transform: Any) -> list[str]:
+def _messages(exc: BaseException, path: str) -> list[str]:
+    from cattrs import transform_error  # noqa: PLC0415 - cattrs words the errors, loaded only for them
+
     try:
-        lines: list[str] = transform(exc, path=path, format_exception=_format_exception)
+        lines: list[str] = transform_error(exc, path=path, format_exception=_format_exception)
     except Exception:  # noqa: BLE001 - fall back on the bare message
         lines = [f"{path}: {exc}"]
     out = []

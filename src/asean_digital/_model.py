@@ -7,17 +7,16 @@ carry ``errata`` (where the source contradicts itself or has a typo, and
 which value the data keeps).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: the field types are real
+# types when the classes are made, so structuring never has to evaluate them
+# from strings (typing's evaluation compiles each one, which cost more than
+# loading the data).
 import enum
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
-from ._dates import PartialDate, Period, to_partial_date
-
-if TYPE_CHECKING:
-    from ._dates import When
+from ._dates import PartialDate, Period, When, to_partial_date
 
 __all__ = [
     "Body",

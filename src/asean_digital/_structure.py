@@ -1,0 +1,332 @@
+"""
+Structuring JSON into the record classes, fast, without importing cattrs.
+
+The hooks here are what the library's cattrs converter uses for its classes
+(see :mod:`asean_digital._convert`), and what the loader calls directly, so
+loading the packaged data never imports cattrs. Each record class gets a
+hook compiled once from its fields, with the checks of strings, integers,
+booleans, enums, partial dates, ``X | None`` and ``tuple[X, ...]`` written
+inline instead of dispatched per value. The compiled hooks take only
+well-formed JSON (objects, arrays and the expected scalars); anything else,
+and any value a check refuses, goes to a slow path: cattrs' own detailed
+structuring, which decides the result and words the error. Equal partial
+dates and equal sources share one immutable instance.
+
+The code compiled is generated from the classes' own field types (never from
+data), once per class per process.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from ._dates import PartialDate
+
+__all__ = [
+    "Hook",
+    "compile_record_hook",
+    "fast_record_class",
+    "is_homogeneous_tuple",
+    "is_optional",
+    "is_record_class",
+    "optional_hook",
+    "record_hook",
+    "standard_hook",
+    "structure_bool",
+    "structure_enum",
+    "structure_int",
+    "structure_partial_date",
+    "structure_str",
+    "tuple_hook",
+]
+
+Hook = Callable[[Any, Any], Any]
+"""A structure hook: ``hook(json_value, type) -> value``."""
+
+_parse_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+_MEMO_LIMIT = 4096  # distinct sources shared; beyond, records get their own
+_NONE = type(None)
+
+
+def structure_partial_date(value: Any, _: type) -> PartialDate:
+    """A :class:`PartialDate` from its ISO text."""
+    if not isinstance(value, str):
+        msg = f"expected a date string like '2001', '2001-07' or '2001-07-15', got {value!r}"
+        raise TypeError(msg)
+    return _parse_date(value)
+
+
+def structure_enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    """The member of the enum *cls* whose value is *value*."""
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in cls)
+        msg = f"expected one of {allowed} for {cls.__name__}, got {value!r}"
+        raise ValueError(msg) from None
+
+
+def structure_str(value: Any, _: type) -> str:
+    """*value*, which must be a string."""
+    if not isinstance(value, str):
+        msg = f"expected a string, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def structure_int(value: Any, _: type) -> int:
+    """*value*, which must be an integer (``true`` is not one)."""
+    if type(value) is not int:
+        msg = f"expected an integer, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+def structure_bool(value: Any, _: type) -> bool:
+    """*value*, which must be ``true`` or ``false``."""
+    if type(value) is not bool:
+        msg = f"expected true or false, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return value
+
+
+_TYPE_CHECKS: dict[Any, str] = {structure_str: "str", structure_int: "int", structure_bool: "bool"}
+_SCALARS: dict[Any, Hook] = {
+    str: structure_str,
+    int: structure_int,
+    bool: structure_bool,
+    PartialDate: structure_partial_date,
+}
+
+
+def is_optional(t: Any) -> bool:
+    """``X | None`` for one type X."""
+    args = typing.get_args(t)
+    return typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args
+
+
+def is_homogeneous_tuple(t: Any) -> bool:
+    """``tuple[X, ...]``."""
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def is_record_class(t: Any) -> bool:
+    """An attrs class."""
+    return isinstance(t, type) and attrs.has(t)
+
+
+def _refuse() -> Any:
+    msg = "not of the expected JSON type"
+    raise TypeError(msg)
+
+
+def _date(value: Any) -> PartialDate:
+    if type(value) is not str:
+        _refuse()
+    return _parse_date(value)
+
+
+class _Compiler:
+    """Python source for structuring the JSON value of one expression as a type, without dispatch."""
+
+    def __init__(self, resolve: Callable[[Any], Hook]) -> None:
+        self.resolve = resolve
+        self.namespace: dict[str, Any] = {"_refuse": _refuse, "_date": _date}
+
+    def name(self, value: Any) -> str:
+        """A global name in the compiled code for *value*."""
+        name = f"_g{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def check(self, t: Any) -> str | None:
+        """The builtin type a JSON value must exactly be for *t*, where *t*'s hook only checks that."""
+        return _TYPE_CHECKS.get(self.resolve(t))
+
+    def expression(self, src: str, t: Any, depth: int = 0) -> str:
+        """An expression structuring the value of *src* (evaluated once) as *t*; it raises if refused."""
+        v = f"_v{depth}"
+        hook = self.resolve(t)
+        if hook in _TYPE_CHECKS:
+            return f"({v} if type({v} := {src}) is {_TYPE_CHECKS[hook]} else _refuse())"
+        if hook is structure_partial_date:
+            return f"_date({src})"
+        if hook is structure_enum:
+            return f"{self.name({m.value: m for m in t})}[{src}]"  # KeyError if not a value
+        if is_optional(t):
+            inner = next(a for a in typing.get_args(t) if a is not _NONE)
+            return f"(None if ({v} := {src}) is None else {self.expression(v, inner, depth + 1)})"
+        if is_homogeneous_tuple(t):
+            item = typing.get_args(t)[0]
+            e = f"_e{depth}"
+            exact = self.check(item)
+            if exact is not None:
+                test = f"type({v} := {src}) is list and all(type({e}) is {exact} for {e} in {v})"
+                return f"(tuple({v}) if {test} else _refuse())"
+            each = self.expression(e, item, depth + 1)
+            return f"(tuple([{each} for {e} in {v}]) if type({v} := {src}) is list else _refuse())"
+        return f"{self.name(hook)}({src}, {self.name(t)})"
+
+    def function(self, name: str, source: str) -> Hook:
+        exec(compile(source, f"<asean_digital._structure {name}>", "exec"), self.namespace)  # noqa: S102
+        hook: Hook = self.namespace[name]
+        return hook
+
+
+def compile_record_hook(
+    cls: type,
+    resolve: Callable[[Any], Hook],
+    slow: Callable[[Any], Any],
+    *,
+    forbid_extra_keys: bool = True,
+    by_alias: bool = False,
+) -> Hook:
+    """
+    A hook for the attrs class *cls* (a JSON object of its fields, by name), compiled once.
+
+    Args:
+        cls: A frozen attrs class whose fields all take their value as given.
+        resolve: The hook for a field's type (only consulted, never called
+            for the scalar types it names).
+        slow: Called with the JSON value whenever the fast path refuses it;
+            returns the record or raises the detailed error.
+        forbid_extra_keys: Refuse objects with keys that are not fields.
+        by_alias: Read each field under its alias rather than its name.
+    """
+    fields = attrs.fields(cls)
+    compiler = _Compiler(resolve)
+    keys = [a.alias if by_alias else a.name for a in fields]
+    required: list[str] = []  # keyword arguments
+    optional: list[str] = []  # statements adding to **kw
+    for key, a in zip(keys, fields, strict=True):
+        value = compiler.expression(f"value[{key!r}]", a.type)
+        if a.default is attrs.NOTHING:
+            required.append(f"{a.alias}={value}")
+        else:
+            optional.append(f"        if {key!r} in value:\n            kw[{a.alias!r}] = {value}\n")
+    count = f"len(value) == {len(required)} + len(kw)" if forbid_extra_keys else "True"
+    build = f"{compiler.name(cls)}({', '.join([*required, '**kw'])})"
+    shared = not optional and all(compiler.check(a.type) == "str" for a in fields)
+    if shared and cls.__hash__ is not None:
+        # A small value of strings only (a source): equal ones are one instance.
+        memo = compiler.name({})
+        key = f"({', '.join(f'value[{k!r}]' for k in keys)},)"
+        build = (
+            f"_m if (_m := {memo}.get(_key := {key})) is not None "
+            f"else {build} if len({memo}) >= {_MEMO_LIMIT} else {memo}.setdefault(_key, {build})"
+        )
+    name = f"structure_{cls.__name__}"
+    source = (
+        f"def {name}(value, _):\n"
+        "    if type(value) is not dict:\n"
+        "        return slow(value)\n"
+        "    try:\n"
+        "        kw = {}\n"
+        f"{''.join(optional)}"
+        f"        if {count}:\n"
+        f"            return {build}\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "    return slow(value)\n"
+    )
+    compiler.namespace["slow"] = slow
+    return compiler.function(name, source)
+
+
+def fast_record_class(cls: type) -> bool:
+    """Whether each field of the attrs class *cls* takes JSON as :func:`compile_record_hook` reads it."""
+    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+    return all(a.init and a.converter is None for a in attrs.fields(cls))
+
+
+def _detailed(t: Any) -> Callable[[Any], Any]:
+    """The slow path for *t*: the shared cattrs converter, imported only when a value is refused."""
+
+    def structure_in_detail(value: Any) -> Any:
+        from . import _converter_instance  # noqa: PLC0415 - cattrs loads only here
+
+        return _converter_instance().structure(value, t)
+
+    return structure_in_detail
+
+
+def optional_hook(t: Any, resolve: Callable[[Any], Hook]) -> Hook:
+    """A hook for ``X | None``, with *resolve*'s hook for X."""
+    inner_type = next(a for a in typing.get_args(t) if a is not _NONE)
+    inner = resolve(inner_type)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return structure_optional
+
+
+def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any], Any]) -> Hook:
+    """A hook for ``tuple[X, ...]`` from a JSON array, with *resolve*'s hook for X; *detailed* on failure."""
+    item_type = typing.get_args(t)[0]
+    item = resolve(item_type)
+
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:  # cattrs would take a string's characters, an object's keys
+            msg = f"expected an array, got {type(value).__name__}"
+            raise TypeError(msg)
+        try:
+            return tuple([item(v, item_type) for v in value])
+        except Exception:  # noqa: BLE001, S110 - the detailed path below reports it
+            pass
+        return detailed(value)  # type: ignore[no-any-return]
+
+    return structure_tuple
+
+
+_hooks: dict[Any, Hook] = {}
+
+
+def _late(t: Any, value: Any, type_: Any) -> Any:
+    return _hooks[t](value, type_)
+
+
+def standard_hook(t: Any) -> Hook:
+    """
+    The hook the library's converter has for *t*, made without cattrs (and cached).
+
+    >>> from asean_digital import Source
+    >>> standard_hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
+    Source(document='seed-page', section='Overview')
+    """
+    hook = _hooks.get(t)
+    if hook is not None:
+        return hook
+    if t in _SCALARS:
+        hook = _SCALARS[t]
+    elif isinstance(t, type) and issubclass(t, enum.Enum):
+        hook = structure_enum
+    elif is_optional(t):
+        hook = optional_hook(t, standard_hook)
+    elif is_homogeneous_tuple(t):
+        hook = tuple_hook(t, standard_hook, _detailed(t))
+    elif is_record_class(t) and fast_record_class(t):
+        _hooks[t] = functools.partial(_late, t)  # a class that contains itself calls itself late
+        try:
+            hook = compile_record_hook(t, standard_hook, _detailed(t))
+        finally:
+            del _hooks[t]
+    else:
+        msg = f"no structure hook for {t!r}"
+        raise TypeError(msg)
+    _hooks[t] = hook
+    return hook
+
+
+def record_hook(cls: type) -> Hook:
+    """The compiled hook for the record class *cls* (see :func:`standard_hook`)."""
+    return standard_hook(cls)
