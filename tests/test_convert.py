@@ -119,3 +119,54 @@ class TestStrict:
         other = make_converter()
         assert other is not ad.converter
         assert other.unstructure(PartialDate(2019, 10)) == "2019-10"
+
+
+class TestHooksCompiledAhead:
+    """The module ``_hooks`` is the generator's output for today's model, and it is what loading uses."""
+
+    def test_the_generated_module_is_up_to_date(self) -> None:
+        """Regenerate with ``python -m asean_digital._structure`` when this fails."""
+        from pathlib import Path
+
+        from asean_digital import _hooks, _structure
+
+        assert Path(_hooks.__file__).read_text(encoding="utf-8") == _structure.generate_module()
+
+    def test_loading_uses_it(self) -> None:
+        from asean_digital import _hooks, _structure
+
+        ad.registry  # noqa: B018 - loaded
+        assert set(_hooks.HOOKS) == set(_structure.record_classes())
+        for cls, hook in _hooks.HOOKS.items():
+            assert _structure.record_hook(cls) is hook, cls
+
+    def test_hooks_compiled_now_agree_with_those_compiled_ahead(self) -> None:
+        """Both ways of making a hook structure every shipped record alike (and as the converter does)."""
+        from asean_digital import _hooks, _structure
+
+        ahead: dict[Any, Any] = _hooks.HOOKS
+        for record in every_record():
+            cls = type(record)
+            data = json.loads(json.dumps(ad.converter.unstructure(record)))
+            fresh = _structure.compile_record_hook(cls, _structure.standard_hook, lambda v: None)
+            assert fresh(data, cls) == ahead[cls](data, cls) == record
+
+    def test_a_changed_model_is_compiled_afresh(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Where the fingerprint differs (a field changed since generation), nothing stale is used."""
+        from asean_digital import _hooks, _structure
+
+        monkeypatch.setattr(_hooks, "FINGERPRINT", _hooks.FINGERPRINT + "; changed")
+        monkeypatch.setattr(_structure, "_hooks", {})
+        monkeypatch.setattr(_structure, "_ahead", [])
+        hook = _structure.record_hook(Body)
+        assert hook is not _hooks.HOOKS[Body]
+        assert hook.__code__.co_filename.startswith("<asean_digital._structure")
+        data = ad.converter.unstructure(reg.body("ATRC"))
+        assert hook(data, Body) == reg.body("ATRC")
+
+    def test_fingerprint_names_every_field(self) -> None:
+        from asean_digital import _structure
+
+        text = _structure.fingerprint([Body])
+        for field in ("acronym", "established", "meetings", "names", "parent", "sources"):
+            assert f"{field}={field}:" in text

@@ -134,17 +134,31 @@ def _date(value: Any) -> PartialDate:
     return _parse_date(value)
 
 
+def enum_values(cls: type[enum.Enum]) -> dict[Any, enum.Enum]:
+    """The members of the enum *cls* by value."""
+    return {m.value: m for m in cls}
+
+
 class _Compiler:
-    """Python source for structuring the JSON value of one expression as a type, without dispatch."""
+    """
+    Python source for structuring the JSON value of one expression as a type, without dispatch.
 
-    def __init__(self, resolve: Callable[[Any], Hook]) -> None:
+    Every object the source names is a global of the compiled code; each also
+    has a *spelling*, the source that makes it in a module of its own, so the
+    same code can be compiled now or written out ahead of time.
+    """
+
+    def __init__(self, resolve: Callable[[Any], Hook], prefix: str = "") -> None:
         self.resolve = resolve
+        self.prefix = prefix
         self.namespace: dict[str, Any] = {"_refuse": _refuse, "_date": _date}
+        self.spellings: dict[str, str | None] = {}
 
-    def name(self, value: Any) -> str:
-        """A global name in the compiled code for *value*."""
-        name = f"_g{len(self.namespace)}"
+    def name(self, value: Any, spelling: str | None) -> str:
+        """A global name in the compiled code for *value*, made by *spelling* in a module."""
+        name = f"_{self.prefix}{len(self.namespace)}"
         self.namespace[name] = value
+        self.spellings[name] = spelling
         return name
 
     def check(self, t: Any) -> str | None:
@@ -160,7 +174,8 @@ class _Compiler:
         if hook is structure_partial_date:
             return f"_date({src})"
         if hook is structure_enum:
-            return f"{self.name({m.value: m for m in t})}[{src}]"  # KeyError if not a value
+            values = self.name(enum_values(t), f"enum_values({t.__name__})")
+            return f"{values}[{src}]"  # KeyError if not a value
         if is_optional(t):
             inner = next(a for a in typing.get_args(t) if a is not _NONE)
             return f"(None if ({v} := {src}) is None else {self.expression(v, inner, depth + 1)})"
@@ -173,12 +188,58 @@ class _Compiler:
                 return f"(tuple({v}) if {test} else _refuse())"
             each = self.expression(e, item, depth + 1)
             return f"(tuple([{each} for {e} in {v}]) if type({v} := {src}) is list else _refuse())"
-        return f"{self.name(hook)}({src}, {self.name(t)})"
+        record = is_record_class(t)
+        hook_name = self.name(hook, f"structure_{t.__name__}" if record else None)
+        return f"{hook_name}({src}, {self.name(t, t.__name__ if record else None)})"
 
-    def function(self, name: str, source: str) -> Hook:
-        exec(compile(source, f"<asean_digital._structure {name}>", "exec"), self.namespace)  # noqa: S102
-        hook: Hook = self.namespace[name]
-        return hook
+
+def _record_source(
+    cls: type,
+    resolve: Callable[[Any], Hook],
+    slow: Callable[[Any], Any],
+    *,
+    forbid_extra_keys: bool = True,
+    by_alias: bool = False,
+) -> tuple[str, str, _Compiler]:
+    """The name and source of the hook for *cls*, and the compiler holding what it names."""
+    fields = attrs.fields(cls)
+    compiler = _Compiler(resolve, prefix=f"{cls.__name__}_")
+    keys = [a.alias if by_alias else a.name for a in fields]
+    required: list[str] = []  # keyword arguments
+    optional: list[str] = []  # statements adding to **kw
+    for key, a in zip(keys, fields, strict=True):
+        value = compiler.expression(f"value[{key!r}]", a.type)
+        if a.default is attrs.NOTHING:
+            required.append(f"{a.alias}={value}")
+        else:
+            optional.append(f"        if {key!r} in value:\n            kw[{a.alias!r}] = {value}\n")
+    count = f"len(value) == {len(required)} + len(kw)" if forbid_extra_keys else "True"
+    build = f"{compiler.name(cls, cls.__name__)}({', '.join([*required, '**kw'])})"
+    shared = not optional and all(compiler.check(a.type) == "str" for a in fields)
+    if shared and cls.__hash__ is not None:
+        # A small value of strings only (a source): equal ones are one instance.
+        memo = compiler.name({}, "{}")
+        key = f"({', '.join(f'value[{k!r}]' for k in keys)},)"
+        build = (
+            f"_m if (_m := {memo}.get(_key := {key})) is not None "
+            f"else {build} if len({memo}) >= {_MEMO_LIMIT} else {memo}.setdefault(_key, {build})"
+        )
+    slow_name = compiler.name(slow, f"_detailed({cls.__name__})")
+    name = f"structure_{cls.__name__}"
+    source = (
+        f"def {name}(value, _):\n"
+        "    if type(value) is not dict:\n"
+        f"        return {slow_name}(value)\n"
+        "    try:\n"
+        "        kw = {}\n"
+        f"{''.join(optional)}"
+        f"        if {count}:\n"
+        f"            return {build}\n"
+        "    except Exception:\n"
+        "        pass\n"
+        f"    return {slow_name}(value)\n"
+    )
+    return name, source, compiler
 
 
 def compile_record_hook(
@@ -190,7 +251,7 @@ def compile_record_hook(
     by_alias: bool = False,
 ) -> Hook:
     """
-    A hook for the attrs class *cls* (a JSON object of its fields, by name), compiled once.
+    A hook for the attrs class *cls* (a JSON object of its fields, by name), compiled now.
 
     Args:
         cls: A frozen attrs class whose fields all take their value as given.
@@ -201,44 +262,12 @@ def compile_record_hook(
         forbid_extra_keys: Refuse objects with keys that are not fields.
         by_alias: Read each field under its alias rather than its name.
     """
-    fields = attrs.fields(cls)
-    compiler = _Compiler(resolve)
-    keys = [a.alias if by_alias else a.name for a in fields]
-    required: list[str] = []  # keyword arguments
-    optional: list[str] = []  # statements adding to **kw
-    for key, a in zip(keys, fields, strict=True):
-        value = compiler.expression(f"value[{key!r}]", a.type)
-        if a.default is attrs.NOTHING:
-            required.append(f"{a.alias}={value}")
-        else:
-            optional.append(f"        if {key!r} in value:\n            kw[{a.alias!r}] = {value}\n")
-    count = f"len(value) == {len(required)} + len(kw)" if forbid_extra_keys else "True"
-    build = f"{compiler.name(cls)}({', '.join([*required, '**kw'])})"
-    shared = not optional and all(compiler.check(a.type) == "str" for a in fields)
-    if shared and cls.__hash__ is not None:
-        # A small value of strings only (a source): equal ones are one instance.
-        memo = compiler.name({})
-        key = f"({', '.join(f'value[{k!r}]' for k in keys)},)"
-        build = (
-            f"_m if (_m := {memo}.get(_key := {key})) is not None "
-            f"else {build} if len({memo}) >= {_MEMO_LIMIT} else {memo}.setdefault(_key, {build})"
-        )
-    name = f"structure_{cls.__name__}"
-    source = (
-        f"def {name}(value, _):\n"
-        "    if type(value) is not dict:\n"
-        "        return slow(value)\n"
-        "    try:\n"
-        "        kw = {}\n"
-        f"{''.join(optional)}"
-        f"        if {count}:\n"
-        f"            return {build}\n"
-        "    except Exception:\n"
-        "        pass\n"
-        "    return slow(value)\n"
+    name, source, compiler = _record_source(
+        cls, resolve, slow, forbid_extra_keys=forbid_extra_keys, by_alias=by_alias
     )
-    compiler.namespace["slow"] = slow
-    return compiler.function(name, source)
+    exec(compile(source, f"<asean_digital._structure {name}>", "exec"), compiler.namespace)  # noqa: S102
+    hook: Hook = compiler.namespace[name]
+    return hook
 
 
 def fast_record_class(cls: type) -> bool:
@@ -289,6 +318,7 @@ def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any],
 
 
 _hooks: dict[Any, Hook] = {}
+_ahead: list[bool] = []  # whether the hooks compiled ahead of time were looked at
 
 
 def _late(t: Any, value: Any, type_: Any) -> Any:
@@ -299,6 +329,10 @@ def standard_hook(t: Any) -> Hook:
     """
     The hook the library's converter has for *t*, made without cattrs (and cached).
 
+    Record classes take the hooks compiled ahead of time (:mod:`._hooks`)
+    while the model still has the fields they were generated from, and are
+    compiled now otherwise.
+
     >>> from asean_digital import Source
     >>> standard_hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
     Source(document='seed-page', section='Overview')
@@ -306,6 +340,11 @@ def standard_hook(t: Any) -> Hook:
     hook = _hooks.get(t)
     if hook is not None:
         return hook
+    if not _ahead:
+        _ahead.append(True)
+        _hooks.update(_compiled_ahead())
+        if t in _hooks:
+            return _hooks[t]
     if t in _SCALARS:
         hook = _SCALARS[t]
     elif isinstance(t, type) and issubclass(t, enum.Enum):
@@ -315,11 +354,7 @@ def standard_hook(t: Any) -> Hook:
     elif is_homogeneous_tuple(t):
         hook = tuple_hook(t, standard_hook, _detailed(t))
     elif is_record_class(t) and fast_record_class(t):
-        _hooks[t] = functools.partial(_late, t)  # a class that contains itself calls itself late
-        try:
-            hook = compile_record_hook(t, standard_hook, _detailed(t))
-        finally:
-            del _hooks[t]
+        hook = _compile_now(t)
     else:
         msg = f"no structure hook for {t!r}"
         raise TypeError(msg)
@@ -327,6 +362,129 @@ def standard_hook(t: Any) -> Hook:
     return hook
 
 
+def _compile_now(cls: type) -> Hook:
+    _hooks[cls] = functools.partial(_late, cls)  # a class that contains itself calls itself late
+    try:
+        return compile_record_hook(cls, standard_hook, _detailed(cls))
+    finally:
+        del _hooks[cls]
+
+
 def record_hook(cls: type) -> Hook:
-    """The compiled hook for the record class *cls* (see :func:`standard_hook`)."""
+    """The hook for the record class *cls* (see :func:`standard_hook`)."""
     return standard_hook(cls)
+
+
+# -- compiled ahead of time ---------------------------------------------------
+#
+# Compiling the hooks of the twenty record classes costs more than loading the
+# packaged data they structure, so the same source is written out as the
+# module ``_hooks`` (``python -m asean_digital._structure`` writes it; a test
+# holds it equal to what this module generates) and imported from bytecode.
+
+
+def _types_in(t: Any) -> list[Any]:
+    return [t, *(u for a in typing.get_args(t) for u in _types_in(a))]
+
+
+def record_classes() -> list[type]:
+    """Every record class the data's collections are made of, by name."""
+    from ._load import COLLECTIONS  # noqa: PLC0415 - the loader imports this module
+
+    found: dict[str, type] = {}
+    todo: list[Any] = list(COLLECTIONS.values())
+    while todo:
+        t = todo.pop()
+        if t not in _SCALARS and is_record_class(t) and t.__name__ not in found and fast_record_class(t):
+            found[t.__name__] = t
+            todo.extend(u for a in attrs.fields(t) for u in _types_in(a.type))
+    return [found[name] for name in sorted(found)]
+
+
+def fingerprint(classes: list[type]) -> str:
+    """What the hooks of *classes* are generated from: each field's name, alias, type and default."""
+    parts = []
+    for cls in classes:
+        fast_record_class(cls)  # resolves annotations written as strings
+        fields = ",".join(
+            f"{a.name}={a.alias}:{a.type!r}:{a.default is attrs.NOTHING}" for a in attrs.fields(cls)
+        )
+        parts.append(f"{cls.__module__}.{cls.__qualname__}[hash={cls.__hash__ is not None}]({fields})")
+    return ";".join(parts)
+
+
+def _spelt_only(*_: Any) -> Any:  # pragma: no cover - generated code names it, never calls it
+    raise AssertionError
+
+
+def generate_module() -> str:
+    """The source of the module ``_hooks``: the hook of every record class, compiled ahead of time."""
+    classes = record_classes()
+    names = {cls: f"structure_{cls.__name__}" for cls in classes}
+
+    def resolve(t: Any) -> Hook:
+        if t in _SCALARS:
+            return _SCALARS[t]
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return structure_enum
+        return _spelt_only  # records are named by spelling; X | None and tuple[X, ...] written out
+
+    imports: dict[str, set[str]] = {}
+    globals_: list[str] = []
+    functions: list[str] = []
+    for cls in classes:
+        _, source, compiler = _record_source(cls, resolve, _spelt_only)
+        for name, spelling in compiler.spellings.items():
+            if spelling is None:
+                value = compiler.namespace[name]
+                msg = f"{cls.__name__}: a field type the generator cannot write out: {value!r}"
+                raise TypeError(msg)
+            globals_.append(f"{name} = {spelling}")
+        functions.append(source)
+    for t in {*classes, *(u for cls in classes for a in attrs.fields(cls) for u in _types_in(a.type))}:
+        if is_record_class(t) or (isinstance(t, type) and issubclass(t, enum.Enum)):
+            imports.setdefault(t.__module__.rpartition(".")[2], set()).add(t.__name__)
+    lines = [
+        '"""',
+        "Structure hooks of every record class, compiled ahead of time from the model.",
+        "",
+        "Generated by ``python -m asean_digital._structure``; do not edit. A test holds",
+        "this file equal to what the generator writes; at run time it is used only",
+        "while FINGERPRINT matches the model's fields, and the hooks are compiled",
+        "afresh otherwise.",
+        '"""',
+        "# ruff: noqa",
+        "# fmt: off",
+        "# mypy: ignore-errors",
+        "",
+    ]
+    lines += [
+        f"from .{module} import {', '.join(sorted(found))}" for module, found in sorted(imports.items())
+    ]
+    lines.append("from ._structure import _date, _detailed, _refuse, enum_values")
+    lines += ["", f"FINGERPRINT = {fingerprint(classes)!r}", ""]
+    for source in functions:
+        lines += ["", source]
+    lines += ["", "# What the hooks name, made once they are all defined.", *globals_]
+    lines += ["", "HOOKS = {", *(f"    {cls.__name__}: {names[cls]}," for cls in classes), "}", ""]
+    return "\n".join(lines)
+
+
+def _compiled_ahead() -> dict[Any, Hook]:
+    """The hooks of module ``_hooks``, or none where the model has changed since it was generated."""
+    try:
+        from . import _hooks  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - a tree without the generated module
+        return {}
+    hooks: dict[Any, Hook] = _hooks.HOOKS
+    if fingerprint(list(hooks)) != _hooks.FINGERPRINT:
+        return {}
+    return hooks
+
+
+if __name__ == "__main__":
+    import pathlib
+
+    target = pathlib.Path(__file__).with_name("_hooks.py")
+    target.write_text(generate_module(), encoding="utf-8")
+    print(f"wrote {target}")
