@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 from ._model import Body, Declaration, Document, MemberState, Relation, Sector
 
-__all__ = ["KIND_OF", "fold", "kind_of", "normalise", "record_keys", "search_keys", "title_keys"]
+__all__ = [
+    "KIND_OF",
+    "KeyIndex",
+    "fold",
+    "index_keys",
+    "keyed",
+    "kind_of",
+    "normalise",
+    "record_keys",
+    "search_keys",
+    "title_keys",
+]
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 # Letters that Unicode does not decompose into a base letter and a mark.
@@ -99,7 +110,25 @@ def record_keys(record: Any) -> tuple[str, ...]:
     >>> record_keys(ad.registry.body("ssm"))
     ('Sub-Working Group on Spectrum Management', 'SSM')
     """
-    return _unique(_raw_keys(record), normalise)
+    return tuple(key for key, _ in keyed(record))
+
+
+def keyed(record: Any) -> list[tuple[str, str]]:
+    """
+    Every key that finds *record* with its normal form, as :func:`record_keys` gives them.
+
+    >>> import asean_digital as ad
+    >>> keyed(ad.registry.body("ssm"))
+    [('Sub-Working Group on Spectrum Management', 'subworkinggrouponspectrummanagement'), ('SSM', 'ssm')]
+    """
+    seen: set[str] = set()
+    out: list[tuple[str, str]] = []
+    for key in _raw_keys(record):
+        norm = normalise(key)
+        if norm and norm not in seen:
+            seen.add(norm)
+            out.append((key, norm))
+    return out
 
 
 def search_keys(record: Any) -> tuple[str, ...]:
@@ -148,7 +177,76 @@ def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
     out: list[str] = []
     for key in keys:
         norm = form(key)
-        if normalise(key) and norm not in seen:
+        if norm not in seen and normalise(key):
             seen.add(norm)
             out.append(key)
     return tuple(out)
+
+
+def index_keys(data: Any) -> KeyIndex:
+    """The :class:`KeyIndex` of a dataset's records (all but relations and sources), in load order."""
+    return KeyIndex(
+        (kind, record)
+        for name, kind in KIND_OF.items()
+        if name not in {"relations", "sources"}
+        for record in data.collection(name)
+    )
+
+
+class KeyIndex:
+    """
+    Which records each key finds, by kind of record: built once per dataset.
+
+    The validator finds ambiguous keys in it and the registry resolves keys
+    with it, so every key of every record is normalised once. A key that
+    finds one record maps to that record's id (the common case costs no
+    tuple); one that finds several, to a tuple of their ids.
+
+    >>> import asean_digital as ad
+    >>> index = KeyIndex([("body", ad.registry.body("ADGMIN"))])
+    >>> index.ids("body", normalise("TELMIN")), index.ids("*", "adgmin"), index.ids("event", "adgmin")
+    (('adgmin',), ('adgmin',), ())
+    """
+
+    __slots__ = ("by_kind",)
+
+    def __init__(self, records: Iterable[tuple[str, Any]]) -> None:
+        """Index *records*, each given with its kind name, in the order ids are to be listed."""
+        by_kind: dict[str, dict[str, str | tuple[str, ...]]] = {}
+        for kind, record in records:
+            table = by_kind.get(kind)
+            if table is None:
+                table = by_kind[kind] = {}
+            rid = record.id
+            for _, norm in keyed(record):
+                held = table.setdefault(norm, rid)
+                if held is rid or held == rid:
+                    continue
+                if isinstance(held, str):
+                    table[norm] = (held, rid)
+                elif rid not in held:
+                    table[norm] = (*held, rid)
+        self.by_kind = by_kind
+
+    def ids(self, kind: str, norm: str) -> tuple[str, ...]:
+        """The ids of the records of *kind* (``"*"``: of any kind) the normal form *norm* finds."""
+        if kind == "*":
+            return tuple(i for k in self.by_kind for i in self.ids(k, norm))
+        held = self.by_kind.get(kind, {}).get(norm)
+        if held is None:
+            return ()
+        return (held,) if isinstance(held, str) else held
+
+    def clashes(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """``(kind, norm, ids)`` for every key that finds more than one record of its kind."""
+        for kind, table in self.by_kind.items():
+            for norm, held in table.items():
+                if not isinstance(held, str):
+                    yield kind, norm, held
+
+    def norms(self, kind: str) -> Iterator[str]:
+        """Every normal form of a key of *kind* (``"*"``: of any kind), each once."""
+        if kind == "*":
+            yield from dict.fromkeys(n for table in self.by_kind.values() for n in table)
+        else:
+            yield from self.by_kind.get(kind, {})

@@ -24,6 +24,7 @@ from typing import Any, Final
 import attrs
 
 from ._errors import DataError
+from ._keys import KeyIndex, index_keys
 from ._model import (
     Body,
     Declaration,
@@ -85,6 +86,8 @@ class Dataset:
         sources ... relations: One tuple per collection of :data:`COLLECTIONS`.
         origins: Where each record came from, by ``(collection, key)``;
             not part of equality.
+        keys: The records' keys, indexed once for the validator and the
+            registry; not part of equality.
     """
 
     data_version: str
@@ -102,6 +105,7 @@ class Dataset:
     initiatives: tuple[Initiative, ...] = ()
     relations: tuple[Relation, ...] = ()
     origins: Mapping[tuple[str, str], Origin] = attrs.field(factory=dict, eq=False, repr=False)
+    keys: KeyIndex | None = attrs.field(default=None, eq=False, repr=False)
 
     def collection(self, name: str) -> tuple[Any, ...]:
         """The records of the collection *name*."""
@@ -414,11 +418,13 @@ class _Loader:
                 array("I", [index for _, _, index in values]),
             )
         self.merged = {}
-        return Dataset(
+        collections: dict[str, Any] = {name: records for name, (records, _, _) in columns.items()}
+        dataset = Dataset(
             version,
-            **{name: records for name, (records, _, _) in columns.items()},
+            **collections,
             origins=_Origins(self.files, columns),
         )
+        return attrs.evolve(dataset, keys=index_keys(dataset))
 
 
 def _load_dataset(overlays: list[str | os.PathLike[str]]) -> Dataset:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import enum
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -14,7 +13,7 @@ import attrs
 
 from ._dates import PartialDate, Period, to_partial_date
 from ._errors import AmbiguousKeyError, NotFoundError
-from ._keys import KIND_OF, kind_of, normalise, record_keys, search_keys
+from ._keys import KIND_OF, KeyIndex, index_keys, keyed, kind_of, normalise, search_keys
 from ._model import (
     Body,
     BodyKind,
@@ -176,6 +175,7 @@ class Registry:
         self._as_of = _as_of
         self._full = _keys_from
         self._search_index: SearchIndex | None = None
+        self._display: dict[str, dict[str, str]] | None = None
         self._sources = {s.id: s for s in data.sources}
         self._bodies = _Collection(data.bodies)
         self._documents = _Collection((*data.documents, *data.declarations))
@@ -246,13 +246,15 @@ class Registry:
             parent: self._bodies.select(positions) for parent, positions in self._by_parent.items()
         }
 
-        if _keys_from is not None:
-            # A point-in-time view keeps every key the full registry knows,
-            # so a body is still found by names it had not yet borne.
-            self._keys: dict[str, dict[str, tuple[str, ...]]] = _keys_from._keys
-            self._display_keys: dict[str, dict[str, str]] = _keys_from._display_keys
-        else:
-            self._keys, self._display_keys = self._build_keys()
+        # A point-in-time view keeps every key the full registry knows, so a
+        # body is still found by names it had not yet borne.
+        self._keys: KeyIndex = (
+            _keys_from._keys
+            if _keys_from is not None
+            else data.keys
+            if data.keys is not None
+            else index_keys(data)
+        )
 
     def _collections(self) -> dict[str, _Collection]:
         return {
@@ -272,21 +274,18 @@ class Registry:
         for collection in self._collections().values():
             yield from collection.records
 
-    def _build_keys(
-        self,
-    ) -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, dict[str, str]]]:
-        keys: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        display: dict[str, dict[str, str]] = defaultdict(dict)
-        for record in self._all_records():
-            kind = kind_of(record)
-            for key in record_keys(record):
-                norm = normalise(key)
-                for scope in (kind, "*"):
-                    if record.id not in keys[scope][norm]:
-                        keys[scope][norm].append(record.id)
-                    display[scope].setdefault(norm, key)
-        frozen = {scope: {k: tuple(v) for k, v in table.items()} for scope, table in keys.items()}
-        return frozen, dict(display)
+    def _display_keys(self) -> dict[str, dict[str, str]]:
+        """Each normal form's key as first written, by kind and for ``"*"``: made at the first miss."""
+        full = self._full or self
+        if full._display is None:
+            display: dict[str, dict[str, str]] = defaultdict(dict)
+            for record in full._all_records():
+                kind = kind_of(record)
+                for key, norm in keyed(record):
+                    display[kind].setdefault(norm, key)
+                    display["*"].setdefault(norm, key)
+            full._display = dict(display)
+        return full._display
 
     # -- identity -----------------------------------------------------------
 
@@ -356,20 +355,22 @@ class Registry:
         if not norm:
             msg = f"{argument} must name a {label}, got the empty key {key!r}"
             raise ValueError(msg)
-        ids = [i for i in self._keys.get(kind, {}).get(norm, ()) if i in self._by_id]
+        ids = [i for i in self._keys.ids(kind, norm) if i in self._by_id]
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise AmbiguousKeyError(key, label, ids)
+            raise AmbiguousKeyError(key, label, sorted(ids, key=lambda i: _sort_key(self._by_id[i])))
         raise NotFoundError(key, label, self._suggest(norm, kind))
 
     def _suggest(self, norm: str, kind: str) -> list[str]:
-        table = self._keys.get(kind, {})
-        live = [k for k, ids in table.items() if any(i in self._by_id for i in ids)]
+        import difflib  # noqa: PLC0415 - only a miss needs it
+
+        keys = self._keys
+        live = [k for k in keys.norms(kind) if any(i in self._by_id for i in keys.ids(kind, k))]
         close = difflib.get_close_matches(norm, live, n=3, cutoff=0.6)
         if not close:
             close = [k for k in live if norm in k or (len(k) >= 3 and k in norm)][:3]
-        display = self._display_keys.get(kind, {})
+        display = self._display_keys().get(kind, {})
         return [display.get(k, k) for k in close]
 
     def _get(self, key: object, kind: str, cls: type[R]) -> R:

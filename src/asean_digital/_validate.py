@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
-from ._keys import KIND_OF, normalise, record_keys, title_keys
+from ._keys import KIND_OF, index_keys, normalise, title_keys
 from ._model import Body, Declaration, DocumentKind, Name, Sector
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ _CODE: Final = re.compile(r"[A-Z][A-Z0-9]{1,9}")
 _ALPHA2: Final = re.compile(r"[A-Z]{2}")
 _ALPHA3: Final = re.compile(r"[A-Z]{3}")
 _UPPER_ID_COLLECTIONS: Final = frozenset({"partners", "member_states"})
+_UNKEYED: Final = frozenset({"relations", "sources"})
 
 
 class _Checker:
@@ -115,27 +116,17 @@ class _Checker:
                     )
 
     def check_keys(self) -> None:
-        owners: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        shareable: set[tuple[str, str, str]] = set()
-        for name, record in self.records():
-            if name in {"relations", "sources"}:
-                continue
-            kind = KIND_OF[name]
-            for key in title_keys(record):
-                shareable.add((kind, normalise(key), record.id))
-            for key in record_keys(record):
-                owners[(kind, normalise(key))][record.id] = name
-        records: dict[tuple[str, str], Any] = {}  # by (collection, id), made at the first ambiguity
-        for (kind, norm), holders in owners.items():
-            if len(holders) < 2:
-                continue
-            if all((kind, norm, rid) in shareable for rid in holders):
-                continue  # a title shared by several documents: ambiguous, allowed
+        keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
+        records: dict[tuple[str, str], tuple[str, Any]] = {}  # by (kind, id), made at the first clash
+        for kind, norm, ids in keys.clashes():
             if not records:
-                records = {(n, r.id): r for n, r in self.records() if n not in {"relations", "sources"}}
-            for rid, name in sorted(holders.items()):
-                others = sorted(set(holders) - {rid})
-                record = records[name, rid]
+                records = {(KIND_OF[n], r.id): (n, r) for n, r in self.records() if n not in _UNKEYED}
+            holders = [records[kind, rid] for rid in ids]
+            if all(any(normalise(t) == norm for t in title_keys(r)) for _, r in holders):
+                continue  # a title shared by several documents: ambiguous, allowed
+            for rid in sorted(ids):
+                others = sorted(set(ids) - {rid})
+                name, record = records[kind, rid]
                 self.problem(
                     name,
                     record,
