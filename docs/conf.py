@@ -4,10 +4,14 @@ Sphinx configuration for the asean_digital documentation.
 Built with ``-n -W --keep-going`` (nitpicky, warnings are errors) and with
 no network: no intersphinx inventories are fetched. The data catalogue and
 its pictures are generated from the packaged data by ``_ext/catalogue.py``.
+Pages are MyST Markdown or Jupyter notebooks, read by myst-nb; notebooks are
+executed at every build, and a cell that fails fails the build.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from importlib.metadata import version as _version
 from pathlib import Path
@@ -21,7 +25,7 @@ release = _version("asean-digital")
 version = ".".join(release.split(".")[:2])
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST Markdown (it includes myst-parser) and executed notebooks
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
@@ -30,7 +34,7 @@ extensions = [
     "catalogue",
 ]
 
-source_suffix = {".md": "markdown"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 
@@ -80,10 +84,44 @@ def cli(*args):
         print(f"[exit status {done.returncode}]")
 """
 
+# -- notebooks (myst-nb) --------------------------------------------------------
+# Executed afresh at every build, so their outputs are those of the current code
+# and data. An exception in a cell stops the build; the cell's traceback is in the
+# log file Sphinx names (tests/test_notebook.py also names the failing cell).
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120  # seconds per cell
+nb_merge_streams = True
+
+
+def _kernel_of_this_interpreter() -> None:
+    """
+    Run the notebooks' ``python3`` kernel on the interpreter that runs Sphinx.
+
+    Otherwise the ``python3`` kernelspec first on the Jupyter path is used:
+    a user's own (``~/.local/share/jupyter``) wins over the virtual
+    environment's when ``JUPYTER_PREFER_ENV_PATH`` is off, and it may run
+    another Python, one without this package.
+    """
+    root = Path(__file__).parent / "_build" / "jupyter"
+    spec = root / "kernels" / "python3" / "kernel.json"
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    spec.write_text(
+        json.dumps({"argv": argv, "display_name": "Python 3 (ipykernel)", "language": "python"}),
+        encoding="utf-8",
+    )
+    others = os.environ.get("JUPYTER_PATH", "")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(root), others) if p)
+
+
+_kernel_of_this_interpreter()
+
 # -- graphviz -----------------------------------------------------------------
 graphviz_output_format = "svg"
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
 html_title = f"asean_digital {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["notebook.css"]
