@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -107,42 +108,83 @@ def _limit_arg(value: object) -> int:
     return value
 
 
-class _Collection:
-    """One collection, sorted by principal date then id, with date arrays for bisection."""
+Positions = tuple[int, ...] | set[int]
+"""Positions in a collection: a sorted tuple from an index, or a set from a date range."""
 
-    __slots__ = ("by_id", "earliest", "latest", "position", "records")
+
+class _Index:
+    """
+    Which positions hold each value, frozen: a sorted tuple per value, or a bare int for one position.
+
+    A tuple costs a fifth of a set's memory, and most values of a relation's
+    subject or a body's parent are held by a single position.
+    """
+
+    __slots__ = ("_positions",)
+
+    def __init__(self, index: dict[Any, list[int]]) -> None:
+        self._positions: dict[Any, int | tuple[int, ...]] = {
+            key: positions[0] if len(positions) == 1 else tuple(positions) for key, positions in index.items()
+        }
+
+    def at(self, value: Any) -> tuple[int, ...]:
+        """The positions holding *value*, in order."""
+        held = self._positions.get(value, ())
+        return (held,) if isinstance(held, int) else held
+
+    def values(self) -> list[Any]:
+        """Every value held somewhere."""
+        return list(self._positions)
+
+
+class _Collection:
+    """
+    One collection, sorted by principal date then id, with date arrays for bisection.
+
+    The dated records' earliest and latest days are kept as sorted arrays of
+    ordinals with the positions they belong to alongside: "before X" is a
+    prefix of the latest days, "after X" a suffix of the earliest.
+    """
+
+    __slots__ = ("earliest", "earliest_at", "latest", "latest_at", "records")
 
     def __init__(self, records: Iterable[Any]) -> None:
         self.records: tuple[Any, ...] = tuple(sorted(records, key=_sort_key))
-        self.by_id: dict[str, Any] = {r.id: r for r in self.records}
-        self.position: dict[str, int] = {r.id: i for i, r in enumerate(self.records)}
-        dated = [(i, _principal_date(r)) for i, r in enumerate(self.records)]
-        # (day, position) pairs sorted by day: "before X" is a prefix of
-        # `latest`, "after X" a suffix of `earliest`.
-        self.earliest = sorted((d.earliest, i) for i, d in dated if d is not None)
-        self.latest = sorted((d.latest, i) for i, d in dated if d is not None)
+        dated = [(i, d) for i, r in enumerate(self.records) if (d := _principal_date(r)) is not None]
+        # The records are sorted by earliest day already; by latest, nearly so.
+        self.earliest = array("l", [d.earliest.toordinal() for _, d in dated])
+        self.earliest_at = array("l", [i for i, _ in dated])
+        by_latest = sorted((d.latest.toordinal(), i) for i, d in dated)
+        self.latest = array("l", [day for day, _ in by_latest])
+        self.latest_at = array("l", [i for _, i in by_latest])
 
     def before(self, when: PartialDate) -> set[int]:
-        cut = bisect_left(self.latest, (when.earliest, -1))
-        return {i for _, i in self.latest[:cut]}
+        return set(self.latest_at[: bisect_left(self.latest, when.earliest.toordinal())])
 
     def after(self, when: PartialDate) -> set[int]:
-        cut = bisect_right(self.earliest, (when.latest, len(self.records)))
-        return {i for _, i in self.earliest[cut:]}
+        return set(self.earliest_at[bisect_right(self.earliest, when.latest.toordinal()) :])
 
-    def select(self, positions: set[int] | None) -> Results[Any]:
+    def select(self, positions: Iterable[int] | None) -> Results[Any]:
         if positions is None:
             return Results(self.records)
-        return Results(self.records[i] for i in sorted(positions))
+        return Results(self.records[i] for i in positions)
 
 
-def _intersect(sets: Iterable[set[int] | None]) -> set[int] | None:
-    result: set[int] | None = None
-    for s in sets:
-        if s is None:
-            continue
-        result = set(s) if result is None else result & s
-    return result
+def _contains(positions: Positions, i: int) -> bool:
+    if isinstance(positions, set):
+        return i in positions
+    at = bisect_left(positions, i)
+    return at < len(positions) and positions[at] == i
+
+
+def _intersect(filters: Iterable[Positions | None]) -> list[int] | tuple[int, ...] | None:
+    """The positions every given filter holds, in order; ``None`` where no filter is given."""
+    given = sorted((f for f in filters if f is not None), key=len)
+    if not given:
+        return None
+    smallest, *others = given
+    kept = [i for i in smallest if all(_contains(other, i) for other in others)]
+    return kept if isinstance(smallest, tuple) else sorted(kept)
 
 
 class Registry:
@@ -198,52 +240,13 @@ class Registry:
         )
         self._by_id: dict[str, Any] = {self._sector.id: self._sector}
         for collection in self._collections().values():
-            self._by_id.update(collection.by_id)
+            self._by_id.update((r.id, r) for r in collection.records)
 
         # Indices built once: every filter of every query is a dict lookup
         # or a bisection, never a scan.
-        self._by_kind: dict[BodyKind, set[int]] = defaultdict(set)
-        self._by_parent: dict[str, set[int]] = defaultdict(set)
-        self._by_partner: dict[str, set[int]] = defaultdict(set)
-        for i, body in enumerate(self._bodies.records):
-            self._by_kind[body.kind].add(i)
-            if body.parent is not None:
-                self._by_parent[body.parent].add(i)
-            for series in body.meetings:
-                for partner in series.consultation_partners:
-                    self._by_partner[partner].add(i)
-        self._by_doc_kind: dict[DocumentKind, set[int]] = defaultdict(set)
-        self._by_doc_year: dict[int, set[int]] = defaultdict(set)
-        for i, doc in enumerate(self._documents.records):
-            for kind in doc.kinds:
-                self._by_doc_kind[kind].add(i)
-            if doc.published is not None:
-                self._by_doc_year[doc.published.year].add(i)
-        self._decl_by: dict[str, dict[Any, set[int]]] = {
-            "body": defaultdict(set),
-            "host": defaultdict(set),
-            "year": defaultdict(set),
-        }
-        for i, decl in enumerate(self._declarations.records):
-            self._decl_by["body"][decl.body].add(i)
-            self._decl_by["host"][decl.host].add(i)
-            if decl.published is not None:
-                self._decl_by["year"][decl.published.year].add(i)
-        self._events_by_partner: dict[str, set[int]] = defaultdict(set)
-        for i, event in enumerate(self._events.records):
-            for partner in event.partners:
-                self._events_by_partner[partner].add(i)
-        self._rel_by: dict[str, dict[Any, set[int]]] = {
-            "subject": defaultdict(set),
-            "predicate": defaultdict(set),
-            "object": defaultdict(set),
-        }
-        for i, rel in enumerate(self._relations):
-            self._rel_by["subject"][rel.subject].add(i)
-            self._rel_by["predicate"][rel.predicate].add(i)
-            self._rel_by["object"][rel.object].add(i)
+        self._index()
         self._children: dict[str, Results[Body]] = {
-            parent: self._bodies.select(positions) for parent, positions in self._by_parent.items()
+            parent: self._bodies.select(self._by_parent.at(parent)) for parent in self._by_parent.values()
         }
 
         # A point-in-time view keeps every key the full registry knows, so a
@@ -255,6 +258,51 @@ class Registry:
             if data.keys is not None
             else index_keys(data)
         )
+
+    def _index(self) -> None:
+        """Every filter's index, built once: each maps a value to the sorted positions holding it."""
+        by_kind: dict[BodyKind, list[int]] = defaultdict(list)
+        by_parent: dict[str, list[int]] = defaultdict(list)
+        by_partner: dict[str, list[int]] = defaultdict(list)
+        for i, body in enumerate(self._bodies.records):
+            by_kind[body.kind].append(i)
+            if body.parent is not None:
+                by_parent[body.parent].append(i)
+            partners = {p for series in body.meetings for p in series.consultation_partners}
+            for partner in sorted(partners):
+                by_partner[partner].append(i)
+        self._by_kind = _Index(by_kind)
+        self._by_parent = _Index(by_parent)
+        self._by_partner = _Index(by_partner)
+        by_doc_kind: dict[DocumentKind, list[int]] = defaultdict(list)
+        by_doc_year: dict[int, list[int]] = defaultdict(list)
+        for i, doc in enumerate(self._documents.records):
+            for kind in dict.fromkeys(doc.kinds):
+                by_doc_kind[kind].append(i)
+            if doc.published is not None:
+                by_doc_year[doc.published.year].append(i)
+        self._by_doc_kind = _Index(by_doc_kind)
+        self._by_doc_year = _Index(by_doc_year)
+        decl_by: dict[str, dict[Any, list[int]]] = {"body": defaultdict(list), "host": defaultdict(list)}
+        decl_by["year"] = defaultdict(list)
+        for i, decl in enumerate(self._declarations.records):
+            decl_by["body"][decl.body].append(i)
+            decl_by["host"][decl.host].append(i)
+            if decl.published is not None:
+                decl_by["year"][decl.published.year].append(i)
+        self._decl_by = {field: _Index(index) for field, index in decl_by.items()}
+        events_by_partner: dict[str, list[int]] = defaultdict(list)
+        for i, event in enumerate(self._events.records):
+            for partner in dict.fromkeys(event.partners):
+                events_by_partner[partner].append(i)
+        self._events_by_partner = _Index(events_by_partner)
+        rel_by: dict[str, dict[Any, list[int]]] = {"subject": defaultdict(list), "object": defaultdict(list)}
+        rel_by["predicate"] = defaultdict(list)
+        for i, rel in enumerate(self._relations):
+            rel_by["subject"][rel.subject].append(i)
+            rel_by["predicate"][rel.predicate].append(i)
+            rel_by["object"][rel.object].append(i)
+        self._rel_by = {field: _Index(index) for field, index in rel_by.items()}
 
     def _collections(self) -> dict[str, _Collection]:
         return {
@@ -418,12 +466,10 @@ class Registry:
         ['ADGSOM', 'ADGSOM WG', 'ATRC WG']
         """
         c = self._bodies
-        filters: list[set[int] | None] = [
-            None if kind is None else self._by_kind.get(_enum_arg(BodyKind, kind, "kind"), set()),
-            None if parent is None else self._by_parent.get(self._resolve(parent, "body", "parent"), set()),
-            None
-            if partner is None
-            else self._by_partner.get(self._resolve(partner, "partner", "partner"), set()),
+        filters: list[Positions | None] = [
+            None if kind is None else self._by_kind.at(_enum_arg(BodyKind, kind, "kind")),
+            None if parent is None else self._by_parent.at(self._resolve(parent, "body", "parent")),
+            None if partner is None else self._by_partner.at(self._resolve(partner, "partner", "partner")),
             None
             if established_before is None
             else c.before(to_partial_date(established_before, argument="established_before")),
@@ -473,8 +519,8 @@ class Registry:
         body: Body = self._by_id[self._resolve(key, "body")]
         out: list[Body] = []
         seen = {body.id}
-        while body.parent is not None and body.parent in self._bodies.by_id and body.parent not in seen:
-            body = self._bodies.by_id[body.parent]
+        while isinstance(parent := self._by_id.get(body.parent or ""), Body) and parent.id not in seen:
+            body = parent
             seen.add(body.id)
             out.append(body)
         return Results(out)
@@ -508,9 +554,9 @@ class Registry:
         4
         """
         c = self._documents
-        filters: list[set[int] | None] = [
-            None if kind is None else self._by_doc_kind.get(_enum_arg(DocumentKind, kind, "kind"), set()),
-            None if year is None else self._by_doc_year.get(_year_arg(year, "year"), set()),
+        filters: list[Positions | None] = [
+            None if kind is None else self._by_doc_kind.at(_enum_arg(DocumentKind, kind, "kind")),
+            None if year is None else self._by_doc_year.at(_year_arg(year, "year")),
             None
             if published_before is None
             else c.before(to_partial_date(published_before, argument="published_before")),
@@ -556,12 +602,10 @@ class Registry:
         ['Bangkok Statement', 'Bangkok Declaration']
         """
         c = self._declarations
-        filters: list[set[int] | None] = [
-            None if body is None else self._decl_by["body"].get(self._resolve(body, "body", "body"), set()),
-            None
-            if host is None
-            else self._decl_by["host"].get(self._resolve(host, "member state", "host"), set()),
-            None if year is None else self._decl_by["year"].get(_year_arg(year, "year"), set()),
+        filters: list[Positions | None] = [
+            None if body is None else self._decl_by["body"].at(self._resolve(body, "body", "body")),
+            None if host is None else self._decl_by["host"].at(self._resolve(host, "member state", "host")),
+            None if year is None else self._decl_by["year"].at(_year_arg(year, "year")),
         ]
         return c.select(_intersect(filters))
 
@@ -604,10 +648,10 @@ class Registry:
         ['ASEAN-Japan Cyber SEA Game']
         """
         c = self._events
-        filters: list[set[int] | None] = [
+        filters: list[Positions | None] = [
             None
             if partner is None
-            else self._events_by_partner.get(self._resolve(partner, "partner", "partner"), set()),
+            else self._events_by_partner.at(self._resolve(partner, "partner", "partner")),
             None
             if started_before is None
             else c.before(to_partial_date(started_before, argument="started_before")),
@@ -814,21 +858,17 @@ class Registry:
         >>> [(r.predicate.value, r.object) for r in ad.registry.relations(subject="DDG Framework")]
         [('builds_on', 'pdp-framework')]
         """
-        filters: list[set[int] | None] = [
-            None
-            if subject is None
-            else self._rel_by["subject"].get(self._resolve(subject, "*", "subject"), set()),
+        filters: list[Positions | None] = [
+            None if subject is None else self._rel_by["subject"].at(self._resolve(subject, "*", "subject")),
             None
             if predicate is None
-            else self._rel_by["predicate"].get(_enum_arg(Predicate, predicate, "predicate"), set()),
-            None
-            if object is None
-            else self._rel_by["object"].get(self._resolve(object, "*", "object"), set()),
+            else self._rel_by["predicate"].at(_enum_arg(Predicate, predicate, "predicate")),
+            None if object is None else self._rel_by["object"].at(self._resolve(object, "*", "object")),
         ]
         positions = _intersect(filters)
         if positions is None:
             return Results(self._relations)
-        return Results(self._relations[i] for i in sorted(positions))
+        return Results(self._relations[i] for i in positions)
 
     # -- any kind -----------------------------------------------------------
 
