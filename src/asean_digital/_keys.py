@@ -58,10 +58,18 @@ def kind_of(record: Any) -> str:
     >>> kind_of(ad.registry.body("ATRC"))
     'body'
     """
-    if isinstance(record, Document):  # Declaration included
-        return "document"
-    name = type(record).__name__
-    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+    cls = type(record)
+    kind = _KINDS.get(cls)
+    if kind is None:
+        # Declaration is a Document; other classes are named by their words.
+        kind = (
+            "document" if issubclass(cls, Document) else re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+        )
+        _KINDS[cls] = kind
+    return kind
+
+
+_KINDS: dict[type, str] = {}
 
 
 def normalise(text: str) -> str:
@@ -186,37 +194,33 @@ def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
 def index_keys(data: Any) -> KeyIndex:
     """The :class:`KeyIndex` of a dataset's records (all but relations and sources), in load order."""
     return KeyIndex(
-        (kind, record)
-        for name, kind in KIND_OF.items()
-        if name not in {"relations", "sources"}
-        for record in data.collection(name)
+        record for name in KIND_OF if name not in {"relations", "sources"} for record in data.collection(name)
     )
 
 
 class KeyIndex:
     """
-    Which records each key finds, by kind of record: built once per dataset.
+    Which records each key finds: built once per dataset.
 
     The validator finds ambiguous keys in it and the registry resolves keys
-    with it, so every key of every record is normalised once. A key that
-    finds one record maps to that record's id (the common case costs no
-    tuple); one that finds several, to a tuple of their ids.
+    with it, so every key of every record is normalised once. One table
+    serves every kind of record (the registry and the validator know each
+    id's kind): a normal form that finds one record maps to that record's id
+    (the common case costs no tuple), one that finds several to a tuple of
+    their ids.
 
     >>> import asean_digital as ad
-    >>> index = KeyIndex([("body", ad.registry.body("ADGMIN"))])
-    >>> index.ids("body", normalise("TELMIN")), index.ids("*", "adgmin"), index.ids("event", "adgmin")
-    (('adgmin',), ('adgmin',), ())
+    >>> index = KeyIndex([ad.registry.body("ADGMIN"), ad.registry.partner("ITU")])
+    >>> index.ids(normalise("TELMIN")), index.ids("itu"), index.ids("nothing")
+    (('adgmin',), ('ITU',), ())
     """
 
-    __slots__ = ("by_kind",)
+    __slots__ = ("table",)
 
-    def __init__(self, records: Iterable[tuple[str, Any]]) -> None:
-        """Index *records*, each given with its kind name, in the order ids are to be listed."""
-        by_kind: dict[str, dict[str, str | tuple[str, ...]]] = {}
-        for kind, record in records:
-            table = by_kind.get(kind)
-            if table is None:
-                table = by_kind[kind] = {}
+    def __init__(self, records: Iterable[Any]) -> None:
+        """Index *records*, in the order ids are to be listed."""
+        table: dict[str, str | tuple[str, ...]] = {}
+        for record in records:
             rid = record.id
             for _, norm in keyed(record):
                 held = table.setdefault(norm, rid)
@@ -226,27 +230,15 @@ class KeyIndex:
                     table[norm] = (held, rid)
                 elif rid not in held:
                     table[norm] = (*held, rid)
-        self.by_kind = by_kind
+        self.table = table
 
-    def ids(self, kind: str, norm: str) -> tuple[str, ...]:
-        """The ids of the records of *kind* (``"*"``: of any kind) the normal form *norm* finds."""
-        if kind == "*":
-            return tuple(i for k in self.by_kind for i in self.ids(k, norm))
-        held = self.by_kind.get(kind, {}).get(norm)
-        if held is None:
-            return ()
+    def ids(self, norm: str) -> tuple[str, ...]:
+        """The ids of the records the normal form *norm* finds, of every kind."""
+        held = self.table.get(norm, ())
         return (held,) if isinstance(held, str) else held
 
-    def clashes(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-        """``(kind, norm, ids)`` for every key that finds more than one record of its kind."""
-        for kind, table in self.by_kind.items():
-            for norm, held in table.items():
-                if not isinstance(held, str):
-                    yield kind, norm, held
-
-    def norms(self, kind: str) -> Iterator[str]:
-        """Every normal form of a key of *kind* (``"*"``: of any kind), each once."""
-        if kind == "*":
-            yield from dict.fromkeys(n for table in self.by_kind.values() for n in table)
-        else:
-            yield from self.by_kind.get(kind, {})
+    def shared(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """``(norm, ids)`` for every normal form that finds more than one record (of any kinds)."""
+        for norm, held in self.table.items():
+            if not isinstance(held, str):
+                yield norm, held

@@ -183,6 +183,8 @@ def _intersect(filters: Iterable[Positions | None]) -> list[int] | tuple[int, ..
     if not given:
         return None
     smallest, *others = given
+    if not others:
+        return smallest if isinstance(smallest, tuple) else sorted(smallest)
     kept = [i for i in smallest if all(_contains(other, i) for other in others)]
     return kept if isinstance(smallest, tuple) else sorted(kept)
 
@@ -403,21 +405,29 @@ class Registry:
         if not norm:
             msg = f"{argument} must name a {label}, got the empty key {key!r}"
             raise ValueError(msg)
-        ids = [i for i in self._keys.ids(kind, norm) if i in self._by_id]
+        by_id = self._by_id
+        ids = [i for i in self._keys.ids(norm) if i in by_id and (kind == "*" or kind_of(by_id[i]) == kind)]
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
             raise AmbiguousKeyError(key, label, sorted(ids, key=lambda i: _sort_key(self._by_id[i])))
         raise NotFoundError(key, label, self._suggest(norm, kind))
 
-    def _suggest(self, norm: str, kind: str) -> list[str]:
+    def _suggest(self, wanted: str, kind: str) -> list[str]:
         import difflib  # noqa: PLC0415 - only a miss needs it
 
-        keys = self._keys
-        live = [k for k in keys.norms(kind) if any(i in self._by_id for i in keys.ids(kind, k))]
-        close = difflib.get_close_matches(norm, live, n=3, cutoff=0.6)
+        by_id = self._by_id
+        live = [
+            norm
+            for norm, held in self._keys.table.items()
+            if any(
+                i in by_id and (kind == "*" or kind_of(by_id[i]) == kind)
+                for i in ((held,) if isinstance(held, str) else held)
+            )
+        ]
+        close = difflib.get_close_matches(wanted, live, n=3, cutoff=0.6)
         if not close:
-            close = [k for k in live if norm in k or (len(k) >= 3 and k in norm)][:3]
+            close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:3]
         display = self._display_keys().get(kind, {})
         return [display.get(k, k) for k in close]
 

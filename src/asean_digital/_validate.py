@@ -117,22 +117,27 @@ class _Checker:
 
     def check_keys(self) -> None:
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
-        records: dict[tuple[str, str], tuple[str, Any]] = {}  # by (kind, id), made at the first clash
-        for kind, norm, ids in keys.clashes():
+        records: dict[str, tuple[str, Any]] = {}  # by id, made at the first shared key
+        for norm, shared_by in keys.shared():
             if not records:
-                records = {(KIND_OF[n], r.id): (n, r) for n, r in self.records() if n not in _UNKEYED}
-            holders = [records[kind, rid] for rid in ids]
-            if all(any(normalise(t) == norm for t in title_keys(r)) for _, r in holders):
-                continue  # a title shared by several documents: ambiguous, allowed
-            for rid in sorted(ids):
-                others = sorted(set(ids) - {rid})
-                name, record = records[kind, rid]
-                self.problem(
-                    name,
-                    record,
-                    "",
-                    f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
-                )
+                records = {r.id: (n, r) for n, r in self.records() if n not in _UNKEYED}
+            by_kind: dict[str, list[str]] = defaultdict(list)
+            for rid in shared_by:
+                by_kind[KIND_OF[records[rid][0]]].append(rid)
+            for kind, ids in by_kind.items():
+                if len(ids) < 2:
+                    continue  # records of different kinds may share a key
+                if all(any(normalise(t) == norm for t in title_keys(records[rid][1])) for rid in ids):
+                    continue  # a title shared by several documents: ambiguous, allowed
+                for rid in sorted(ids):
+                    others = sorted(set(ids) - {rid})
+                    name, record = records[rid]
+                    self.problem(
+                        name,
+                        record,
+                        "",
+                        f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
+                    )
 
     def ref(self, collection: str, record: Any, field: str, value: str, target: str) -> None:
         if value not in self.ids_of[target]:
