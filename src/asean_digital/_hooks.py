@@ -12,240 +12,242 @@ afresh otherwise.
 
 from ._dates import PartialDate, Period
 from ._model import Body, BodyKind, Declaration, Dialogue, Document, DocumentKind, Erratum, Event, Initiative, MasterPlan, MeetingSeries, MemberState, Name, Partner, PartnerKind, PolicyArea, Predicate, Relation, Sector, Source, SourceDocument, Thrust
-from ._structure import _date, _detailed, _refuse, enum_values
+from ._structure import STRINGS, _date, _detailed, _refuse, enum_values
+
+_share = STRINGS.setdefault
 
 FINGERPRINT = "asean_digital._model.Body[hash=True](id=id:<class 'str'>:True,acronym=acronym:str | None:True,name=name:<class 'str'>:True,kind=kind:<enum 'BodyKind'>:True,parent=parent:str | None:True,established=established:asean_digital._dates.PartialDate | None:True,names=names:tuple[asean_digital._model.Name, ...]:True,representation=representation:<class 'str'>:True,role=role:str | None:True,description=description:<class 'str'>:True,meetings=meetings:tuple[asean_digital._model.MeetingSeries, ...]:True,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Declaration[hash=True](id=id:<class 'str'>:True,title=title:<class 'str'>:True,kinds=kinds:tuple[asean_digital._model.DocumentKind, ...]:True,published=published:asean_digital._dates.PartialDate | None:False,period=period:asean_digital._dates.Period | None:False,publisher=publisher:str | None:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False,body=body:<class 'str'>:True,meeting_number=meeting_number:<class 'int'>:True,meeting_name=meeting_name:<class 'str'>:True,city=city:<class 'str'>:True,host=host:<class 'str'>:True,region=region:str | None:False);asean_digital._model.Dialogue[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,per_year=per_year:int | None:False,partners=partners:tuple[str, ...]:False,convener=convener:str | None:False,topic=topic:str | None:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Document[hash=True](id=id:<class 'str'>:True,title=title:<class 'str'>:True,kinds=kinds:tuple[asean_digital._model.DocumentKind, ...]:True,published=published:asean_digital._dates.PartialDate | None:False,period=period:asean_digital._dates.Period | None:False,publisher=publisher:str | None:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Erratum[hash=True](field=field:<class 'str'>:True,stated=stated:<class 'str'>:True,kept=kept:<class 'str'>:True,note=note:<class 'str'>:True,sources=sources:tuple[asean_digital._model.Source, ...]:True);asean_digital._model.Event[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,started=started:<class 'asean_digital._dates.PartialDate'>:True,per_year=per_year:int | None:False,partners=partners:tuple[str, ...]:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Initiative[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,acronym=acronym:str | None:False,description=description:str | None:False,themes=themes:tuple[str, ...]:False,emerging_issue=emerging_issue:<class 'bool'>:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.MasterPlan[hash=True](id=id:<class 'str'>:True,acronym=acronym:<class 'str'>:True,name=name:<class 'str'>:True,period=period:<class 'asean_digital._dates.Period'>:True,thrusts=thrusts:tuple[asean_digital._model.Thrust, ...]:True,status=status:str | None:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.MeetingSeries[hash=True](description=description:<class 'str'>:True,per_year=per_year:int | None:True,as_needed=as_needed:<class 'bool'>:False,joint_with=joint_with:tuple[str, ...]:False,back_to_back_with=back_to_back_with:tuple[str, ...]:False,consultation_partners=consultation_partners:tuple[str, ...]:False);asean_digital._model.MemberState[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,alpha3=alpha3:<class 'str'>:True,joined=joined:<class 'asean_digital._dates.PartialDate'>:True,founding=founding:<class 'bool'>:False,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Name[hash=True](name=name:<class 'str'>:True,acronym=acronym:str | None:True,valid=valid:<class 'asean_digital._dates.Period'>:True);asean_digital._model.Partner[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,kind=kind:<enum 'PartnerKind'>:True,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._dates.Period[hash=True](start=start:asean_digital._dates.PartialDate | None:False,end=end:asean_digital._dates.PartialDate | None:False);asean_digital._model.PolicyArea[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Relation[hash=True](subject=subject:<class 'str'>:True,predicate=predicate:<enum 'Predicate'>:True,object=object:<class 'str'>:True,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Sector[hash=True](id=id:<class 'str'>:True,name=name:<class 'str'>:True,names=names:tuple[asean_digital._model.Name, ...]:True,scope=scope:tuple[str, ...]:True,expanded_mandate=expanded_mandate:tuple[str, ...]:True,roles=roles:tuple[str, ...]:True,aims=aims:tuple[str, ...]:True,cooperation_methods=cooperation_methods:tuple[str, ...]:True,dialogue_participants=dialogue_participants:tuple[str, ...]:True,dialogue_objectives=dialogue_objectives:tuple[str, ...]:True,framework_aims=framework_aims:tuple[str, ...]:True,framework_basis=framework_basis:tuple[str, ...]:True,talent_aims=talent_aims:tuple[str, ...]:True,talent_audience=talent_audience:tuple[str, ...]:True,aliases=aliases:tuple[str, ...]:False,sources=sources:tuple[asean_digital._model.Source, ...]:True,errata=errata:tuple[asean_digital._model.Erratum, ...]:False);asean_digital._model.Source[hash=True](document=document:<class 'str'>:True,section=section:<class 'str'>:True);asean_digital._model.SourceDocument[hash=True](id=id:<class 'str'>:True,title=title:<class 'str'>:True,description=description:<class 'str'>:True,location=location:str | None:False);asean_digital._model.Thrust[hash=True](number=number:<class 'int'>:True,title=title:<class 'str'>:True,description=description:str | None:False)"
 
 
 def structure_Body(value, _):
     if type(value) is not dict:
-        return _Body_12(value)
+        return _Body_13(value)
     try:
         kw = {}
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Body_9(_e0, _Body_10) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Body_10(_e0, _Body_11) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 12 + len(kw):
-            return _Body_11(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), acronym=(None if (_v0 := value['acronym']) is None else (_v1 if type(_v1 := _v0) is str else _refuse())), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), kind=_Body_2[value['kind']], parent=(None if (_v0 := value['parent']) is None else (_v1 if type(_v1 := _v0) is str else _refuse())), established=(None if (_v0 := value['established']) is None else _date(_v0)), names=(tuple([_Body_3(_e0, _Body_4) for _e0 in _v0]) if type(_v0 := value['names']) is list else _refuse()), representation=(_v0 if type(_v0 := value['representation']) is str else _refuse()), role=(None if (_v0 := value['role']) is None else (_v1 if type(_v1 := _v0) is str else _refuse())), description=(_v0 if type(_v0 := value['description']) is str else _refuse()), meetings=(tuple([_Body_5(_e0, _Body_6) for _e0 in _v0]) if type(_v0 := value['meetings']) is list else _refuse()), sources=(tuple([_Body_7(_e0, _Body_8) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Body_12(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), acronym=(None if (_v0 := value['acronym']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse())), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), kind=_Body_3[value['kind']], parent=(None if (_v0 := value['parent']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse())), established=(None if (_v0 := value['established']) is None else _date(_v0)), names=(tuple([_Body_4(_e0, _Body_5) for _e0 in _v0]) if type(_v0 := value['names']) is list else _refuse()), representation=(_share(_v0, _v0) if type(_v0 := value['representation']) is str else _refuse()), role=(None if (_v0 := value['role']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse())), description=(_share(_v0, _v0) if type(_v0 := value['description']) is str else _refuse()), meetings=(tuple([_Body_6(_e0, _Body_7) for _e0 in _v0]) if type(_v0 := value['meetings']) is list else _refuse()), sources=(tuple([_Body_8(_e0, _Body_9) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Body_12(value)
+    return _Body_13(value)
 
 
 def structure_Declaration(value, _):
     if type(value) is not dict:
-        return _Declaration_10(value)
+        return _Declaration_11(value)
     try:
         kw = {}
         if 'published' in value:
             kw['published'] = (None if (_v0 := value['published']) is None else _date(_v0))
         if 'period' in value:
-            kw['period'] = (None if (_v0 := value['period']) is None else _Declaration_3(_v0, _Declaration_4))
+            kw['period'] = (None if (_v0 := value['period']) is None else _Declaration_4(_v0, _Declaration_5))
         if 'publisher' in value:
-            kw['publisher'] = (None if (_v0 := value['publisher']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['publisher'] = (None if (_v0 := value['publisher']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Declaration_7(_e0, _Declaration_8) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Declaration_8(_e0, _Declaration_9) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if 'region' in value:
-            kw['region'] = (None if (_v0 := value['region']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['region'] = (None if (_v0 := value['region']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if len(value) == 9 + len(kw):
-            return _Declaration_9(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), title=(_v0 if type(_v0 := value['title']) is str else _refuse()), kinds=(tuple([_Declaration_2[_e0] for _e0 in _v0]) if type(_v0 := value['kinds']) is list else _refuse()), sources=(tuple([_Declaration_5(_e0, _Declaration_6) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), body=(_v0 if type(_v0 := value['body']) is str else _refuse()), meeting_number=(_v0 if type(_v0 := value['meeting_number']) is int else _refuse()), meeting_name=(_v0 if type(_v0 := value['meeting_name']) is str else _refuse()), city=(_v0 if type(_v0 := value['city']) is str else _refuse()), host=(_v0 if type(_v0 := value['host']) is str else _refuse()), **kw)
+            return _Declaration_10(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), title=(_share(_v0, _v0) if type(_v0 := value['title']) is str else _refuse()), kinds=(tuple([_Declaration_3[_e0] for _e0 in _v0]) if type(_v0 := value['kinds']) is list else _refuse()), sources=(tuple([_Declaration_6(_e0, _Declaration_7) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), body=(_share(_v0, _v0) if type(_v0 := value['body']) is str else _refuse()), meeting_number=(_v0 if type(_v0 := value['meeting_number']) is int else _refuse()), meeting_name=(_share(_v0, _v0) if type(_v0 := value['meeting_name']) is str else _refuse()), city=(_share(_v0, _v0) if type(_v0 := value['city']) is str else _refuse()), host=(_share(_v0, _v0) if type(_v0 := value['host']) is str else _refuse()), **kw)
     except Exception:
         pass
-    return _Declaration_10(value)
+    return _Declaration_11(value)
 
 
 def structure_Dialogue(value, _):
     if type(value) is not dict:
-        return _Dialogue_7(value)
+        return _Dialogue_8(value)
     try:
         kw = {}
         if 'per_year' in value:
             kw['per_year'] = (None if (_v0 := value['per_year']) is None else (_v1 if type(_v1 := _v0) is int else _refuse()))
         if 'partners' in value:
-            kw['partners'] = (tuple(_v0) if type(_v0 := value['partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['partners'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'convener' in value:
-            kw['convener'] = (None if (_v0 := value['convener']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['convener'] = (None if (_v0 := value['convener']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'topic' in value:
-            kw['topic'] = (None if (_v0 := value['topic']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['topic'] = (None if (_v0 := value['topic']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Dialogue_4(_e0, _Dialogue_5) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Dialogue_5(_e0, _Dialogue_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 3 + len(kw):
-            return _Dialogue_6(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_Dialogue_2(_e0, _Dialogue_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Dialogue_7(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_Dialogue_3(_e0, _Dialogue_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Dialogue_7(value)
+    return _Dialogue_8(value)
 
 
 def structure_Document(value, _):
     if type(value) is not dict:
-        return _Document_10(value)
+        return _Document_11(value)
     try:
         kw = {}
         if 'published' in value:
             kw['published'] = (None if (_v0 := value['published']) is None else _date(_v0))
         if 'period' in value:
-            kw['period'] = (None if (_v0 := value['period']) is None else _Document_3(_v0, _Document_4))
+            kw['period'] = (None if (_v0 := value['period']) is None else _Document_4(_v0, _Document_5))
         if 'publisher' in value:
-            kw['publisher'] = (None if (_v0 := value['publisher']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['publisher'] = (None if (_v0 := value['publisher']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Document_7(_e0, _Document_8) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Document_8(_e0, _Document_9) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 4 + len(kw):
-            return _Document_9(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), title=(_v0 if type(_v0 := value['title']) is str else _refuse()), kinds=(tuple([_Document_2[_e0] for _e0 in _v0]) if type(_v0 := value['kinds']) is list else _refuse()), sources=(tuple([_Document_5(_e0, _Document_6) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Document_10(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), title=(_share(_v0, _v0) if type(_v0 := value['title']) is str else _refuse()), kinds=(tuple([_Document_3[_e0] for _e0 in _v0]) if type(_v0 := value['kinds']) is list else _refuse()), sources=(tuple([_Document_6(_e0, _Document_7) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Document_10(value)
+    return _Document_11(value)
 
 
 def structure_Erratum(value, _):
     if type(value) is not dict:
-        return _Erratum_5(value)
+        return _Erratum_6(value)
     try:
         kw = {}
         if len(value) == 5 + len(kw):
-            return _Erratum_4(field=(_v0 if type(_v0 := value['field']) is str else _refuse()), stated=(_v0 if type(_v0 := value['stated']) is str else _refuse()), kept=(_v0 if type(_v0 := value['kept']) is str else _refuse()), note=(_v0 if type(_v0 := value['note']) is str else _refuse()), sources=(tuple([_Erratum_2(_e0, _Erratum_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Erratum_5(field=(_share(_v0, _v0) if type(_v0 := value['field']) is str else _refuse()), stated=(_share(_v0, _v0) if type(_v0 := value['stated']) is str else _refuse()), kept=(_share(_v0, _v0) if type(_v0 := value['kept']) is str else _refuse()), note=(_share(_v0, _v0) if type(_v0 := value['note']) is str else _refuse()), sources=(tuple([_Erratum_3(_e0, _Erratum_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Erratum_5(value)
+    return _Erratum_6(value)
 
 
 def structure_Event(value, _):
     if type(value) is not dict:
-        return _Event_7(value)
+        return _Event_8(value)
     try:
         kw = {}
         if 'per_year' in value:
             kw['per_year'] = (None if (_v0 := value['per_year']) is None else (_v1 if type(_v1 := _v0) is int else _refuse()))
         if 'partners' in value:
-            kw['partners'] = (tuple(_v0) if type(_v0 := value['partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['partners'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Event_4(_e0, _Event_5) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Event_5(_e0, _Event_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 4 + len(kw):
-            return _Event_6(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), started=_date(value['started']), sources=(tuple([_Event_2(_e0, _Event_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Event_7(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), started=_date(value['started']), sources=(tuple([_Event_3(_e0, _Event_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Event_7(value)
+    return _Event_8(value)
 
 
 def structure_Initiative(value, _):
     if type(value) is not dict:
-        return _Initiative_7(value)
+        return _Initiative_8(value)
     try:
         kw = {}
         if 'acronym' in value:
-            kw['acronym'] = (None if (_v0 := value['acronym']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['acronym'] = (None if (_v0 := value['acronym']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'description' in value:
-            kw['description'] = (None if (_v0 := value['description']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['description'] = (None if (_v0 := value['description']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'themes' in value:
-            kw['themes'] = (tuple(_v0) if type(_v0 := value['themes']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['themes'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['themes']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'emerging_issue' in value:
             kw['emerging_issue'] = (_v0 if type(_v0 := value['emerging_issue']) is bool else _refuse())
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Initiative_4(_e0, _Initiative_5) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Initiative_5(_e0, _Initiative_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 3 + len(kw):
-            return _Initiative_6(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_Initiative_2(_e0, _Initiative_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Initiative_7(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_Initiative_3(_e0, _Initiative_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Initiative_7(value)
+    return _Initiative_8(value)
 
 
 def structure_MasterPlan(value, _):
     if type(value) is not dict:
-        return _MasterPlan_11(value)
+        return _MasterPlan_12(value)
     try:
         kw = {}
         if 'status' in value:
-            kw['status'] = (None if (_v0 := value['status']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['status'] = (None if (_v0 := value['status']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_MasterPlan_8(_e0, _MasterPlan_9) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_MasterPlan_9(_e0, _MasterPlan_10) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 6 + len(kw):
-            return _MasterPlan_10(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), acronym=(_v0 if type(_v0 := value['acronym']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), period=_MasterPlan_2(value['period'], _MasterPlan_3), thrusts=(tuple([_MasterPlan_4(_e0, _MasterPlan_5) for _e0 in _v0]) if type(_v0 := value['thrusts']) is list else _refuse()), sources=(tuple([_MasterPlan_6(_e0, _MasterPlan_7) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _MasterPlan_11(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), acronym=(_share(_v0, _v0) if type(_v0 := value['acronym']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), period=_MasterPlan_3(value['period'], _MasterPlan_4), thrusts=(tuple([_MasterPlan_5(_e0, _MasterPlan_6) for _e0 in _v0]) if type(_v0 := value['thrusts']) is list else _refuse()), sources=(tuple([_MasterPlan_7(_e0, _MasterPlan_8) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _MasterPlan_11(value)
+    return _MasterPlan_12(value)
 
 
 def structure_MeetingSeries(value, _):
     if type(value) is not dict:
-        return _MeetingSeries_3(value)
+        return _MeetingSeries_4(value)
     try:
         kw = {}
         if 'as_needed' in value:
             kw['as_needed'] = (_v0 if type(_v0 := value['as_needed']) is bool else _refuse())
         if 'joint_with' in value:
-            kw['joint_with'] = (tuple(_v0) if type(_v0 := value['joint_with']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['joint_with'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['joint_with']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'back_to_back_with' in value:
-            kw['back_to_back_with'] = (tuple(_v0) if type(_v0 := value['back_to_back_with']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['back_to_back_with'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['back_to_back_with']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'consultation_partners' in value:
-            kw['consultation_partners'] = (tuple(_v0) if type(_v0 := value['consultation_partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['consultation_partners'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['consultation_partners']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if len(value) == 2 + len(kw):
-            return _MeetingSeries_2(description=(_v0 if type(_v0 := value['description']) is str else _refuse()), per_year=(None if (_v0 := value['per_year']) is None else (_v1 if type(_v1 := _v0) is int else _refuse())), **kw)
+            return _MeetingSeries_3(description=(_share(_v0, _v0) if type(_v0 := value['description']) is str else _refuse()), per_year=(None if (_v0 := value['per_year']) is None else (_v1 if type(_v1 := _v0) is int else _refuse())), **kw)
     except Exception:
         pass
-    return _MeetingSeries_3(value)
+    return _MeetingSeries_4(value)
 
 
 def structure_MemberState(value, _):
     if type(value) is not dict:
-        return _MemberState_7(value)
+        return _MemberState_8(value)
     try:
         kw = {}
         if 'founding' in value:
             kw['founding'] = (_v0 if type(_v0 := value['founding']) is bool else _refuse())
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_MemberState_4(_e0, _MemberState_5) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_MemberState_5(_e0, _MemberState_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 5 + len(kw):
-            return _MemberState_6(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), alpha3=(_v0 if type(_v0 := value['alpha3']) is str else _refuse()), joined=_date(value['joined']), sources=(tuple([_MemberState_2(_e0, _MemberState_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _MemberState_7(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), alpha3=(_share(_v0, _v0) if type(_v0 := value['alpha3']) is str else _refuse()), joined=_date(value['joined']), sources=(tuple([_MemberState_3(_e0, _MemberState_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _MemberState_7(value)
+    return _MemberState_8(value)
 
 
 def structure_Name(value, _):
     if type(value) is not dict:
-        return _Name_5(value)
+        return _Name_6(value)
     try:
         kw = {}
         if len(value) == 3 + len(kw):
-            return _Name_4(name=(_v0 if type(_v0 := value['name']) is str else _refuse()), acronym=(None if (_v0 := value['acronym']) is None else (_v1 if type(_v1 := _v0) is str else _refuse())), valid=_Name_2(value['valid'], _Name_3), **kw)
+            return _Name_5(name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), acronym=(None if (_v0 := value['acronym']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse())), valid=_Name_3(value['valid'], _Name_4), **kw)
     except Exception:
         pass
-    return _Name_5(value)
+    return _Name_6(value)
 
 
 def structure_Partner(value, _):
     if type(value) is not dict:
-        return _Partner_8(value)
+        return _Partner_9(value)
     try:
         kw = {}
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Partner_5(_e0, _Partner_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Partner_6(_e0, _Partner_7) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 4 + len(kw):
-            return _Partner_7(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), kind=_Partner_2[value['kind']], sources=(tuple([_Partner_3(_e0, _Partner_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Partner_8(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), kind=_Partner_3[value['kind']], sources=(tuple([_Partner_4(_e0, _Partner_5) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Partner_8(value)
+    return _Partner_9(value)
 
 
 def structure_Period(value, _):
     if type(value) is not dict:
-        return _Period_3(value)
+        return _Period_4(value)
     try:
         kw = {}
         if 'start' in value:
@@ -253,209 +255,209 @@ def structure_Period(value, _):
         if 'end' in value:
             kw['end'] = (None if (_v0 := value['end']) is None else _date(_v0))
         if len(value) == 0 + len(kw):
-            return _Period_2(**kw)
+            return _Period_3(**kw)
     except Exception:
         pass
-    return _Period_3(value)
+    return _Period_4(value)
 
 
 def structure_PolicyArea(value, _):
     if type(value) is not dict:
-        return _PolicyArea_7(value)
+        return _PolicyArea_8(value)
     try:
         kw = {}
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_PolicyArea_4(_e0, _PolicyArea_5) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_PolicyArea_5(_e0, _PolicyArea_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 3 + len(kw):
-            return _PolicyArea_6(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_PolicyArea_2(_e0, _PolicyArea_3) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _PolicyArea_7(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), sources=(tuple([_PolicyArea_3(_e0, _PolicyArea_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _PolicyArea_7(value)
+    return _PolicyArea_8(value)
 
 
 def structure_Relation(value, _):
     if type(value) is not dict:
-        return _Relation_8(value)
+        return _Relation_9(value)
     try:
         kw = {}
         if 'errata' in value:
-            kw['errata'] = (tuple([_Relation_5(_e0, _Relation_6) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Relation_6(_e0, _Relation_7) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 4 + len(kw):
-            return _Relation_7(subject=(_v0 if type(_v0 := value['subject']) is str else _refuse()), predicate=_Relation_2[value['predicate']], object=(_v0 if type(_v0 := value['object']) is str else _refuse()), sources=(tuple([_Relation_3(_e0, _Relation_4) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Relation_8(subject=(_share(_v0, _v0) if type(_v0 := value['subject']) is str else _refuse()), predicate=_Relation_3[value['predicate']], object=(_share(_v0, _v0) if type(_v0 := value['object']) is str else _refuse()), sources=(tuple([_Relation_4(_e0, _Relation_5) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Relation_8(value)
+    return _Relation_9(value)
 
 
 def structure_Sector(value, _):
     if type(value) is not dict:
-        return _Sector_9(value)
+        return _Sector_10(value)
     try:
         kw = {}
         if 'aliases' in value:
-            kw['aliases'] = (tuple(_v0) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
+            kw['aliases'] = (tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aliases']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse())
         if 'errata' in value:
-            kw['errata'] = (tuple([_Sector_6(_e0, _Sector_7) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
+            kw['errata'] = (tuple([_Sector_7(_e0, _Sector_8) for _e0 in _v0]) if type(_v0 := value['errata']) is list else _refuse())
         if len(value) == 15 + len(kw):
-            return _Sector_8(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), name=(_v0 if type(_v0 := value['name']) is str else _refuse()), names=(tuple([_Sector_2(_e0, _Sector_3) for _e0 in _v0]) if type(_v0 := value['names']) is list else _refuse()), scope=(tuple(_v0) if type(_v0 := value['scope']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), expanded_mandate=(tuple(_v0) if type(_v0 := value['expanded_mandate']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), roles=(tuple(_v0) if type(_v0 := value['roles']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), aims=(tuple(_v0) if type(_v0 := value['aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), cooperation_methods=(tuple(_v0) if type(_v0 := value['cooperation_methods']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), dialogue_participants=(tuple(_v0) if type(_v0 := value['dialogue_participants']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), dialogue_objectives=(tuple(_v0) if type(_v0 := value['dialogue_objectives']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), framework_aims=(tuple(_v0) if type(_v0 := value['framework_aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), framework_basis=(tuple(_v0) if type(_v0 := value['framework_basis']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), talent_aims=(tuple(_v0) if type(_v0 := value['talent_aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), talent_audience=(tuple(_v0) if type(_v0 := value['talent_audience']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), sources=(tuple([_Sector_4(_e0, _Sector_5) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
+            return _Sector_9(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), name=(_share(_v0, _v0) if type(_v0 := value['name']) is str else _refuse()), names=(tuple([_Sector_3(_e0, _Sector_4) for _e0 in _v0]) if type(_v0 := value['names']) is list else _refuse()), scope=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['scope']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), expanded_mandate=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['expanded_mandate']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), roles=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['roles']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), aims=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), cooperation_methods=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['cooperation_methods']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), dialogue_participants=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['dialogue_participants']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), dialogue_objectives=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['dialogue_objectives']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), framework_aims=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['framework_aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), framework_basis=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['framework_basis']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), talent_aims=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['talent_aims']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), talent_audience=(tuple([_share(_e0, _e0) for _e0 in _v0]) if type(_v0 := value['talent_audience']) is list and all(type(_e0) is str for _e0 in _v0) else _refuse()), sources=(tuple([_Sector_5(_e0, _Sector_6) for _e0 in _v0]) if type(_v0 := value['sources']) is list else _refuse()), **kw)
     except Exception:
         pass
-    return _Sector_9(value)
+    return _Sector_10(value)
 
 
 def structure_Source(value, _):
     if type(value) is not dict:
-        return _Source_4(value)
+        return _Source_5(value)
     try:
         kw = {}
         if len(value) == 2 + len(kw):
-            return _m if (_m := _Source_3.get(_key := (value['document'], value['section'],))) is not None else _Source_2(document=(_v0 if type(_v0 := value['document']) is str else _refuse()), section=(_v0 if type(_v0 := value['section']) is str else _refuse()), **kw) if len(_Source_3) >= 4096 else _Source_3.setdefault(_key, _Source_2(document=(_v0 if type(_v0 := value['document']) is str else _refuse()), section=(_v0 if type(_v0 := value['section']) is str else _refuse()), **kw))
+            return _m if (_m := _Source_4.get(_key := (value['document'], value['section'],))) is not None else _Source_3(document=(_share(_v0, _v0) if type(_v0 := value['document']) is str else _refuse()), section=(_share(_v0, _v0) if type(_v0 := value['section']) is str else _refuse()), **kw) if len(_Source_4) >= 4096 else _Source_4.setdefault(_key, _Source_3(document=(_share(_v0, _v0) if type(_v0 := value['document']) is str else _refuse()), section=(_share(_v0, _v0) if type(_v0 := value['section']) is str else _refuse()), **kw))
     except Exception:
         pass
-    return _Source_4(value)
+    return _Source_5(value)
 
 
 def structure_SourceDocument(value, _):
     if type(value) is not dict:
-        return _SourceDocument_3(value)
+        return _SourceDocument_4(value)
     try:
         kw = {}
         if 'location' in value:
-            kw['location'] = (None if (_v0 := value['location']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['location'] = (None if (_v0 := value['location']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if len(value) == 3 + len(kw):
-            return _SourceDocument_2(id=(_v0 if type(_v0 := value['id']) is str else _refuse()), title=(_v0 if type(_v0 := value['title']) is str else _refuse()), description=(_v0 if type(_v0 := value['description']) is str else _refuse()), **kw)
+            return _SourceDocument_3(id=(_share(_v0, _v0) if type(_v0 := value['id']) is str else _refuse()), title=(_share(_v0, _v0) if type(_v0 := value['title']) is str else _refuse()), description=(_share(_v0, _v0) if type(_v0 := value['description']) is str else _refuse()), **kw)
     except Exception:
         pass
-    return _SourceDocument_3(value)
+    return _SourceDocument_4(value)
 
 
 def structure_Thrust(value, _):
     if type(value) is not dict:
-        return _Thrust_3(value)
+        return _Thrust_4(value)
     try:
         kw = {}
         if 'description' in value:
-            kw['description'] = (None if (_v0 := value['description']) is None else (_v1 if type(_v1 := _v0) is str else _refuse()))
+            kw['description'] = (None if (_v0 := value['description']) is None else (_share(_v1, _v1) if type(_v1 := _v0) is str else _refuse()))
         if len(value) == 2 + len(kw):
-            return _Thrust_2(number=(_v0 if type(_v0 := value['number']) is int else _refuse()), title=(_v0 if type(_v0 := value['title']) is str else _refuse()), **kw)
+            return _Thrust_3(number=(_v0 if type(_v0 := value['number']) is int else _refuse()), title=(_share(_v0, _v0) if type(_v0 := value['title']) is str else _refuse()), **kw)
     except Exception:
         pass
-    return _Thrust_3(value)
+    return _Thrust_4(value)
 
 
 # What the hooks name, made once they are all defined.
-_Body_2 = enum_values(BodyKind)
-_Body_3 = structure_Name
-_Body_4 = Name
-_Body_5 = structure_MeetingSeries
-_Body_6 = MeetingSeries
-_Body_7 = structure_Source
-_Body_8 = Source
-_Body_9 = structure_Erratum
-_Body_10 = Erratum
-_Body_11 = Body
-_Body_12 = _detailed(Body)
-_Declaration_2 = enum_values(DocumentKind)
-_Declaration_3 = structure_Period
-_Declaration_4 = Period
-_Declaration_5 = structure_Source
-_Declaration_6 = Source
-_Declaration_7 = structure_Erratum
-_Declaration_8 = Erratum
-_Declaration_9 = Declaration
-_Declaration_10 = _detailed(Declaration)
-_Dialogue_2 = structure_Source
-_Dialogue_3 = Source
-_Dialogue_4 = structure_Erratum
-_Dialogue_5 = Erratum
-_Dialogue_6 = Dialogue
-_Dialogue_7 = _detailed(Dialogue)
-_Document_2 = enum_values(DocumentKind)
-_Document_3 = structure_Period
-_Document_4 = Period
-_Document_5 = structure_Source
-_Document_6 = Source
-_Document_7 = structure_Erratum
-_Document_8 = Erratum
-_Document_9 = Document
-_Document_10 = _detailed(Document)
-_Erratum_2 = structure_Source
-_Erratum_3 = Source
-_Erratum_4 = Erratum
-_Erratum_5 = _detailed(Erratum)
-_Event_2 = structure_Source
-_Event_3 = Source
-_Event_4 = structure_Erratum
-_Event_5 = Erratum
-_Event_6 = Event
-_Event_7 = _detailed(Event)
-_Initiative_2 = structure_Source
-_Initiative_3 = Source
-_Initiative_4 = structure_Erratum
-_Initiative_5 = Erratum
-_Initiative_6 = Initiative
-_Initiative_7 = _detailed(Initiative)
-_MasterPlan_2 = structure_Period
-_MasterPlan_3 = Period
-_MasterPlan_4 = structure_Thrust
-_MasterPlan_5 = Thrust
-_MasterPlan_6 = structure_Source
-_MasterPlan_7 = Source
-_MasterPlan_8 = structure_Erratum
-_MasterPlan_9 = Erratum
-_MasterPlan_10 = MasterPlan
-_MasterPlan_11 = _detailed(MasterPlan)
-_MeetingSeries_2 = MeetingSeries
-_MeetingSeries_3 = _detailed(MeetingSeries)
-_MemberState_2 = structure_Source
-_MemberState_3 = Source
-_MemberState_4 = structure_Erratum
-_MemberState_5 = Erratum
-_MemberState_6 = MemberState
-_MemberState_7 = _detailed(MemberState)
-_Name_2 = structure_Period
-_Name_3 = Period
-_Name_4 = Name
-_Name_5 = _detailed(Name)
-_Partner_2 = enum_values(PartnerKind)
-_Partner_3 = structure_Source
-_Partner_4 = Source
-_Partner_5 = structure_Erratum
-_Partner_6 = Erratum
-_Partner_7 = Partner
-_Partner_8 = _detailed(Partner)
-_Period_2 = Period
-_Period_3 = _detailed(Period)
-_PolicyArea_2 = structure_Source
-_PolicyArea_3 = Source
-_PolicyArea_4 = structure_Erratum
-_PolicyArea_5 = Erratum
-_PolicyArea_6 = PolicyArea
-_PolicyArea_7 = _detailed(PolicyArea)
-_Relation_2 = enum_values(Predicate)
-_Relation_3 = structure_Source
-_Relation_4 = Source
-_Relation_5 = structure_Erratum
-_Relation_6 = Erratum
-_Relation_7 = Relation
-_Relation_8 = _detailed(Relation)
-_Sector_2 = structure_Name
-_Sector_3 = Name
-_Sector_4 = structure_Source
-_Sector_5 = Source
-_Sector_6 = structure_Erratum
-_Sector_7 = Erratum
-_Sector_8 = Sector
-_Sector_9 = _detailed(Sector)
-_Source_2 = Source
-_Source_3 = {}
-_Source_4 = _detailed(Source)
-_SourceDocument_2 = SourceDocument
-_SourceDocument_3 = _detailed(SourceDocument)
-_Thrust_2 = Thrust
-_Thrust_3 = _detailed(Thrust)
+_Body_3 = enum_values(BodyKind)
+_Body_4 = structure_Name
+_Body_5 = Name
+_Body_6 = structure_MeetingSeries
+_Body_7 = MeetingSeries
+_Body_8 = structure_Source
+_Body_9 = Source
+_Body_10 = structure_Erratum
+_Body_11 = Erratum
+_Body_12 = Body
+_Body_13 = _detailed(Body)
+_Declaration_3 = enum_values(DocumentKind)
+_Declaration_4 = structure_Period
+_Declaration_5 = Period
+_Declaration_6 = structure_Source
+_Declaration_7 = Source
+_Declaration_8 = structure_Erratum
+_Declaration_9 = Erratum
+_Declaration_10 = Declaration
+_Declaration_11 = _detailed(Declaration)
+_Dialogue_3 = structure_Source
+_Dialogue_4 = Source
+_Dialogue_5 = structure_Erratum
+_Dialogue_6 = Erratum
+_Dialogue_7 = Dialogue
+_Dialogue_8 = _detailed(Dialogue)
+_Document_3 = enum_values(DocumentKind)
+_Document_4 = structure_Period
+_Document_5 = Period
+_Document_6 = structure_Source
+_Document_7 = Source
+_Document_8 = structure_Erratum
+_Document_9 = Erratum
+_Document_10 = Document
+_Document_11 = _detailed(Document)
+_Erratum_3 = structure_Source
+_Erratum_4 = Source
+_Erratum_5 = Erratum
+_Erratum_6 = _detailed(Erratum)
+_Event_3 = structure_Source
+_Event_4 = Source
+_Event_5 = structure_Erratum
+_Event_6 = Erratum
+_Event_7 = Event
+_Event_8 = _detailed(Event)
+_Initiative_3 = structure_Source
+_Initiative_4 = Source
+_Initiative_5 = structure_Erratum
+_Initiative_6 = Erratum
+_Initiative_7 = Initiative
+_Initiative_8 = _detailed(Initiative)
+_MasterPlan_3 = structure_Period
+_MasterPlan_4 = Period
+_MasterPlan_5 = structure_Thrust
+_MasterPlan_6 = Thrust
+_MasterPlan_7 = structure_Source
+_MasterPlan_8 = Source
+_MasterPlan_9 = structure_Erratum
+_MasterPlan_10 = Erratum
+_MasterPlan_11 = MasterPlan
+_MasterPlan_12 = _detailed(MasterPlan)
+_MeetingSeries_3 = MeetingSeries
+_MeetingSeries_4 = _detailed(MeetingSeries)
+_MemberState_3 = structure_Source
+_MemberState_4 = Source
+_MemberState_5 = structure_Erratum
+_MemberState_6 = Erratum
+_MemberState_7 = MemberState
+_MemberState_8 = _detailed(MemberState)
+_Name_3 = structure_Period
+_Name_4 = Period
+_Name_5 = Name
+_Name_6 = _detailed(Name)
+_Partner_3 = enum_values(PartnerKind)
+_Partner_4 = structure_Source
+_Partner_5 = Source
+_Partner_6 = structure_Erratum
+_Partner_7 = Erratum
+_Partner_8 = Partner
+_Partner_9 = _detailed(Partner)
+_Period_3 = Period
+_Period_4 = _detailed(Period)
+_PolicyArea_3 = structure_Source
+_PolicyArea_4 = Source
+_PolicyArea_5 = structure_Erratum
+_PolicyArea_6 = Erratum
+_PolicyArea_7 = PolicyArea
+_PolicyArea_8 = _detailed(PolicyArea)
+_Relation_3 = enum_values(Predicate)
+_Relation_4 = structure_Source
+_Relation_5 = Source
+_Relation_6 = structure_Erratum
+_Relation_7 = Erratum
+_Relation_8 = Relation
+_Relation_9 = _detailed(Relation)
+_Sector_3 = structure_Name
+_Sector_4 = Name
+_Sector_5 = structure_Source
+_Sector_6 = Source
+_Sector_7 = structure_Erratum
+_Sector_8 = Erratum
+_Sector_9 = Sector
+_Sector_10 = _detailed(Sector)
+_Source_3 = Source
+_Source_4 = {}
+_Source_5 = _detailed(Source)
+_SourceDocument_3 = SourceDocument
+_SourceDocument_4 = _detailed(SourceDocument)
+_Thrust_3 = Thrust
+_Thrust_4 = _detailed(Thrust)
 
 HOOKS = {
     Body: structure_Body,

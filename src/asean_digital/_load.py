@@ -329,8 +329,13 @@ def load_dataset(
     Raises:
         DataError: Listing every problem in every file.
     """
+    from ._structure import STRINGS  # noqa: PLC0415
+
     with gc_paused():
-        return _load_dataset(list(overlays))
+        try:
+            return _load_dataset(list(overlays))
+        finally:
+            STRINGS.clear()  # the records keep the strings they share
 
 
 # collection -> id -> (record, file number, index in the file's array), in load order

@@ -54,6 +54,16 @@ _parse_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
 _MEMO_LIMIT = 4096  # distinct sources shared; beyond, records get their own
 _NONE = type(None)
 
+STRINGS: dict[str, str] = {}
+"""
+Strings seen during a load, so that equal ones become one object.
+
+A body's name appears in its naming history too, and a parent's id in every
+child; JSON decoding makes each occurrence a string of its own. The
+loader's hooks share them through this table, and the loader empties it
+when a load ends. Concurrent loads may share it; that only shares more.
+"""
+
 
 def structure_partial_date(value: Any, _: type) -> PartialDate:
     """A :class:`PartialDate` from its ISO text."""
@@ -148,10 +158,13 @@ class _Compiler:
     same code can be compiled now or written out ahead of time.
     """
 
-    def __init__(self, resolve: Callable[[Any], Hook], prefix: str = "") -> None:
+    def __init__(
+        self, resolve: Callable[[Any], Hook], prefix: str = "", *, share_strings: bool = False
+    ) -> None:
         self.resolve = resolve
         self.prefix = prefix
-        self.namespace: dict[str, Any] = {"_refuse": _refuse, "_date": _date}
+        self.share_strings = share_strings
+        self.namespace: dict[str, Any] = {"_refuse": _refuse, "_date": _date, "_share": STRINGS.setdefault}
         self.spellings: dict[str, str | None] = {}
 
     def name(self, value: Any, spelling: str | None) -> str:
@@ -170,7 +183,9 @@ class _Compiler:
         v = f"_v{depth}"
         hook = self.resolve(t)
         if hook in _TYPE_CHECKS:
-            return f"({v} if type({v} := {src}) is {_TYPE_CHECKS[hook]} else _refuse())"
+            builtin = _TYPE_CHECKS[hook]
+            value = f"_share({v}, {v})" if builtin == "str" and self.share_strings else v
+            return f"({value} if type({v} := {src}) is {builtin} else _refuse())"
         if hook is structure_partial_date:
             return f"_date({src})"
         if hook is structure_enum:
@@ -185,6 +200,8 @@ class _Compiler:
             exact = self.check(item)
             if exact is not None:
                 test = f"type({v} := {src}) is list and all(type({e}) is {exact} for {e} in {v})"
+                if exact == "str" and self.share_strings:
+                    return f"(tuple([_share({e}, {e}) for {e} in {v}]) if {test} else _refuse())"
                 return f"(tuple({v}) if {test} else _refuse())"
             each = self.expression(e, item, depth + 1)
             return f"(tuple([{each} for {e} in {v}]) if type({v} := {src}) is list else _refuse())"
@@ -200,10 +217,11 @@ def _record_source(
     *,
     forbid_extra_keys: bool = True,
     by_alias: bool = False,
+    share_strings: bool = False,
 ) -> tuple[str, str, _Compiler]:
     """The name and source of the hook for *cls*, and the compiler holding what it names."""
     fields = attrs.fields(cls)
-    compiler = _Compiler(resolve, prefix=f"{cls.__name__}_")
+    compiler = _Compiler(resolve, prefix=f"{cls.__name__}_", share_strings=share_strings)
     keys = [a.alias if by_alias else a.name for a in fields]
     required: list[str] = []  # keyword arguments
     optional: list[str] = []  # statements adding to **kw
@@ -249,6 +267,7 @@ def compile_record_hook(
     *,
     forbid_extra_keys: bool = True,
     by_alias: bool = False,
+    share_strings: bool = False,
 ) -> Hook:
     """
     A hook for the attrs class *cls* (a JSON object of its fields, by name), compiled now.
@@ -261,9 +280,16 @@ def compile_record_hook(
             returns the record or raises the detailed error.
         forbid_extra_keys: Refuse objects with keys that are not fields.
         by_alias: Read each field under its alias rather than its name.
+        share_strings: Equal strings become one object (through
+            :data:`STRINGS`, which the loader empties after each load).
     """
     name, source, compiler = _record_source(
-        cls, resolve, slow, forbid_extra_keys=forbid_extra_keys, by_alias=by_alias
+        cls,
+        resolve,
+        slow,
+        forbid_extra_keys=forbid_extra_keys,
+        by_alias=by_alias,
+        share_strings=share_strings,
     )
     exec(compile(source, f"<asean_digital._structure {name}>", "exec"), compiler.namespace)  # noqa: S102
     hook: Hook = compiler.namespace[name]
@@ -365,7 +391,7 @@ def standard_hook(t: Any) -> Hook:
 def _compile_now(cls: type) -> Hook:
     _hooks[cls] = functools.partial(_late, cls)  # a class that contains itself calls itself late
     try:
-        return compile_record_hook(cls, standard_hook, _detailed(cls))
+        return compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
     finally:
         del _hooks[cls]
 
@@ -433,7 +459,7 @@ def generate_module() -> str:
     globals_: list[str] = []
     functions: list[str] = []
     for cls in classes:
-        _, source, compiler = _record_source(cls, resolve, _spelt_only)
+        _, source, compiler = _record_source(cls, resolve, _spelt_only, share_strings=True)
         for name, spelling in compiler.spellings.items():
             if spelling is None:
                 value = compiler.namespace[name]
@@ -461,7 +487,8 @@ def generate_module() -> str:
     lines += [
         f"from .{module} import {', '.join(sorted(found))}" for module, found in sorted(imports.items())
     ]
-    lines.append("from ._structure import _date, _detailed, _refuse, enum_values")
+    lines.append("from ._structure import STRINGS, _date, _detailed, _refuse, enum_values")
+    lines += ["", "_share = STRINGS.setdefault"]
     lines += ["", f"FINGERPRINT = {fingerprint(classes)!r}", ""]
     for source in functions:
         lines += ["", source]
