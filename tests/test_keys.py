@@ -68,3 +68,13 @@ class TestRecordKeys:
         """Kinds are named as messages name them."""
         assert kind_of(reg.member_state("TH")) == "member state"
         assert kind_of(reg.document("Cebu Declaration")) == "document"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_the_ascii_fast_path_normalises_as_the_general_rule(text: str) -> None:
+    """For ASCII text, lower case minus non-alphanumerics is the accent-folding rule's result."""
+    import re
+
+    from asean_digital._keys import fold
+
+    assert normalise(text) == re.sub(r"[^0-9a-z]+", "", fold(text))

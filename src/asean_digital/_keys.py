@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
+_ASCII_DROP: Final = {c: None for c in range(128) if not chr(c).isdigit() and not "a" <= chr(c) <= "z"}
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED: Final = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"})
 
@@ -79,6 +80,8 @@ def normalise(text: str) -> str:
     >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Đà Nẵng")
     ('putrajaya', 'us', 'danang')
     """
+    if text.isascii():  # the common case: lower case without what is not a letter or digit
+        return text.lower().translate(_ASCII_DROP)
     return _NON_ALNUM.sub("", fold(text))
 
 
@@ -131,7 +134,7 @@ def keyed(record: Any) -> list[tuple[str, str]]:
     """
     seen: set[str] = set()
     out: list[tuple[str, str]] = []
-    for key in _raw_keys(record):
+    for key in dict.fromkeys(_raw_keys(record)):  # a name repeated in its history is normalised once
         norm = normalise(key)
         if norm and norm not in seen:
             seen.add(norm)

@@ -39,7 +39,6 @@ from ._keys import fold, normalise
 __all__ = ["Match", "SearchIndex"]
 
 _WORD: Final = re.compile(r"[0-9a-z]+")
-_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _STOP: Final = frozenset({"the", "of", "on", "and", "for", "to", "in", "a", "an", "with", "by"})
 # Budgets that bound the work of one search however large the registry; a
 # registry of a few thousand records does not reach them.
@@ -51,16 +50,9 @@ _JUDGED: Final = 500
 """Entries sharing the most letter pairs with a word, judged by ``difflib`` per typo lookup."""
 
 
-# ASCII text has no accents to fold away, so its folded form is its lower
-# case: the same results as fold() and normalise() at a fraction of the cost.
-
-
 def _words(text: str) -> list[str]:
+    # ASCII text has no accents to fold away: its folded form is its lower case.
     return _WORD.findall(text.lower() if text.isascii() else fold(text))
-
-
-def _normalise(text: str) -> str:
-    return _NON_ALNUM.sub("", text.lower()) if text.isascii() else normalise(text)
 
 
 def _pairs(word: str) -> set[str]:
@@ -134,7 +126,7 @@ class SearchIndex:
             for key in keys:
                 all_words = _words(key)
                 words = frozenset(w for w in all_words if w not in _STOP) or frozenset(all_words)
-                norm = _normalise(key)
+                norm = normalise(key)
                 entries.append((key, norm, words))
                 for word in words:
                     if not postings[word] or postings[word][-1] != i:
@@ -227,7 +219,7 @@ class SearchIndex:
     def search(self, text: str, limit: int) -> list[Match]:
         """The best *limit* matches for *text*, best first, ties by id."""
         query_words = [w for w in _words(text) if w not in _STOP] or _words(text)
-        compact = _normalise(text)
+        compact = normalise(text)
         if not compact:
             return []
         expansions = [self._expand(w) for w in query_words]
