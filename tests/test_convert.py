@@ -170,3 +170,27 @@ class TestHooksCompiledAhead:
         text = _structure.fingerprint([Body])
         for field in ("acronym", "established", "meetings", "names", "parent", "sources"):
             assert f"{field}={field}:" in text
+
+
+def test_value_reprs_are_those_attrs_writes() -> None:
+    """FieldsRepr gives each value class the repr attrs would have compiled for it."""
+    import attrs
+
+    from asean_digital import Erratum, MeetingSeries, Name, Source, SourceDocument, Thrust
+
+    samples: list[Any] = [
+        reg.body("ATRC").names[0],
+        reg.body("ATRC").names[0].valid,
+        PartialDate(2019, 10),
+        reg.body("ATRC").sources[0],
+        reg.body("ADGMIN").meetings[0],
+        reg.master_plan("ADM2025").thrusts[0],
+        reg.sources()[0],
+        next(e for _, e in reg.errata()),
+    ]
+    assert {type(s) for s in samples} >= {Erratum, MeetingSeries, Name, Source, SourceDocument, Thrust}
+    for sample in samples:
+        cls = type(sample)
+        fields = attrs.fields(cls)
+        shadow = attrs.make_class(cls.__name__, {a.name: attrs.field(repr=a.repr) for a in fields})
+        assert repr(sample) == repr(shadow(*(getattr(sample, a.name) for a in fields)))

@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._dates import FieldsRepr
 from ._errors import DataError
 from ._keys import KeyIndex, index_keys
 from ._model import (
@@ -65,8 +66,8 @@ MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest data file accepted, so a stray file cannot exhaust memory."""
 
 
-@attrs.frozen
-class Origin:
+@attrs.frozen(repr=False)
+class Origin(FieldsRepr):
     """Where a record was read from: the file's name and the record's JSON path."""
 
     file: str
@@ -76,8 +77,8 @@ class Origin:
         return f"{self.file}: {self.path}"
 
 
-@attrs.frozen(eq=True)
-class Dataset:
+@attrs.frozen(eq=True, repr=False)
+class Dataset(FieldsRepr):
     """
     Every record of every collection, as loaded, before indexing.
 

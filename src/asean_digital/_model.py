@@ -16,7 +16,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._dates import PartialDate, Period, When, to_partial_date
+from ._dates import FieldsRepr, PartialDate, Period, When, to_partial_date
 
 __all__ = [
     "Body",
@@ -138,8 +138,8 @@ class _Record:
         return record_html(self)
 
 
-@attrs.frozen
-class SourceDocument:
+@attrs.frozen(repr=False)
+class SourceDocument(FieldsRepr):
     """
     A document the data's facts come from.
 
@@ -157,8 +157,8 @@ class SourceDocument:
     location: str | None = None
 
 
-@attrs.frozen(order=True)
-class Source:
+@attrs.frozen(order=True, repr=False)
+class Source(FieldsRepr):
     """
     Where a fact came from: a source document and the section in it.
 
@@ -175,8 +175,8 @@ class Source:
     section: str
 
 
-@attrs.frozen
-class Erratum:
+@attrs.frozen(repr=False)
+class Erratum(FieldsRepr):
     """
     A contradiction or typo in a source, and what the data keeps.
 
@@ -198,8 +198,8 @@ class Erratum:
     sources: tuple[Source, ...]
 
 
-@attrs.frozen
-class Name:
+@attrs.frozen(repr=False)
+class Name(FieldsRepr):
     """
     A name a body or the sector bore, and when.
 
@@ -235,8 +235,8 @@ def _name_at(names: tuple[Name, ...], when: When) -> Name | None:
     return found
 
 
-@attrs.frozen(kw_only=True)
-class MeetingSeries:
+@attrs.frozen(kw_only=True, repr=False)
+class MeetingSeries(FieldsRepr):
     """
     A recurring meeting of a body.
 
@@ -393,8 +393,8 @@ class MemberState(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Thrust:
+@attrs.frozen(kw_only=True, repr=False)
+class Thrust(FieldsRepr):
     """
     A strategic thrust of a master plan.
 
