@@ -178,10 +178,12 @@ def _default_registry() -> Registry:
 
 
 def _build(*overlays: str | os.PathLike[str]) -> Registry:
-    from ._load import gc_paused, load_dataset  # noqa: PLC0415
-    from ._registry import Registry  # noqa: PLC0415
+    from ._gc import gc_paused  # noqa: PLC0415
 
-    with gc_paused():  # building the indices only allocates
+    with gc_paused():  # making the classes, loading and indexing the data only allocate
+        from ._load import load_dataset  # noqa: PLC0415
+        from ._registry import Registry  # noqa: PLC0415
+
         return Registry(load_dataset(overlays))
 
 

@@ -13,8 +13,6 @@ record, worded as an :class:`Origin` only when asked for.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
 from array import array
@@ -25,6 +23,7 @@ import attrs
 
 from ._dates import FieldsRepr
 from ._errors import DataError
+from ._gc import gc_paused
 from ._keys import KeyIndex, index_keys
 from ._model import (
     Body,
@@ -42,7 +41,7 @@ from ._model import (
     SourceDocument,
 )
 
-__all__ = ["COLLECTIONS", "Dataset", "Origin", "gc_paused", "load_dataset"]
+__all__ = ["COLLECTIONS", "Dataset", "Origin", "load_dataset"]
 
 COLLECTIONS: Final[Mapping[str, type]] = {
     "sources": SourceDocument,
@@ -116,26 +115,6 @@ class Dataset(FieldsRepr):
 def record_key(record: Any) -> str:
     """The key a record is replaced by in an overlay: its id."""
     return str(record.id)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """
-    Pause the cyclic garbage collector for a bulk load, and restore it after.
-
-    Building a registry allocates many objects and frees almost none, so the
-    collector's passes over the growing heap are pure cost (at 100,000
-    records, most of the load time). Reference counting still frees
-    everything as usual; only cycle detection waits. A collector the caller
-    had disabled stays disabled.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Origins(Mapping[tuple[str, str], Origin]):
