@@ -194,3 +194,36 @@ def test_value_reprs_are_those_attrs_writes() -> None:
         fields = attrs.fields(cls)
         shadow = attrs.make_class(cls.__name__, {a.name: attrs.field(repr=a.repr) for a in fields})
         assert repr(sample) == repr(shadow(*(getattr(sample, a.name) for a in fields)))
+
+
+def test_equality_and_hashing_are_those_attrs_writes() -> None:
+    """FieldsEq compares and hashes as attrs' eq=True would: same class, equal fields."""
+    import attrs
+
+    records = every_record()
+    records += [n for b in reg.bodies() for n in b.names] + [PartialDate(2019, 10), PartialDate(2019)]
+    shadows: dict[type, Any] = {}
+
+    def shadow(record: Any) -> Any:
+        cls = type(record)
+        if cls not in shadows:
+            names = [a.name for a in attrs.fields(cls)]
+            shadows[cls] = attrs.make_class(cls.__name__, names, frozen=True)
+        return shadows[cls](*(getattr(record, a.name) for a in attrs.fields(cls)))
+
+    by_type: dict[type, list[Any]] = {}
+    for record in records:
+        twin = attrs.evolve(record)
+        assert twin == record
+        assert hash(twin) == hash(record)
+        assert (twin != record) is False
+        by_type.setdefault(type(record), []).append(record)
+    for same in by_type.values():
+        for a in same[:6]:
+            for b in same[:6]:
+                assert (a == b) == (shadow(a) == shadow(b)), (a, b)
+                assert (a != b) == (shadow(a) != shadow(b)), (a, b)
+    assert len(by_type) >= 14
+    doc = reg.document("PDP Framework")
+    assert doc != attrs.evolve(doc, title="Another title")
+    assert (doc == "PDP Framework") is False

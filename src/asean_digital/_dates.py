@@ -9,7 +9,9 @@ precision and treats the date as the interval of days it may denote.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import re
+from collections.abc import Callable
 from typing import TypeAlias
 
 import attrs
@@ -60,8 +62,42 @@ class FieldsRepr:
         return f"{type(self).__qualname__}({shown})"
 
 
-@attrs.frozen(order=False, repr=False)
-class PartialDate(FieldsRepr):
+class FieldsEq:
+    """
+    Equality and hashing by the values of the fields, from methods shared by every class.
+
+    The semantics attrs compiles into each class (``eq=True``): equal when of
+    the very same class with equal fields (those not marked ``eq=False``),
+    and a hash to match; one getter per class, made at its first comparison.
+    Subclasses are made with ``eq=False`` so that attrs leaves these in place.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _values_of(self.__class__)
+        return values(self) == values(other)
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, _values_of(self.__class__)(self)))
+
+
+_VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
+
+
+def _values_of(cls: type) -> Callable[[object], tuple[object, ...]]:
+    values = _VALUES.get(cls)
+    if values is None:
+        names = [a.name for a in attrs.fields(cls) if a.eq]
+        get = operator.attrgetter(*names)
+        values = _VALUES[cls] = get if len(names) > 1 else (lambda obj: (get(obj),))
+    return values
+
+
+@attrs.frozen(eq=False, repr=False)
+class PartialDate(FieldsEq, FieldsRepr):
     """
     A calendar date known to year, month or day precision.
 
@@ -287,8 +323,8 @@ def _check_end(_: object, attribute: attrs.Attribute[PartialDate | None], value:
         raise TypeError(msg)
 
 
-@attrs.frozen(repr=False)
-class Period(FieldsRepr):
+@attrs.frozen(eq=False, repr=False)
+class Period(FieldsEq, FieldsRepr):
     """
     A span of time between two partial dates, both ends inclusive.
 

@@ -16,7 +16,7 @@ from typing import TypeAlias
 
 import attrs
 
-from ._dates import FieldsRepr, PartialDate, Period, When, to_partial_date
+from ._dates import FieldsEq, FieldsRepr, PartialDate, Period, When, to_partial_date
 
 __all__ = [
     "Body",
@@ -122,8 +122,8 @@ class Predicate(enum.Enum):
     """The subject implements the object."""
 
 
-class _Record:
-    """Behaviour every entity shares: a short repr and an HTML card in Jupyter."""
+class _Record(FieldsEq):
+    """Behaviour every entity shares: equality by fields, a short repr and an HTML card in Jupyter."""
 
     __slots__ = ()
 
@@ -138,8 +138,8 @@ class _Record:
         return record_html(self)
 
 
-@attrs.frozen(repr=False)
-class SourceDocument(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class SourceDocument(FieldsEq, FieldsRepr):
     """
     A document the data's facts come from.
 
@@ -175,8 +175,8 @@ class Source(FieldsRepr):
     section: str
 
 
-@attrs.frozen(repr=False)
-class Erratum(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Erratum(FieldsEq, FieldsRepr):
     """
     A contradiction or typo in a source, and what the data keeps.
 
@@ -198,8 +198,8 @@ class Erratum(FieldsRepr):
     sources: tuple[Source, ...]
 
 
-@attrs.frozen(repr=False)
-class Name(FieldsRepr):
+@attrs.frozen(repr=False, eq=False)
+class Name(FieldsEq, FieldsRepr):
     """
     A name a body or the sector bore, and when.
 
@@ -235,8 +235,8 @@ def _name_at(names: tuple[Name, ...], when: When) -> Name | None:
     return found
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class MeetingSeries(FieldsRepr):
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MeetingSeries(FieldsEq, FieldsRepr):
     """
     A recurring meeting of a body.
 
@@ -260,7 +260,7 @@ class MeetingSeries(FieldsRepr):
     consultation_partners: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Body(_Record):
     """
     A sectoral body or committee.
@@ -344,7 +344,7 @@ class Body(_Record):
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Partner(_Record):
     """
     A dialogue partner of the sector's ASEAN+1 consultations.
@@ -367,7 +367,7 @@ class Partner(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class MemberState(_Record):
     """
     An ASEAN Member State (AMS).
@@ -393,8 +393,8 @@ class MemberState(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
-class Thrust(FieldsRepr):
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Thrust(FieldsEq, FieldsRepr):
     """
     A strategic thrust of a master plan.
 
@@ -409,7 +409,7 @@ class Thrust(FieldsRepr):
     description: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class MasterPlan(_Record):
     """
     A sectoral master plan: AIM2015, AIM2020, ADM2025.
@@ -441,7 +441,7 @@ class MasterPlan(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Document(_Record):
     """
     A key document: a framework, guideline, publication or related link.
@@ -474,7 +474,7 @@ class Document(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Declaration(Document):
     """
     A ministerial declaration or statement, adopted at a ministers' meeting.
@@ -502,7 +502,7 @@ class Declaration(Document):
     region: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(_Record):
     """
     A regular competition-based event for digital talent.
@@ -528,7 +528,7 @@ class Event(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Relation(_Record):
     """
     A stated relation between two records: *subject* PREDICATE *object*.
@@ -557,7 +557,7 @@ class Relation(_Record):
         return f"{self.subject} {self.predicate.value} {self.object}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Sector(_Record):
     """
     The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
@@ -618,7 +618,7 @@ class Sector(_Record):
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class PolicyArea(_Record):
     """
     A policy area the sector has studied and discussed.
@@ -638,7 +638,7 @@ class PolicyArea(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Dialogue(_Record):
     """
     A regular stakeholders' consultative dialogue of the sector.
@@ -666,7 +666,7 @@ class Dialogue(_Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Initiative(_Record):
     """
     An initiative or emerging strategic issue of the sector.
