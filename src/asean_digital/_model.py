@@ -10,7 +10,8 @@ which value the data keeps).
 # No ``from __future__ import annotations`` here: the field types are real
 # types when the classes are made, so structuring never has to evaluate them
 # from strings (typing's evaluation compiles each one, which cost more than
-# loading the data).
+# loading the data). ``When`` stays quoted in signatures so that the API
+# reference names the alias rather than spelling out its union.
 import enum
 from typing import TypeAlias
 
@@ -218,7 +219,7 @@ class Name(FieldsEq, FieldsRepr):
         return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
 
 
-def _name_at(names: tuple[Name, ...], when: When) -> Name | None:
+def _name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     # Names are contiguous (validated at load), so the name in use is the last
     # one started by the moment; a renaming's month belongs to the new name.
     moment = to_partial_date(when).latest
@@ -309,7 +310,7 @@ class Body(_Record):
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
 
-    def name_at(self, when: When) -> Name | None:
+    def name_at(self, when: "When") -> Name | None:
         """
         The name the body bore at *when*, or ``None`` before it existed.
 
@@ -608,7 +609,7 @@ class Sector(_Record):
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
 
-    def name_at(self, when: When) -> Name | None:
+    def name_at(self, when: "When") -> Name | None:
         """The name the sector bore at *when* (see :meth:`Body.name_at`)."""
         return _name_at(self.names, when)
 
