@@ -325,3 +325,18 @@ class TestSharedStrings:
         with pytest.raises(DataError):
             ad.load(bad)
         assert STRINGS == {}
+
+
+def test_every_public_name_resolves_from_its_module() -> None:
+    """The lazy table of __init__ names each public name once, in the module that defines it."""
+    import importlib
+
+    table = ad._PROVIDERS
+    names = [n for names in table.values() for n in names]
+    assert len(names) == len(set(names))
+    assert set(names) | {"registry", "converter", "load", "__version__"} == set(ad.__all__)
+    for module, provided in table.items():
+        mod = importlib.import_module(f"asean_digital.{module}")
+        for name in provided:
+            assert name in mod.__all__, (module, name)
+            assert getattr(ad, name) is getattr(mod, name)
