@@ -389,11 +389,18 @@ def standard_hook(t: Any) -> Hook:
 
 
 def _compile_now(cls: type) -> Hook:
-    _hooks[cls] = functools.partial(_late, cls)  # a class that contains itself calls itself late
+    # A class that contains itself calls itself late, through the table; the
+    # compiled hook replaces the stand-in before anything else can miss it.
+    stand_in = functools.partial(_late, cls)
+    _hooks[cls] = stand_in
     try:
-        return compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
-    finally:
-        del _hooks[cls]
+        hook = compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
+    except BaseException:
+        if _hooks.get(cls) is stand_in:
+            del _hooks[cls]
+        raise
+    _hooks[cls] = hook
+    return hook
 
 
 def record_hook(cls: type) -> Hook:
