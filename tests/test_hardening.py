@@ -473,12 +473,18 @@ class Semantic:
         c, i = chosen
         upper = c in {"partners", "member_states"}
         space = {"documents", "declarations"} if c in {"documents", "declarations"} else {c}
+        # Not an id another mutation chose or the overlay holds: two records of
+        # the overlay with one id would be a duplicate within it, reported first.
+        taken = self.reserved | self.in_overlay()
         others = [
             r["id"]
             for other, items in PACKAGED.items()
             if other not in space | _PACKAGED_KINDS and (other in {"partners", "member_states"}) == upper
             for r in items
+            if r["id"] not in taken
         ]
+        if not others:
+            return []
         target = self.data.draw(st.sampled_from(others), label="taken id")
         self.reserved.add(target)
         at(self.doc, c, i)["id"] = target
