@@ -58,7 +58,7 @@ wheel-check: $(VENV)/.dev-installed
 	$(BIN)/python tests/wheel_check.py dist
 
 bench: $(VENV)/.dev-installed
-	$(PIP) install ".[bench]"
+	$(PIP) install -e ".[bench]"
 	$(BIN)/python benchmarks/bench.py
 
 clean:
