@@ -75,6 +75,8 @@ class FieldsEq:
     __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
+        if other is self:  # shared values (dates, sources) are often the very same object
+            return True
         if other.__class__ is not self.__class__:
             return NotImplemented
         values = _values_of(self.__class__)

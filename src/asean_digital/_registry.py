@@ -149,12 +149,21 @@ class _Collection:
     __slots__ = ("earliest", "earliest_at", "latest", "latest_at", "records")
 
     def __init__(self, records: Iterable[Any]) -> None:
-        self.records: tuple[Any, ...] = tuple(sorted(records, key=_sort_key))
-        dated = [(i, d) for i, r in enumerate(self.records) if (d := _principal_date(r)) is not None]
+        # Each record's days are worked out once: (undated?, earliest, latest, id, record).
+        keyed = []
+        for r in records:
+            d = _principal_date(r)
+            if d is None:
+                keyed.append((1, 0, 0, str(r.id), r))
+            else:
+                keyed.append((0, d.earliest.toordinal(), d.latest.toordinal(), str(r.id), r))
+        keyed.sort()  # ids are unique within a collection: records themselves are never compared
+        self.records: tuple[Any, ...] = tuple(k[4] for k in keyed)
+        dated = [(i, k[1], k[2]) for i, k in enumerate(keyed) if not k[0]]
         # The records are sorted by earliest day already; by latest, nearly so.
-        self.earliest = array("l", [d.earliest.toordinal() for _, d in dated])
-        self.earliest_at = array("l", [i for i, _ in dated])
-        by_latest = sorted((d.latest.toordinal(), i) for i, d in dated)
+        self.earliest = array("l", [first for _, first, _ in dated])
+        self.earliest_at = array("l", [i for i, _, _ in dated])
+        by_latest = sorted((last, i) for i, _, last in dated)
         self.latest = array("l", [day for day, _ in by_latest])
         self.latest_at = array("l", [i for _, i in by_latest])
 
@@ -242,7 +251,7 @@ class Registry:
         )
         self._by_id: dict[str, Any] = {self._sector.id: self._sector}
         for collection in self._collections().values():
-            self._by_id.update((r.id, r) for r in collection.records)
+            self._by_id.update({r.id: r for r in collection.records})
 
         # Indices built once: every filter of every query is a dict lookup
         # or a bisection, never a scan.
@@ -263,24 +272,23 @@ class Registry:
 
     def _index(self) -> None:
         """Every filter's index, built once: each maps a value to the sorted positions holding it."""
-        by_kind: dict[BodyKind, list[int]] = defaultdict(list)
+        by_kind: dict[str, list[int]] = defaultdict(list)
         by_parent: dict[str, list[int]] = defaultdict(list)
         by_partner: dict[str, list[int]] = defaultdict(list)
         for i, body in enumerate(self._bodies.records):
-            by_kind[body.kind].append(i)
+            by_kind[body.kind.value].append(i)  # enums hash in Python; their values in C
             if body.parent is not None:
                 by_parent[body.parent].append(i)
-            partners = {p for series in body.meetings for p in series.consultation_partners}
-            for partner in sorted(partners):
+            for partner in dict.fromkeys(p for series in body.meetings for p in series.consultation_partners):
                 by_partner[partner].append(i)
         self._by_kind = _Index(by_kind)
         self._by_parent = _Index(by_parent)
         self._by_partner = _Index(by_partner)
-        by_doc_kind: dict[DocumentKind, list[int]] = defaultdict(list)
+        by_doc_kind: dict[str, list[int]] = defaultdict(list)
         by_doc_year: dict[int, list[int]] = defaultdict(list)
         for i, doc in enumerate(self._documents.records):
-            for kind in dict.fromkeys(doc.kinds):
-                by_doc_kind[kind].append(i)
+            for kind in doc.kinds:  # validated: no listing twice
+                by_doc_kind[kind.value].append(i)
             if doc.published is not None:
                 by_doc_year[doc.published.year].append(i)
         self._by_doc_kind = _Index(by_doc_kind)
@@ -302,7 +310,7 @@ class Registry:
         rel_by["predicate"] = defaultdict(list)
         for i, rel in enumerate(self._relations):
             rel_by["subject"][rel.subject].append(i)
-            rel_by["predicate"][rel.predicate].append(i)
+            rel_by["predicate"][rel.predicate.value].append(i)
             rel_by["object"][rel.object].append(i)
         self._rel_by = {field: _Index(index) for field, index in rel_by.items()}
 
@@ -477,7 +485,7 @@ class Registry:
         """
         c = self._bodies
         filters: list[Positions | None] = [
-            None if kind is None else self._by_kind.at(_enum_arg(BodyKind, kind, "kind")),
+            None if kind is None else self._by_kind.at(_enum_arg(BodyKind, kind, "kind").value),
             None if parent is None else self._by_parent.at(self._resolve(parent, "body", "parent")),
             None if partner is None else self._by_partner.at(self._resolve(partner, "partner", "partner")),
             None
@@ -565,7 +573,7 @@ class Registry:
         """
         c = self._documents
         filters: list[Positions | None] = [
-            None if kind is None else self._by_doc_kind.at(_enum_arg(DocumentKind, kind, "kind")),
+            None if kind is None else self._by_doc_kind.at(_enum_arg(DocumentKind, kind, "kind").value),
             None if year is None else self._by_doc_year.at(_year_arg(year, "year")),
             None
             if published_before is None
@@ -872,7 +880,7 @@ class Registry:
             None if subject is None else self._rel_by["subject"].at(self._resolve(subject, "*", "subject")),
             None
             if predicate is None
-            else self._rel_by["predicate"].at(_enum_arg(Predicate, predicate, "predicate")),
+            else self._rel_by["predicate"].at(_enum_arg(Predicate, predicate, "predicate").value),
             None if object is None else self._rel_by["object"].at(self._resolve(object, "*", "object")),
         ]
         positions = _intersect(filters)

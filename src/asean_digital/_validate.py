@@ -117,21 +117,18 @@ class _Checker:
 
     def check_keys(self) -> None:
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
-        records: dict[str, tuple[str, Any]] = {}  # by id, made at the first shared key
         for norm, shared_by in keys.shared():
-            if not records:
-                records = {r.id: (n, r) for n, r in self.records() if n not in _UNKEYED}
             by_kind: dict[str, list[str]] = defaultdict(list)
-            for rid in shared_by:
-                by_kind[KIND_OF[records[rid][0]]].append(rid)
+            for rid in shared_by:  # check_ids has seen every id, with its collection and record
+                by_kind[KIND_OF[self.ids[rid]]].append(rid)
             for kind, ids in by_kind.items():
                 if len(ids) < 2:
                     continue  # records of different kinds may share a key
-                if all(any(normalise(t) == norm for t in title_keys(records[rid][1])) for rid in ids):
+                if all(any(normalise(t) == norm for t in title_keys(self.first[rid])) for rid in ids):
                     continue  # a title shared by several documents: ambiguous, allowed
                 for rid in sorted(ids):
                     others = sorted(set(ids) - {rid})
-                    name, record = records[rid]
+                    name, record = self.ids[rid], self.first[rid]
                     self.problem(
                         name,
                         record,
