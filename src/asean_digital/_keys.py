@@ -132,13 +132,16 @@ def keyed(record: Any) -> list[tuple[str, str]]:
     >>> keyed(ad.registry.body("ssm"))
     [('Sub-Working Group on Spectrum Management', 'subworkinggrouponspectrummanagement'), ('SSM', 'ssm')]
     """
-    seen: set[str] = set()
-    out: list[tuple[str, str]] = []
+    return [(key, norm) for norm, key in _by_norm(record).items()]
+
+
+def _by_norm(record: Any) -> dict[str, str]:
+    """Each normal form of a key of *record*, with the first key of that form."""
+    out: dict[str, str] = {}
     for key in dict.fromkeys(_raw_keys(record)):  # a name repeated in its history is normalised once
         norm = normalise(key)
-        if norm and norm not in seen:
-            seen.add(norm)
-            out.append((key, norm))
+        if norm and norm not in out:
+            out[norm] = key
     return out
 
 
@@ -225,7 +228,7 @@ class KeyIndex:
         table: dict[str, str | tuple[str, ...]] = {}
         for record in records:
             rid = record.id
-            for _, norm in keyed(record):
+            for norm in _by_norm(record):
                 held = table.setdefault(norm, rid)
                 if held is rid or held == rid:
                     continue
