@@ -340,3 +340,29 @@ def test_every_public_name_resolves_from_its_module() -> None:
         for name in provided:
             assert name in mod.__all__, (module, name)
             assert getattr(ad, name) is getattr(mod, name)
+
+
+@pytest.mark.parametrize("hooks", ["compiled ahead", "compiled now"])
+def test_concurrent_first_loads(hooks: str) -> None:
+    """Threads that all load at first use (hooks not made yet) each get the packaged data, no error."""
+    force = "import asean_digital._hooks as h; h.FINGERPRINT = 'changed'\n" if hooks == "compiled now" else ""
+    code = (
+        "import sys, threading\n"
+        "sys.setswitchinterval(1e-6)\n"
+        "import asean_digital as ad\n"
+        f"{force}"
+        "errors, sizes = [], []\n"
+        "gate = threading.Barrier(8)\n"
+        "def work():\n"
+        "    gate.wait()\n"
+        "    try:\n"
+        "        sizes.append(len(ad.load().bodies()))\n"
+        "    except Exception as e:\n"
+        "        errors.append(repr(e))\n"
+        "ts = [threading.Thread(target=work) for _ in range(8)]\n"
+        "[t.start() for t in ts]; [t.join() for t in ts]\n"
+        "print(len(errors), sorted(set(sizes)), errors[:1])\n"
+    )
+    for _ in range(4):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.stdout.split(maxsplit=2)[:2] == ["0", "[8]"], (result.stdout, result.stderr)

@@ -18,6 +18,7 @@ data), once per class per process.
 
 from __future__ import annotations
 
+import _thread
 import enum
 import functools
 import types
@@ -344,7 +345,10 @@ def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any],
 
 
 _hooks: dict[Any, Hook] = {}
-_ahead: list[bool] = []  # whether the hooks compiled ahead of time were looked at
+"""Finished hooks by type: read without the lock, written only under it."""
+_compiling: dict[Any, Hook] = {}  # stand-ins for classes being compiled, seen only under the lock
+_ahead: list[bool] = []  # whether the hooks compiled ahead of time were taken in
+_lock = _thread.RLock()  # re-entrant: making a hook makes the hooks of its fields
 
 
 def _late(t: Any, value: Any, type_: Any) -> Any:
@@ -357,7 +361,8 @@ def standard_hook(t: Any) -> Hook:
 
     Record classes take the hooks compiled ahead of time (:mod:`._hooks`)
     while the model still has the fields they were generated from, and are
-    compiled now otherwise.
+    compiled now otherwise. Safe from any thread: a hook is made once, under
+    a lock, and only finished hooks are ever handed out to other threads.
 
     >>> from asean_digital import Source
     >>> standard_hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
@@ -366,41 +371,40 @@ def standard_hook(t: Any) -> Hook:
     hook = _hooks.get(t)
     if hook is not None:
         return hook
-    if not _ahead:
-        _ahead.append(True)
-        _hooks.update(_compiled_ahead())
-        if t in _hooks:
-            return _hooks[t]
-    if t in _SCALARS:
-        hook = _SCALARS[t]
-    elif isinstance(t, type) and issubclass(t, enum.Enum):
-        hook = structure_enum
-    elif is_optional(t):
-        hook = optional_hook(t, standard_hook)
-    elif is_homogeneous_tuple(t):
-        hook = tuple_hook(t, standard_hook, _detailed(t))
-    elif is_record_class(t) and fast_record_class(t):
-        hook = _compile_now(t)
-    else:
-        msg = f"no structure hook for {t!r}"
-        raise TypeError(msg)
-    _hooks[t] = hook
-    return hook
+    with _lock:
+        hook = _hooks.get(t) or _compiling.get(t)
+        if hook is not None:
+            return hook
+        if not _ahead:
+            _hooks.update(_compiled_ahead())
+            _ahead.append(True)
+            if t in _hooks:
+                return _hooks[t]
+        if t in _SCALARS:
+            hook = _SCALARS[t]
+        elif isinstance(t, type) and issubclass(t, enum.Enum):
+            hook = structure_enum
+        elif is_optional(t):
+            hook = optional_hook(t, standard_hook)
+        elif is_homogeneous_tuple(t):
+            hook = tuple_hook(t, standard_hook, _detailed(t))
+        elif is_record_class(t) and fast_record_class(t):
+            hook = _compile_now(t)
+        else:
+            msg = f"no structure hook for {t!r}"
+            raise TypeError(msg)
+        _hooks[t] = hook
+        return hook
 
 
 def _compile_now(cls: type) -> Hook:
-    # A class that contains itself calls itself late, through the table; the
-    # compiled hook replaces the stand-in before anything else can miss it.
-    stand_in = functools.partial(_late, cls)
-    _hooks[cls] = stand_in
+    # A class that contains itself gets a stand-in that calls its finished
+    # hook late; the stand-in is seen only by this compilation.
+    _compiling[cls] = functools.partial(_late, cls)
     try:
-        hook = compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
-    except BaseException:
-        if _hooks.get(cls) is stand_in:
-            del _hooks[cls]
-        raise
-    _hooks[cls] = hook
-    return hook
+        return compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
+    finally:
+        del _compiling[cls]
 
 
 def record_hook(cls: type) -> Hook:
