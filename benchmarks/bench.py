@@ -541,9 +541,9 @@ def report(results: dict[str, Any]) -> None:
             ("json_loads_ms", "json.loads (floor)"),
             ("structure_ms", "structuring (converter.structure)"),
             ("full_load_ms", "bytes to indexed registry (load())"),
-            ("load_dataset_ms", "  of which read, structure, validate"),
+            ("load_dataset_ms", "  of which read, structure, index keys, validate"),
             ("validate_ms", "  of which validate"),
-            ("registry_ms", "  of which index (Registry)"),
+            ("registry_ms", "  of which query indices (Registry)"),
         ):
             print(f"  {label:<42} {load[key]:8.2f} {load[key] / floor:6.2f}x")
     q = results.get("queries")

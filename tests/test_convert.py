@@ -33,21 +33,35 @@ class TestRoundTrip:
         assert conv.structure(data, type(record)) == record
         assert conv.structure(json.loads(json.dumps(data)), type(record)) == record
 
-    def test_loader_hooks_agree_with_the_converter(self) -> None:
-        """The hooks the loader uses without cattrs structure every record as the converter does."""
+    def test_loader_hooks_agree_with_the_converter(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The loader's hooks structure every record as the converter does, on their fast path alone."""
         from asean_digital._structure import record_hook
 
+        expected = {}
         for record in every_record():
             data = json.loads(json.dumps(ad.converter.unstructure(record)))
+            expected[id(record)] = (data, ad.converter.structure(data, type(record)))
+
+        def no_fallback() -> None:
+            pytest.fail("a well-formed record fell back on the converter")
+
+        # Every slow path goes through the shared converter: with it gone, only the fast path runs.
+        monkeypatch.setattr(ad, "_converter_instance", no_fallback)
+        for record in every_record():
+            data, structured = expected[id(record)]
             cls = type(record)
-            assert record_hook(cls)(data, cls) == ad.converter.structure(data, cls) == record
+            assert record_hook(cls)(data, cls) == structured == record
 
     def test_loader_hooks_refuse_as_the_converter_does(self) -> None:
-        """A value the fast path refuses gets the converter's detailed error, not a different one."""
-        from asean_digital._structure import record_hook
+        """The fast path itself refuses a bad value, and the error is then the converter's own."""
+        from asean_digital._structure import compile_record_hook, record_hook, standard_hook
 
+        refused = object()
         data = ad.converter.unstructure(reg.body("ATRC"))
+        fast_only = compile_record_hook(Body, standard_hook, lambda _: refused)
+        assert fast_only(data, Body) == reg.body("ATRC")
         data["established"] = "1995-13"
+        assert fast_only(data, Body) is refused
         with pytest.raises(Exception) as fast:  # noqa: PT011 - compared with the converter's below
             record_hook(Body)(data, Body)
         with pytest.raises(Exception) as slow:  # noqa: PT011

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -216,6 +218,30 @@ class TestNotFound:
             reg.body("ADGMN")
         assert info.value.key == "ADGMN"
         assert info.value.suggestions[0] == "ADGMIN"
+
+    def test_fallback_suggestions_follow_the_registry_order(self) -> None:
+        """
+        With nothing close, the suggestions are the first keys containing the query, records in order.
+
+        Partners have no date, so they are listed by id (CN EU IN ITU JP KR US); the first
+        whose keys hold a "t" is the ITU (its name, then its acronym), then South Korea.
+        """
+        with pytest.raises(NotFoundError) as info:
+            reg.partner("T")
+        assert info.value.suggestions == ("International Telecommunication Union", "ITU", "South Korea")
+
+    def test_ambiguous_candidates_list_kinds_in_the_registry_order(self, tmp_path: Path) -> None:
+        """A key shared by a body and a document lists the body first (bodies come before documents)."""
+        overlay = tmp_path / "charter.json"
+        source = [{"document": "seed-page", "section": "Overview"}]
+        charter = {"id": "atrc-charter", "title": "ATRC", "kinds": ["publication"], "published": "1990"}
+        overlay.write_text(json.dumps({"documents": [{**charter, "sources": source}]}))
+        mine = ad.load(overlay)
+        with pytest.raises(AmbiguousKeyError) as info:
+            mine.lookup("ATRC")  # the document is dated before the body, but bodies come first
+        assert info.value.candidates == ("atrc", "atrc-charter")
+        assert mine.document("ATRC").id == "atrc-charter"
+        assert mine.body("ATRC").id == "atrc"
 
     def test_wrong_kind_is_not_found(self) -> None:
         """A key of another kind is not a body."""

@@ -50,6 +50,20 @@ E = TypeVar("E", bound=enum.Enum)
 R = TypeVar("R")
 
 _FAR_FUTURE: Final = _dt.date.max
+_KINDS_IN_ORDER: Final = (
+    "sector",
+    "body",
+    "document",
+    "master plan",
+    "event",
+    "partner",
+    "member state",
+    "policy area",
+    "dialogue",
+    "initiative",
+)
+_KIND_RANK: Final = {kind: i for i, kind in enumerate(_KINDS_IN_ORDER)}
+"""The kinds of record in the order the registry lists them (the order of its collections)."""
 
 
 def _principal_date(record: Any) -> PartialDate | None:
@@ -418,26 +432,28 @@ class Registry:
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:
-            raise AmbiguousKeyError(key, label, sorted(ids, key=lambda i: _sort_key(self._by_id[i])))
+            raise AmbiguousKeyError(key, label, sorted(ids, key=self._rank))
         raise NotFoundError(key, label, self._suggest(norm, kind))
 
     def _suggest(self, wanted: str, kind: str) -> list[str]:
         import difflib  # noqa: PLC0415 - only a miss needs it
 
         by_id = self._by_id
+        display = self._display_keys().get(kind, {})  # in the registry's order of records
         live = [
             norm
-            for norm, held in self._keys.table.items()
-            if any(
-                i in by_id and (kind == "*" or kind_of(by_id[i]) == kind)
-                for i in ((held,) if isinstance(held, str) else held)
-            )
+            for norm in display
+            if any(i in by_id and (kind == "*" or kind_of(by_id[i]) == kind) for i in self._keys.ids(norm))
         ]
         close = difflib.get_close_matches(wanted, live, n=3, cutoff=0.6)
         if not close:
             close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:3]
-        display = self._display_keys().get(kind, {})
-        return [display.get(k, k) for k in close]
+        return [display[k] for k in close]
+
+    def _rank(self, rid: str) -> tuple[int, tuple[int, _dt.date, _dt.date, str]]:
+        """Where the record *rid* stands in the registry's order: by kind of record, then by date and id."""
+        record = self._by_id[rid]
+        return _KIND_RANK.get(kind_of(record), len(_KIND_RANK)), _sort_key(record)
 
     def _get(self, key: object, kind: str, cls: type[R]) -> R:
         record = self._by_id[self._resolve(key, kind)]
@@ -1034,6 +1050,7 @@ class Registry:
         relations = tuple(r for r in data.relations if r.subject in kept and r.object in kept)
         view = attrs.evolve(
             data,
+            keys=None,  # the view finds records by the full registry's keys (_keys_from)
             sectors=(sector,),
             bodies=tuple(bodies),
             documents=documents,
