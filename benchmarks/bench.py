@@ -541,7 +541,7 @@ def report(results: dict[str, Any]) -> None:
             ("json_loads_ms", "json.loads (floor)"),
             ("structure_ms", "structuring (converter.structure)"),
             ("full_load_ms", "bytes to indexed registry (load())"),
-            ("load_dataset_ms", "  of which read, structure, index keys, validate"),
+            ("load_dataset_ms", "  of which read, structure, keys, validate"),
             ("validate_ms", "  of which validate"),
             ("registry_ms", "  of which query indices (Registry)"),
         ):
