@@ -29,7 +29,8 @@ __all__ = [
 ]
 
 _NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
-_ASCII_DROP: Final = {c: None for c in range(128) if not chr(c).isdigit() and not "a" <= chr(c) <= "z"}
+_KEPT: Final = b"0123456789abcdefghijklmnopqrstuvwxyz"
+_ASCII_DROP: Final = bytes(c for c in range(256) if c not in _KEPT)
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED: Final = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"})
 
@@ -80,8 +81,8 @@ def normalise(text: str) -> str:
     >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Đà Nẵng")
     ('putrajaya', 'us', 'danang')
     """
-    if text.isascii():  # the common case: lower case without what is not a letter or digit
-        return text.lower().translate(_ASCII_DROP)
+    if text.isascii():  # the common case: lower case without what is not a letter or digit, as bytes
+        return text.encode().lower().translate(None, _ASCII_DROP).decode()
     return _NON_ALNUM.sub("", fold(text))
 
 
