@@ -261,7 +261,7 @@ class Registry:
             if b.parent is not None
         ]
         self._relations = tuple(
-            sorted((*data.relations, *derived), key=lambda r: (r.subject, r.predicate.value, r.object))
+            sorted((*data.relations, *derived), key=lambda r: (r.subject, r.predicate._value_, r.object))
         )
         self._by_id: dict[str, Any] = {self._sector.id: self._sector}
         for collection in self._collections().values():
@@ -289,11 +289,13 @@ class Registry:
         by_kind: dict[str, list[int]] = defaultdict(list)
         by_parent: dict[str, list[int]] = defaultdict(list)
         by_partner: dict[str, list[int]] = defaultdict(list)
+        # Enum members are keyed by their values: an enum's hash and .value run in Python, _value_ is a slot.
         for i, body in enumerate(self._bodies.records):
-            by_kind[body.kind.value].append(i)  # enums hash in Python; their values in C
+            by_kind[body.kind._value_].append(i)
             if body.parent is not None:
                 by_parent[body.parent].append(i)
-            for partner in dict.fromkeys(p for series in body.meetings for p in series.consultation_partners):
+            partners = [p for series in body.meetings for p in series.consultation_partners]
+            for partner in dict.fromkeys(partners) if len(partners) > 1 else partners:
                 by_partner[partner].append(i)
         self._by_kind = _Index(by_kind)
         self._by_parent = _Index(by_parent)
@@ -302,18 +304,19 @@ class Registry:
         by_doc_year: dict[int, list[int]] = defaultdict(list)
         for i, doc in enumerate(self._documents.records):
             for kind in doc.kinds:  # validated: no listing twice
-                by_doc_kind[kind.value].append(i)
+                by_doc_kind[kind._value_].append(i)
             if doc.published is not None:
                 by_doc_year[doc.published.year].append(i)
         self._by_doc_kind = _Index(by_doc_kind)
         self._by_doc_year = _Index(by_doc_year)
         decl_by: dict[str, dict[Any, list[int]]] = {"body": defaultdict(list), "host": defaultdict(list)}
         decl_by["year"] = defaultdict(list)
+        by_body, by_host, by_year = decl_by["body"], decl_by["host"], decl_by["year"]
         for i, decl in enumerate(self._declarations.records):
-            decl_by["body"][decl.body].append(i)
-            decl_by["host"][decl.host].append(i)
+            by_body[decl.body].append(i)
+            by_host[decl.host].append(i)
             if decl.published is not None:
-                decl_by["year"][decl.published.year].append(i)
+                by_year[decl.published.year].append(i)
         self._decl_by = {field: _Index(index) for field, index in decl_by.items()}
         events_by_partner: dict[str, list[int]] = defaultdict(list)
         for i, event in enumerate(self._events.records):
@@ -322,10 +325,11 @@ class Registry:
         self._events_by_partner = _Index(events_by_partner)
         rel_by: dict[str, dict[Any, list[int]]] = {"subject": defaultdict(list), "object": defaultdict(list)}
         rel_by["predicate"] = defaultdict(list)
+        by_subject, by_predicate, by_object = rel_by["subject"], rel_by["predicate"], rel_by["object"]
         for i, rel in enumerate(self._relations):
-            rel_by["subject"][rel.subject].append(i)
-            rel_by["predicate"][rel.predicate.value].append(i)
-            rel_by["object"][rel.object].append(i)
+            by_subject[rel.subject].append(i)
+            by_predicate[rel.predicate._value_].append(i)
+            by_object[rel.object].append(i)
         self._rel_by = {field: _Index(index) for field, index in rel_by.items()}
 
     def _collections(self) -> dict[str, _Collection]:
@@ -501,7 +505,7 @@ class Registry:
         """
         c = self._bodies
         filters: list[Positions | None] = [
-            None if kind is None else self._by_kind.at(_enum_arg(BodyKind, kind, "kind").value),
+            None if kind is None else self._by_kind.at(_enum_arg(BodyKind, kind, "kind")._value_),
             None if parent is None else self._by_parent.at(self._resolve(parent, "body", "parent")),
             None if partner is None else self._by_partner.at(self._resolve(partner, "partner", "partner")),
             None
@@ -589,7 +593,7 @@ class Registry:
         """
         c = self._documents
         filters: list[Positions | None] = [
-            None if kind is None else self._by_doc_kind.at(_enum_arg(DocumentKind, kind, "kind").value),
+            None if kind is None else self._by_doc_kind.at(_enum_arg(DocumentKind, kind, "kind")._value_),
             None if year is None else self._by_doc_year.at(_year_arg(year, "year")),
             None
             if published_before is None
@@ -896,7 +900,7 @@ class Registry:
             None if subject is None else self._rel_by["subject"].at(self._resolve(subject, "*", "subject")),
             None
             if predicate is None
-            else self._rel_by["predicate"].at(_enum_arg(Predicate, predicate, "predicate").value),
+            else self._rel_by["predicate"].at(_enum_arg(Predicate, predicate, "predicate")._value_),
             None if object is None else self._rel_by["object"].at(self._resolve(object, "*", "object")),
         ]
         positions = _intersect(filters)
