@@ -61,26 +61,31 @@ class _Checker:
         return self.problems
 
     def check_ids(self) -> None:
-        for name, record in self.records():
+        for name in KIND_OF:
             if name == "relations":
                 continue
-            rid = record.id
-            pattern = _CODE if name in _UPPER_ID_COLLECTIONS else _SLUG
-            if not pattern.fullmatch(rid):
-                expected = (
-                    "an upper-case code like 'TH' or 'ITU'"
-                    if name in _UPPER_ID_COLLECTIONS
-                    else "a lower-case slug like 'wg-ddg'"
-                )
-                self.problem(name, record, ".id", f"{rid!r} is not {expected}")
-            if rid in self.ids and name != "sources":
-                first, first_record = self.ids[rid], self.first[rid]
-                self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {first}")
-                self.problem(first, first_record, ".id", f"duplicate id {rid!r}, also a record of {name}")
-            elif name != "sources":
-                self.ids[rid] = name
-                self.first[rid] = record
-            self.ids_of[name].add(rid)
+            upper = name in _UPPER_ID_COLLECTIONS
+            fullmatch = (_CODE if upper else _SLUG).fullmatch
+            expected = "an upper-case code like 'TH' or 'ITU'" if upper else "a lower-case slug like 'wg-ddg'"
+            ids_of = self.ids_of[name]
+            records = self.data.collection(name)
+            for record in records:
+                if not fullmatch(record.id):
+                    self.problem(name, record, ".id", f"{record.id!r} is not {expected}")
+            if name == "sources":
+                ids_of.update(r.id for r in records)
+                continue
+            ids, first = self.ids, self.first
+            for record in records:
+                rid = record.id
+                if rid in ids:
+                    other, other_record = ids[rid], first[rid]
+                    self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {other}")
+                    self.problem(other, other_record, ".id", f"duplicate id {rid!r}, also a record of {name}")
+                else:
+                    ids[rid] = name
+                    first[rid] = record
+                ids_of.add(rid)
         seen: set[str] = set()
         for relation in self.data.relations:
             if relation.id in seen:
@@ -100,20 +105,18 @@ class _Checker:
                 continue
             if not record.sources:
                 self.problem(name, record, ".sources", "every record must cite at least one source")
-            cited = [(f".sources[{i}]", s) for i, s in enumerate(record.sources)]
-            cited += [
-                (f".errata[{i}].sources[{j}]", s)
-                for i, erratum in enumerate(record.errata)
-                for j, s in enumerate(erratum.sources)
-            ]
-            for path, source in cited:
+            for i, source in enumerate(record.sources):
                 if source.document not in known:
-                    self.problem(
-                        name,
-                        record,
-                        f"{path}.document",
-                        f"{source.document!r} is not the id of a source document",
-                    )
+                    self.unknown_source(name, record, f".sources[{i}]", source)
+            for i, erratum in enumerate(record.errata):
+                for j, source in enumerate(erratum.sources):
+                    if source.document not in known:
+                        self.unknown_source(name, record, f".errata[{i}].sources[{j}]", source)
+
+    def unknown_source(self, name: str, record: Any, path: str, source: Any) -> None:
+        self.problem(
+            name, record, f"{path}.document", f"{source.document!r} is not the id of a source document"
+        )
 
     def check_keys(self) -> None:
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
