@@ -314,17 +314,22 @@ class TestSharedStrings:
         reps = [b.representation for b in reg.bodies()]
         for a in reps:
             assert all(a is b for b in reps if a == b)
+        published = [d.published for d in reg.documents() if d.published is not None]
+        for date in published:
+            assert all(date is other for other in published if date == other)
 
     def test_the_table_is_emptied_after_every_load(self, tmp_path: Path) -> None:
-        from asean_digital._structure import STRINGS
+        from asean_digital._structure import DATES, STRINGS
 
         ad.load()
         assert STRINGS == {}
+        assert DATES == {}
         bad = tmp_path / "bad.json"
         bad.write_text(json.dumps({"partners": [{"id": "AU", "name": "Australia", "kind": "nation"}]}))
         with pytest.raises(DataError):
             ad.load(bad)
         assert STRINGS == {}
+        assert DATES == {}
 
 
 def test_every_public_name_resolves_from_its_module() -> None:

@@ -309,13 +309,13 @@ def load_dataset(
     Raises:
         DataError: Listing every problem in every file.
     """
-    from ._structure import STRINGS  # noqa: PLC0415
+    from ._structure import forget_shared  # noqa: PLC0415
 
     with gc_paused():
         try:
             return _load_dataset(list(overlays))
         finally:
-            STRINGS.clear()  # the records keep the strings they share
+            forget_shared()  # the records keep the strings and dates they share
 
 
 # collection -> id -> (record, file number, index in the file's array), in load order

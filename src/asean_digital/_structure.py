@@ -62,8 +62,18 @@ Strings seen during a load, so that equal ones become one object.
 A body's name appears in its naming history too, and a parent's id in every
 child; JSON decoding makes each occurrence a string of its own. The
 loader's hooks share them through this table, and the loader empties it
-when a load ends. Concurrent loads may share it; that only shares more.
+when a load ends (:func:`forget_shared`). Concurrent loads may share it;
+that only shares more.
 """
+
+DATES: dict[str, PartialDate] = {}
+"""Partial dates read during a load, by their text: each is parsed once and shared, like :data:`STRINGS`."""
+
+
+def forget_shared() -> None:
+    """Empty :data:`STRINGS` and :data:`DATES`: the records of a finished load keep what they share."""
+    STRINGS.clear()
+    DATES.clear()
 
 
 def structure_partial_date(value: Any, _: type) -> PartialDate:
@@ -145,6 +155,13 @@ def _date(value: Any) -> PartialDate:
     return _parse_date(value)
 
 
+def _shared_date(value: Any) -> PartialDate:
+    date = DATES.get(value) if type(value) is str else _refuse()
+    if date is None:
+        date = DATES[value] = _parse_date(value)
+    return date
+
+
 def enum_values(cls: type[enum.Enum]) -> dict[Any, enum.Enum]:
     """The members of the enum *cls* by value."""
     return {m.value: m for m in cls}
@@ -165,7 +182,8 @@ class _Compiler:
         self.resolve = resolve
         self.prefix = prefix
         self.share_strings = share_strings
-        self.namespace: dict[str, Any] = {"_refuse": _refuse, "_date": _date, "_share": STRINGS.setdefault}
+        self.namespace: dict[str, Any] = {"_refuse": _refuse, "_share": STRINGS.setdefault}
+        self.namespace["_date"] = _shared_date if share_strings else _date
         self.spellings: dict[str, str | None] = {}
 
     def name(self, value: Any, spelling: str | None) -> str:
@@ -281,8 +299,9 @@ def compile_record_hook(
             returns the record or raises the detailed error.
         forbid_extra_keys: Refuse objects with keys that are not fields.
         by_alias: Read each field under its alias rather than its name.
-        share_strings: Equal strings become one object (through
-            :data:`STRINGS`, which the loader empties after each load).
+        share_strings: Equal strings, and equal partial dates, become one
+            object (through :data:`STRINGS` and :data:`DATES`, which the
+            loader empties after each load).
     """
     name, source, compiler = _record_source(
         cls,
@@ -498,8 +517,8 @@ def generate_module() -> str:
     lines += [
         f"from .{module} import {', '.join(sorted(found))}" for module, found in sorted(imports.items())
     ]
-    lines.append("from ._structure import STRINGS, _date, _detailed, _refuse, enum_values")
-    lines += ["", "_share = STRINGS.setdefault"]
+    lines.append("from ._structure import STRINGS, _detailed, _refuse, _shared_date, enum_values")
+    lines += ["", "_share = STRINGS.setdefault", "_date = _shared_date"]
     lines += ["", f"FINGERPRINT = {fingerprint(classes)!r}", ""]
     for source in functions:
         lines += ["", source]
