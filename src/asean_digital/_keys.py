@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
+import attrs
+
 from ._model import Body, Declaration, Document, MemberState, Relation, Sector
 
 __all__ = [
@@ -140,7 +142,8 @@ def _by_norm(record: Any) -> dict[str, str]:
     """Each normal form of a key of *record*, with the first key of that form."""
     out: dict[str, str] = {}
     for key in dict.fromkeys(_raw_keys(record)):  # a name repeated in its history is normalised once
-        norm = normalise(key)
+        # normalise(), with its common case inline: this runs for every key of every record loaded.
+        norm = key.encode().lower().translate(None, _ASCII_DROP).decode() if key.isascii() else normalise(key)
         if norm and norm not in out:
             out[norm] = key
     return out
@@ -161,29 +164,48 @@ def search_keys(record: Any) -> tuple[str, ...]:
 
 
 def _raw_keys(record: Any) -> list[str]:
-    if isinstance(record, Relation):
+    plan = _PLANS.get(type(record)) or _plan(type(record))
+    relation, history, titled, acronym, alpha3, aliases, declaration = plan
+    if relation:
         return [record.id]
     keys: list[str] = []
-    if isinstance(record, Body | Sector):
+    if history:
         keys.append(record.name)
         for name in record.names:
             keys.append(name.name)
             if name.acronym is not None:
                 keys.append(name.acronym)
-    elif isinstance(record, Document):
-        keys.append(record.title)
     else:
-        keys.append(record.name)
-    acronym = getattr(record, "acronym", None)
-    if acronym is not None:
-        keys.append(acronym)
-    if isinstance(record, MemberState):
+        keys.append(record.title if titled else record.name)
+    if acronym and record.acronym is not None:
+        keys.append(record.acronym)
+    if alpha3:
         keys.append(record.alpha3)
-    keys.extend(getattr(record, "aliases", ()))
-    if isinstance(record, Declaration):
+    if aliases:
+        keys.extend(record.aliases)
+    if declaration:
         keys.append(f"{record.title} {record.published}")
     keys.append(record.id)
     return keys
+
+
+_PLANS: dict[type, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
+
+
+def _plan(cls: type) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
+    """Which of the keys :func:`_raw_keys` reads a record of *cls* has, worked out once per class."""
+    fields = {a.name for a in attrs.fields(cls)}
+    plan = (
+        issubclass(cls, Relation),
+        issubclass(cls, Body | Sector),
+        issubclass(cls, Document),
+        "acronym" in fields,
+        issubclass(cls, MemberState),
+        "aliases" in fields,
+        issubclass(cls, Declaration),
+    )
+    _PLANS[cls] = plan
+    return plan
 
 
 def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
