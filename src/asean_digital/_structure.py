@@ -1,16 +1,21 @@
 """
 Structuring JSON into the record classes, fast, without importing cattrs.
 
-The hooks here are what the library's cattrs converter uses for its classes
-(see :mod:`asean_digital._convert`), and what the loader calls directly, so
-loading the packaged data never imports cattrs. Each record class gets a
-hook compiled once from its fields, with the checks of strings, integers,
-booleans, enums, partial dates, ``X | None`` and ``tuple[X, ...]`` written
-inline instead of dispatched per value. The compiled hooks take only
-well-formed JSON (objects, arrays and the expected scalars); anything else,
-and any value a check refuses, goes to a slow path: cattrs' own detailed
-structuring, which decides the result and words the error. Equal partial
-dates and equal sources share one immutable instance.
+Each record class gets a hook generated from its fields, with the checks of
+strings, integers, booleans, enums, partial dates, ``X | None`` and
+``tuple[X, ...]`` written inline instead of dispatched per value. The hooks
+take only well-formed JSON (objects, arrays and the expected scalars);
+anything else, and any value a check refuses, goes to a slow path: cattrs'
+own detailed structuring, which decides the result and words the error.
+
+The loader uses the hooks :func:`standard_hook` makes, which resolve field
+types themselves; they are compiled ahead of time into the module
+``_hooks`` (while its fingerprint matches the model), so loading the data
+never imports cattrs. The library's cattrs converter compiles hooks from the
+same generator with its own hooks for field types (see
+:mod:`asean_digital._convert`). During a load, equal strings and partial
+dates become one object (:data:`STRINGS`, :data:`DATES`), and equal sources
+share one instance.
 
 The code compiled is generated from the classes' own field types (never from
 data), once per class per process.
