@@ -400,3 +400,18 @@ class TestRepr:
         text = repr(reg)
         assert text.startswith("<Registry data_version='2026.11.28': 8 bodies, 47 documents")
         assert "as_of='2015'" in repr(reg.as_of(2015))
+
+
+def test_get_misses_without_working_out_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """get() answers a miss (or an ambiguous key) with its default, never computing "did you mean"."""
+    mine = ad.load()
+
+    def no_suggestions(*_: object) -> list[str]:
+        pytest.fail("get() worked out suggestions it throws away")
+
+    monkeypatch.setattr(mine, "_suggest", no_suggestions)
+    assert mine.get("nothing like this") is None
+    assert mine.get("Singapore Declaration", "ambiguous") == "ambiguous"
+    assert mine.get("TELMIN") is mine.body("ADGMIN")
+    with pytest.raises(NotFoundError, match="did you mean"):
+        ad.registry.lookup("ADGMN")

@@ -418,8 +418,8 @@ class Registry:
 
     # -- key resolution -----------------------------------------------------
 
-    def _resolve(self, key: object, kind: str, argument: str = "key") -> str:
-        """The id of the single record of *kind* ("*" for any) that *key* finds."""
+    def _resolve(self, key: object, kind: str, argument: str = "key", *, suggest: bool = True) -> str:
+        """The id of the single record of *kind* ("*" for any) that *key* finds; a miss suggests keys."""
         if not isinstance(key, str):
             msg = (
                 f"{argument} must be a string (an id, acronym, name or alias), "
@@ -437,7 +437,7 @@ class Registry:
             return ids[0]
         if len(ids) > 1:
             raise AmbiguousKeyError(key, label, sorted(ids, key=self._rank))
-        raise NotFoundError(key, label, self._suggest(norm, kind))
+        raise NotFoundError(key, label, self._suggest(norm, kind) if suggest else ())
 
     def _suggest(self, wanted: str, kind: str) -> list[str]:
         import difflib  # noqa: PLC0415 - only a miss needs it
@@ -933,9 +933,10 @@ class Registry:
         True
         """
         try:
-            return self.lookup(key)
+            record: Entity = self._by_id[self._resolve(key, "*", suggest=False)]  # a miss needs no advice
         except NotFoundError:
             return default
+        return record
 
     def search(self, text: str, *, limit: int = 10) -> Results[Match]:
         """
