@@ -14,6 +14,7 @@ import attrs
 
 from ._dates import PartialDate, Period, to_partial_date
 from ._errors import AmbiguousKeyError, NotFoundError
+from ._gc import gc_paused
 from ._keys import KIND_OF, KeyIndex, index_keys, keyed, kind_of, normalise, search_keys
 from ._model import (
     Body,
@@ -962,9 +963,10 @@ class Registry:
         if self._search_index is None:
             from ._search import SearchIndex  # noqa: PLC0415 - search machinery loads on first use
 
-            self._search_index = SearchIndex(
-                (record, self._all_keys_of(record)) for record in self._all_records()
-            )
+            with gc_paused():  # building the index only allocates
+                self._search_index = SearchIndex(
+                    (record, self._all_keys_of(record)) for record in self._all_records()
+                )
         return Results(self._search_index.search(text, limit))
 
     def _all_keys_of(self, record: Any) -> Sequence[str]:
@@ -994,6 +996,10 @@ class Registry:
         (10, ['AIM2015'])
         """
         moment = to_partial_date(when, argument="when")
+        with gc_paused():  # a view is built in one go and only allocates
+            return self._view(moment)
+
+    def _view(self, moment: PartialDate) -> Registry:
         if self._as_of is not None and self._as_of.latest < moment.latest:
             moment = self._as_of
         day = moment.latest
