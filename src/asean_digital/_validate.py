@@ -10,7 +10,6 @@ contiguous, hierarchies have no cycles.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
@@ -23,10 +22,32 @@ if TYPE_CHECKING:
 
 __all__ = ["validate"]
 
-_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_CODE: Final = re.compile(r"[A-Z][A-Z0-9]{1,9}")
-_ALPHA2: Final = re.compile(r"[A-Z]{2}")
-_ALPHA3: Final = re.compile(r"[A-Z]{3}")
+# The forms of ids, checked with str methods rather than regular expressions
+# (compiling those cost more than the checks, on every start); the tests hold
+# each to its pattern.
+
+
+def is_slug(text: str) -> bool:
+    """``[a-z0-9]+(?:-[a-z0-9]+)*``: lower-case letters and digits, in words joined by single hyphens."""
+    return text.isascii() and all(part.isalnum() and part == part.lower() for part in text.split("-"))
+
+
+def is_code(text: str) -> bool:
+    """``[A-Z][A-Z0-9]{1,9}``: an upper-case code of 2 to 10 letters and digits, starting with a letter."""
+    return (
+        2 <= len(text) <= 10
+        and text.isascii()
+        and text.isalnum()
+        and text == text.upper()
+        and text[0].isalpha()
+    )
+
+
+def is_upper_letters(text: str, length: int) -> bool:
+    """``[A-Z]{length}``: exactly *length* upper-case ASCII letters."""
+    return len(text) == length and text.isascii() and text.isalpha() and text.isupper()
+
+
 _UPPER_ID_COLLECTIONS: Final = frozenset({"partners", "member_states"})
 _UNKEYED: Final = frozenset({"relations", "sources"})
 
@@ -65,12 +86,12 @@ class _Checker:
             if name == "relations":
                 continue
             upper = name in _UPPER_ID_COLLECTIONS
-            fullmatch = (_CODE if upper else _SLUG).fullmatch
+            well_formed = is_code if upper else is_slug
             expected = "an upper-case code like 'TH' or 'ITU'" if upper else "a lower-case slug like 'wg-ddg'"
             ids_of = self.ids_of[name]
             records = self.data.collection(name)
             for record in records:
-                if not fullmatch(record.id):
+                if not well_formed(record.id):
                     self.problem(name, record, ".id", f"{record.id!r} is not {expected}")
             if name == "sources":
                 ids_of.update(r.id for r in records)
@@ -281,9 +302,9 @@ class _Checker:
                 if is_decl and doc.meeting_number < 1:
                     self.problem(name, doc, ".meeting_number", "must be at least 1")
         for state in self.data.member_states:
-            if not _ALPHA2.fullmatch(state.id):
+            if not is_upper_letters(state.id, 2):
                 self.problem("member_states", state, ".id", f"{state.id!r} is not an ISO alpha-2 code")
-            if not _ALPHA3.fullmatch(state.alpha3):
+            if not is_upper_letters(state.alpha3, 3):
                 self.problem(
                     "member_states",
                     state,
