@@ -371,3 +371,22 @@ def test_concurrent_first_loads(hooks: str) -> None:
     for _ in range(4):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
         assert result.stdout.split(maxsplit=2)[:2] == ["0", "[8]"], (result.stdout, result.stderr)
+
+
+def test_problems_are_listed_record_by_record(tmp_path: Path) -> None:
+    """A record's problems come before the next record's: a duplicate at [0] before a bad id at [1]."""
+    source = [{"document": "seed-page", "section": "Overview"}]
+
+    def doc(rid: str) -> dict[str, Any]:
+        return {"id": rid, "title": f"T {rid}", "kinds": ["publication"], "sources": source}
+
+    overlay = tmp_path / "o.json"
+    overlay.write_text(json.dumps({"documents": [doc("atrc"), doc("Bad_Id")]}))  # 'atrc' is a body's id
+    with pytest.raises(DataError) as info:
+        ad.load(overlay)
+    problems = info.value.problems
+    assert len(problems) == 3
+    assert problems[0].endswith("$.documents[0].id: duplicate id 'atrc', also a record of bodies")
+    assert problems[1].startswith("bodies.json: $.bodies[")
+    assert problems[1].endswith("also a record of documents")
+    assert problems[2].endswith("$.documents[1].id: 'Bad_Id' is not a lower-case slug like 'wg-ddg'")

@@ -19,6 +19,11 @@ def gc_paused() -> Iterator[None]:
     records, most of the load time). Reference counting still frees
     everything as usual; only cycle detection waits. A collector the caller
     had disabled stays disabled.
+
+    The collector's switch is process-wide: a thread that disables it while
+    another thread is inside this block finds it enabled again when the
+    block ends. The library pauses it only for bulk building (loads,
+    ``as_of`` views, the search index), each a single pass.
     """
     enabled = gc.isenabled()
     gc.disable()

@@ -89,16 +89,15 @@ class _Checker:
             well_formed = is_code if upper else is_slug
             expected = "an upper-case code like 'TH' or 'ITU'" if upper else "a lower-case slug like 'wg-ddg'"
             ids_of = self.ids_of[name]
-            records = self.data.collection(name)
-            for record in records:
-                if not well_formed(record.id):
-                    self.problem(name, record, ".id", f"{record.id!r} is not {expected}")
-            if name == "sources":
-                ids_of.update(r.id for r in records)
-                continue
             ids, first = self.ids, self.first
-            for record in records:
+            keyed = name != "sources"  # source documents have an id space of their own
+            for record in self.data.collection(name):
                 rid = record.id
+                if not well_formed(rid):
+                    self.problem(name, record, ".id", f"{rid!r} is not {expected}")
+                ids_of.add(rid)
+                if not keyed:
+                    continue
                 if rid in ids:
                     other, other_record = ids[rid], first[rid]
                     self.problem(name, record, ".id", f"duplicate id {rid!r}, also a record of {other}")
@@ -106,7 +105,6 @@ class _Checker:
                 else:
                     ids[rid] = name
                     first[rid] = record
-                ids_of.add(rid)
         seen: set[str] = set()
         for relation in self.data.relations:
             if relation.id in seen:
