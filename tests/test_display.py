@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import json
+import pathlib
 
 import asean_digital as ad
 from asean_digital import Results
@@ -29,11 +31,42 @@ class TestRepr:
 
 class TestHtml:
     def test_card(self) -> None:
-        """A body's card shows its naming history, meetings, relations and sources."""
-        card = reg.body("ADGMIN")._repr_html_()
+        """A query's single result shows as a card: history, meetings, its registry's relations, sources."""
+        found = reg.bodies(kind="ministerial")
+        assert [b.id for b in found] == ["adgmin"]
+        card = found._repr_html_()
         for text in ("Naming history", "TELMIN", "Meetings", "Relations", "atrc advises adgmin", "Sources"):
             assert html.escape(text) in card
         assert "<script" not in card
+
+    def test_a_record_on_its_own_shows_its_own_fields(self) -> None:
+        """A record shown on its own lists what it holds, and no relations it cannot know."""
+        card = reg.body("ADGMIN")._repr_html_()
+        assert "Naming history" in card
+        assert "Sources" in card
+        assert "Relations" not in card
+        assert "atrc advises adgmin" not in card
+
+    def test_an_overlay_registrys_card_lists_its_own_relations(self, tmp_path: pathlib.Path) -> None:
+        """A card from ``ad.load(overlay)`` lists that registry's relations, not the packaged ones'."""
+        overlay = {
+            "relations": [
+                {
+                    "subject": "ansac",
+                    "predicate": "supports",
+                    "object": "adgmin",
+                    "sources": [{"document": "seed-page", "section": "Overview"}],
+                }
+            ]
+        }
+        path = tmp_path / "mine.json"
+        path.write_text(json.dumps(overlay), encoding="utf-8")
+        mine = ad.load(path)
+        ours = mine.bodies(kind="ministerial")._repr_html_()
+        packaged = reg.bodies(kind="ministerial")._repr_html_()
+        assert "ansac supports adgmin" in ours
+        assert "ansac supports adgmin" not in packaged
+        assert "atrc advises adgmin" in ours
 
     def test_table(self) -> None:
         """A result shows as a table with one row per record and a caption."""

@@ -43,6 +43,7 @@ from asean_digital._load import COLLECTIONS, MAX_FILE_BYTES, load_dataset
 
 REGISTRY = ad.registry
 BASELINE = load_dataset(())
+BASELINE_REGISTRY = ad.Registry(BASELINE)
 TRIED: set[str] = set()
 OUTCOMES: dict[str, int] = {"refused": 0, "loaded": 0}
 
@@ -116,7 +117,7 @@ def _attempt(
         assert not must_fail, f"a malformed overlay loaded; expected problems at {expected}"
     finally:
         assert ad.registry is REGISTRY
-        assert REGISTRY._data == BASELINE
+        assert REGISTRY == BASELINE_REGISTRY  # registries are equal when their data is
 
 
 def dumps(doc: Any) -> bytes:
@@ -497,7 +498,11 @@ class Semantic:
         c, i = chosen
         kind = "documents" if c == "declarations" else c
         holders = [
-            r for r in (*BASELINE.collection(kind), *(BASELINE.declarations if kind == "documents" else ()))
+            r
+            for r in (
+                *BASELINE.collection(kind),
+                *(BASELINE.collection("declarations") if kind == "documents" else ()),
+            )
             if r.id not in self.in_overlay() and r.id != at(self.doc, c, i)["id"]
         ]  # fmt: skip
         if not holders:
@@ -511,10 +516,10 @@ class Semantic:
         return [jpath(c, i)]
 
     def parent_cycle(self) -> list[str]:
-        parents = {b.id: b.parent for b in BASELINE.bodies}
+        parents = {b.id: b.parent for b in BASELINE.collection("bodies")}
         taken = self.in_overlay() | self.reserved
         options = []
-        for body in BASELINE.bodies:
+        for body in BASELINE.collection("bodies"):
             # A packaged body made a child of one of its own descendants, on a path of
             # bodies no other mutation touches, so that every cycle made stays a cycle.
             for below in parents:

@@ -1,8 +1,10 @@
 """
 The ``asean-digital`` command line.
 
-One sub-command per collection, plus ``show KEY``, ``search TEXT`` and
-``validate PATH``. Errors go to stderr with a non-zero exit status, never a
+One sub-command per collection of the table of collections (with the
+filters of its query, where it has its own), plus ``show KEY``,
+``search TEXT``, ``validate PATH``, ``export`` and ``graph``.
+Errors go to stderr with a non-zero exit status, never a
 traceback.
 """
 
@@ -10,12 +12,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import enum
 import io
 import json
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from ._api import default_registry, load
+from ._collections import COLLECTIONS, Collection
+from ._convert import converter
+from ._rows import to_records
 
 if TYPE_CHECKING:
     from ._registry import Registry
@@ -45,74 +55,95 @@ exit status: 0 success, 1 not found / invalid data / bad value, 2 bad usage
 """
 
 
-def _date_text(value: Any) -> str:
-    return "" if value is None else str(value)
+def _text(value: Any) -> str:
+    """A field's value as a table cell: ids and values joined, dates as text, nested records counted."""
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        if value and attrs.has(type(value[0])):
+            return str(len(value))
+        return ", ".join(_text(v) for v in value)
+    return str(value)
 
 
-def _join(values: Iterable[Any]) -> str:
-    return ", ".join(str(getattr(v, "value", v)) for v in values)
-
-
-_COLUMNS: Final[dict[str, list[tuple[str, Callable[[Any], str]]]]] = {
-    "body": [
-        ("id", lambda r: r.id),
-        ("acronym", lambda r: r.acronym or ""),
-        ("name", lambda r: r.name),
-        ("kind", lambda r: r.kind.value),
-        ("parent", lambda r: r.parent or ""),
-        ("established", lambda r: _date_text(r.established)),
-        ("former names", lambda r: _join(n.acronym or n.name for n in r.former_names)),
-    ],
-    "document": [
-        ("id", lambda r: r.id),
-        ("title", lambda r: r.title),
-        ("kinds", lambda r: _join(r.kinds)),
-        ("published", lambda r: _date_text(r.published)),
-    ],
-    "declaration": [
-        ("id", lambda r: r.id),
-        ("title", lambda r: r.title),
-        ("meeting", lambda r: r.meeting_name),
-        ("city", lambda r: r.city),
-        ("host", lambda r: r.host),
-        ("year", lambda r: _date_text(r.published)),
-    ],
-    "master plan": [
-        ("id", lambda r: r.id),
-        ("acronym", lambda r: r.acronym),
-        ("name", lambda r: r.name),
-        ("period", lambda r: str(r.period)),
-        ("thrusts", lambda r: str(len(r.thrusts))),
-    ],
-    "event": [
-        ("id", lambda r: r.id),
-        ("name", lambda r: r.name),
-        ("started", lambda r: _date_text(r.started)),
-        ("partners", lambda r: _join(r.partners)),
-    ],
-    "partner": [
-        ("id", lambda r: r.id),
-        ("name", lambda r: r.name),
-        ("kind", lambda r: r.kind.value),
-    ],
-    "member state": [
-        ("id", lambda r: r.id),
-        ("alpha3", lambda r: r.alpha3),
-        ("name", lambda r: r.name),
-        ("joined", lambda r: _date_text(r.joined)),
-    ],
-    "relation": [
-        ("subject", lambda r: r.subject),
-        ("predicate", lambda r: r.predicate.value),
-        ("object", lambda r: r.object),
-    ],
-    "match": [
-        ("score", lambda m: f"{m.score:.2f}"),
-        ("kind", lambda m: type(m.entity).__name__),
-        ("id", lambda m: m.entity.id),
-        ("matched", lambda m: m.key),
-    ],
+_COMPUTED: Final[dict[str, Callable[[Any], str]]] = {
+    "former names": lambda r: ", ".join(n.acronym or n.name for n in r.former_names),
+    "meeting": lambda r: r.meeting_name,
+    "year": lambda r: _text(r.published),
 }
+_MATCH_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
+    ("score", lambda m: f"{m.score:.2f}"),
+    ("kind", lambda m: type(m.entity).__name__),
+    ("id", lambda m: m.entity.id),
+    ("matched", lambda m: m.key),
+]
+
+
+def _columns(c: Collection) -> list[tuple[str, Callable[[Any], str]]]:
+    """The columns of a table of *c*'s records, from its row of the table of collections."""
+    return [
+        (name, _COMPUTED.get(name) or (lambda r, f=name: _text(getattr(r, f))))  # type: ignore[misc]
+        for name in c.columns
+    ]
+
+
+# The sub-commands whose queries take filters: (registry method, its options).
+# An option is (flag, metavar or None, help); a flag's words are the method's keyword.
+_Option = tuple[str, str | None, str]
+_FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
+    "bodies": (
+        "bodies",
+        (
+            ("--kind", None, "ministerial, senior_officials, regulators or working_group"),
+            ("--parent", "KEY", "direct sub-bodies of this body"),
+            ("--partner", "KEY", "bodies with ASEAN+1 consultations with this partner"),
+            ("--established-before", "WHEN", "established wholly before this year or date"),
+            ("--established-after", "WHEN", "established wholly after this year or date"),
+        ),
+    ),
+    "documents": (
+        "documents",
+        (
+            ("--kind", None, "framework, guideline, declaration, publication or link"),
+            ("--year", "YEAR", "published in this year"),
+            ("--published-before", "WHEN", "published wholly before this year or date"),
+            ("--published-after", "WHEN", "published wholly after this year or date"),
+        ),
+    ),
+    "declarations": (
+        "declarations",
+        (
+            ("--body", "KEY", "of the meetings of this body"),
+            ("--host", "KEY", "of meetings this member state hosted"),
+            ("--year", "YEAR", "of this year"),
+        ),
+    ),
+    "master_plans": ("master_plans", ()),
+    "events": (
+        "events",
+        (
+            ("--partner", "KEY", "held with this partner"),
+            ("--started-before", "WHEN", "first held wholly before this year or date"),
+            ("--started-after", "WHEN", "first held wholly after this year or date"),
+        ),
+    ),
+    "member_states": ("member_states", ()),
+    "relations": (
+        "relations",
+        (
+            ("--subject", "KEY", "relations of this subject"),
+            (
+                "--predicate",
+                None,
+                "part_of, builds_on, succeeds, advises, partners_with, develops, supports, ...",
+            ),
+            ("--object", "KEY", "relations to this object"),
+        ),
+    ),
+}
+_INT_OPTIONS: Final = frozenset({"year"})
 
 
 def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]]) -> str:
@@ -139,8 +170,6 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
 
 
 def _csv(records: Sequence[Any]) -> str:
-    from ._interop import to_records  # noqa: PLC0415
-
     rows = to_records(records, flat=True)
     fields: list[str] = []
     for row in rows:
@@ -152,20 +181,16 @@ def _csv(records: Sequence[Any]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def _emit(records: Sequence[Any], columns: str, fmt: str) -> str:
+def _emit(records: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]], fmt: str) -> str:
     if fmt == "json":
-        from ._interop import to_records  # noqa: PLC0415
-
         return json.dumps(to_records(records), ensure_ascii=False, indent=2)
     if fmt == "csv":
         return _csv(records)
-    return _table(records, _COLUMNS[columns])
+    return _table(records, columns)
 
 
 def _card(record: Any) -> str:
-    import asean_digital as ad  # noqa: PLC0415
-
-    data = ad.converter.unstructure(record)
+    data = converter().unstructure(record)
     lines = [f"{type(record).__name__} {record.id}"]
     for key, value in data.items():
         if value in (None, [], ()):
@@ -216,32 +241,13 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
 
-    p = command("bodies", "sectoral bodies and committees")
-    p.add_argument("--kind", help="ministerial, senior_officials, regulators or working_group")
-    p.add_argument("--parent", metavar="KEY", help="direct sub-bodies of this body")
-    p.add_argument("--partner", metavar="KEY", help="bodies with ASEAN+1 consultations with this partner")
-    p.add_argument("--established-before", metavar="WHEN")
-    p.add_argument("--established-after", metavar="WHEN")
-    p = command("documents", "key documents (frameworks, guidelines, declarations, publications, links)")
-    p.add_argument("--kind", help="framework, guideline, declaration, publication or link")
-    p.add_argument("--year", type=int)
-    p.add_argument("--published-before", metavar="WHEN")
-    p.add_argument("--published-after", metavar="WHEN")
-    p = command("declarations", "ministerial declarations and statements")
-    p.add_argument("--body", metavar="KEY")
-    p.add_argument("--host", metavar="KEY", help="host member state")
-    p.add_argument("--year", type=int)
-    command("plans", "master plans (AIM2015, AIM2020, ADM2025)")
-    p = command("events", "talent competitions")
-    p.add_argument("--partner", metavar="KEY")
-    p.add_argument("--started-before", metavar="WHEN")
-    p.add_argument("--started-after", metavar="WHEN")
-    command("partners", "dialogue partners")
-    command("states", "ASEAN Member States")
-    p = command("relations", "stated relations between records")
-    p.add_argument("--subject", metavar="KEY")
-    p.add_argument("--predicate")
-    p.add_argument("--object", metavar="KEY")
+    for c in COLLECTIONS:
+        if c.command is None:
+            continue
+        p = command(c.command, c.summary)
+        for flag, metavar, help_text in _FILTERS.get(c.name, ("", ()))[1]:
+            kind = int if flag[2:] in _INT_OPTIONS else str
+            p.add_argument(flag, metavar=metavar, type=kind, help=help_text)
     p = command("show", "one record of any kind, by key")
     p.add_argument("key")
     p = command("search", "forgiving full-text search")
@@ -266,14 +272,12 @@ def _when(value: str | None) -> Any:
 
 
 def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    import asean_digital as ad  # noqa: PLC0415
-
     if args.command == "validate":
-        ad.load(*args.paths)
+        load(*args.paths)
         out(f"ok: {', '.join(args.paths)} can be applied over the packaged data")
         return EXIT_OK
     overlays = getattr(args, "overlay", None) or []
-    reg: Registry = ad.load(*overlays) if overlays else ad.registry
+    reg: Registry = load(*overlays) if overlays else default_registry()
     as_of = getattr(args, "as_of", None)
     if as_of is not None:
         reg = reg.as_of(_when(as_of))
@@ -290,61 +294,27 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_card(record))
         else:
             out(
-                _emit([record], "", fmt)
+                _emit([record], [], fmt)
                 if fmt == "csv"
-                else json.dumps(ad.converter.unstructure(record), ensure_ascii=False, indent=2)
+                else json.dumps(converter().unstructure(record), ensure_ascii=False, indent=2)
             )
         return EXIT_OK
+    if cmd == "search":
+        out(_emit(reg.search(args.text, limit=args.limit), _MATCH_COLUMNS, fmt))
+        return EXIT_OK
+    c = next(c for c in COLLECTIONS if c.command == cmd)
     records: Sequence[Any]
-    if cmd == "bodies":
-        records, columns = (
-            reg.bodies(
-                kind=args.kind,
-                parent=args.parent,
-                partner=args.partner,
-                established_before=_when(args.established_before),
-                established_after=_when(args.established_after),
-            ),
-            "body",
-        )
-    elif cmd == "documents":
-        records, columns = (
-            reg.documents(
-                kind=args.kind,
-                year=args.year,
-                published_before=_when(args.published_before),
-                published_after=_when(args.published_after),
-            ),
-            "document",
-        )
-    elif cmd == "declarations":
-        records, columns = (
-            reg.declarations(body=args.body, host=args.host, year=args.year),
-            "declaration",
-        )
-    elif cmd == "plans":
-        records, columns = reg.master_plans(), "master plan"
-    elif cmd == "events":
-        records, columns = (
-            reg.events(
-                partner=args.partner,
-                started_before=_when(args.started_before),
-                started_after=_when(args.started_after),
-            ),
-            "event",
-        )
-    elif cmd == "partners":
-        records, columns = reg.partners(), "partner"
-    elif cmd == "states":
-        records, columns = reg.member_states(), "member state"
-    elif cmd == "relations":
-        records, columns = (
-            reg.relations(subject=args.subject, predicate=args.predicate, object=args.object),
-            "relation",
-        )
-    else:  # search
-        records, columns = reg.search(args.text, limit=args.limit), "match"
-    out(_emit(records, columns, fmt))
+    if c.name in _FILTERS:
+        method, options = _FILTERS[c.name]
+        filters = {}
+        for flag, metavar, _ in options:
+            name = flag[2:].replace("-", "_")
+            value = getattr(args, name)
+            filters[name] = _when(value) if metavar == "WHEN" else value
+        records = getattr(reg, method)(**filters)
+    else:
+        records = reg.stored(c.name) if not c.keyed else reg.records(c.name)
+    out(_emit(records, _columns(c), fmt))
     return EXIT_OK
 
 
@@ -385,9 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     if args.version:
-        import asean_digital as ad  # noqa: PLC0415
+        from importlib.metadata import version  # noqa: PLC0415
 
-        print(f"asean-digital {ad.__version__} (data {ad.registry.data_version})")
+        print(f"asean-digital {version('asean-digital')} (data {default_registry().data_version})")
         return EXIT_OK
     if args.command is None:
         parser.print_help(sys.stderr)

@@ -15,6 +15,7 @@ words the error.
 
 from __future__ import annotations
 
+import _thread
 import enum
 from typing import Any
 
@@ -37,7 +38,7 @@ from ._structure import (
     tuple_hook,
 )
 
-__all__ = ["configure_converter", "make_converter"]
+__all__ = ["configure_converter", "converter", "make_converter"]
 
 
 def _hook_of(converter: cattrs.Converter, t: Any) -> Hook:
@@ -128,3 +129,21 @@ def make_converter() -> cattrs.Converter:
     PartialDate(year=2019, month=10, day=None)
     """
     return configure_converter(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
+
+
+_lock = _thread.allocate_lock()
+_shared: list[cattrs.Converter] = []
+
+
+def converter() -> cattrs.Converter:
+    """
+    The library's one converter (``asean_digital.converter``), made on first use.
+
+    >>> converter() is converter()
+    True
+    """
+    if not _shared:
+        with _lock:
+            if not _shared:
+                _shared.append(make_converter())
+    return _shared[0]

@@ -1,15 +1,45 @@
-"""Rich display: HTML for records and query results in Jupyter, short reprs at the prompt."""
+"""
+Rich display: HTML for records and query results in Jupyter, short reprs at the prompt.
+
+Everything here works from a record's own fields (and, for a card, the
+relations the caller passes in): no registry is consulted, so a record shows
+what it holds, and a query's :class:`~asean_digital.Results` adds what its own
+registry knows of it.
+"""
 
 from __future__ import annotations
 
+import enum
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["record_html", "records_html", "short_repr"]
+import attrs
+
+__all__ = ["plain", "record_html", "records_html", "short_repr"]
 
 _LABEL_FIELDS = ("acronym", "name", "title")
+_NESTED = frozenset({"names", "meetings", "thrusts", "sources", "errata"})
 _MAX_ROWS = 60
+
+
+def plain(value: Any) -> Any:
+    """
+    *value* as plain data for display: dates as text, enums as values, records as dicts.
+
+    >>> from asean_digital import Name, PartialDate, Period
+    >>> plain(Name(name="X", acronym=None, valid=Period(PartialDate(2001), None)))
+    {'name': 'X', 'acronym': None, 'valid': '2001/..'}
+    """
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if attrs.has(type(value)) and not hasattr(value, "earliest") and not hasattr(value, "contains"):
+        return {a.name: plain(getattr(value, a.name)) for a in attrs.fields(type(value))}
+    return str(value)  # partial dates and periods as their ISO text
 
 
 def _label(record: Any) -> str:
@@ -46,22 +76,26 @@ def _cell(value: Any) -> str:
     return html.escape(str(value))
 
 
-def records_html(items: Sequence[Any]) -> str:
-    """An HTML table of records: one row each, the main fields as columns."""
-    from ._interop import to_records  # noqa: PLC0415
+def records_html(rows: Sequence[Mapping[str, Any]], kind: str, total: int) -> str:
+    """
+    An HTML table of records, one row each, the main fields as columns.
 
-    if not items:
+    Args:
+        rows: The records as plain dicts (at most the first 60 are shown).
+        kind: The records' class name, for the caption.
+        total: How many records there are in all.
+    """
+    if not rows:
         return "<p><em>No records.</em></p>"
-    rows = to_records(items[:_MAX_ROWS])
-    skip = {"sources", "errata", "names", "meetings", "thrusts", "description", "entity"}
+    rows = rows[:_MAX_ROWS]
+    skip = {*_NESTED, "description", "entity"}
     columns = [k for k in rows[0] if k not in skip] or list(rows[0])
     head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{_cell(row.get(c))}</td>" for c in columns) + "</tr>" for row in rows
     )
-    more = f"<p>… and {len(items) - _MAX_ROWS} more</p>" if len(items) > _MAX_ROWS else ""
-    kind = type(items[0]).__name__
-    caption = f"<caption>{len(items)} × {html.escape(kind)}</caption>"
+    more = f"<p>… and {total - _MAX_ROWS} more</p>" if total > _MAX_ROWS else ""
+    caption = f"<caption>{total} × {html.escape(kind)}</caption>"
     table = f"{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
     return f'<table class="asean-digital">{table}</table>{more}'
 
@@ -71,18 +105,22 @@ def _section(title: str, rows: Iterable[str]) -> str:
     return f"<h4>{html.escape(title)}</h4><ul>{items}</ul>" if items else ""
 
 
-def record_html(record: Any) -> str:
-    """An HTML card for one record: its fields, naming history, meetings, relations and sources."""
-    from . import _converter_instance, _state  # noqa: PLC0415
+def record_html(record: Any, relations: Iterable[Any] = ()) -> str:
+    """
+    An HTML card for one record: its fields, naming history, meetings, thrusts, errata and sources.
 
-    data = _converter_instance().unstructure(record)
+    Args:
+        record: The record.
+        relations: The relations to list on the card (a registry's relations
+            of the record); none for a record shown on its own.
+    """
+    data = plain(record)
     kind, rid = html.escape(type(record).__name__), html.escape(str(record.id))
     title = f"{kind} <code>{rid}</code>: {html.escape(_label(record))}"
-    nested = {"names", "meetings", "thrusts", "sources", "errata"}
     fields = "".join(
         f"<tr><th>{html.escape(k)}</th><td>{_cell(v)}</td></tr>"
         for k, v in data.items()
-        if k not in nested and v not in (None, [], "")
+        if k not in _NESTED and v not in (None, [], "")
     )
     parts = [f'<div class="asean-digital-card"><h3>{title}</h3><table>{fields}</table>']
     names = getattr(record, "names", ())
@@ -94,12 +132,7 @@ def record_html(record: Any) -> str:
             (html.escape(f"({t.number}) {t.title}") for t in getattr(record, "thrusts", ())),
         )
     )
-    registry = _state.get(
-        "registry"
-    )  # relations only from a registry already loaded, never loaded for display
-    if registry is not None and registry.get(record.id) == record:
-        relations = [*registry.relations(subject=record.id), *registry.relations(object=record.id)]
-        parts.append(_section("Relations", (html.escape(r.id) for r in relations)))
+    parts.append(_section("Relations", (html.escape(r.id) for r in relations)))
     parts.append(
         _section("Errata", (html.escape(f"{e.field}: {e.note}") for e in getattr(record, "errata", ())))
     )

@@ -51,6 +51,11 @@ class NotFoundError(AseanDigitalError, LookupError):
     def __str__(self) -> str:
         return str(self.args[0])
 
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        # The message is made from the attributes: rebuild from them, so the
+        # error survives pickling (multiprocessing, pytest-xdist).
+        return type(self), (self.key, self.kind, self.suggestions)
+
 
 class AmbiguousKeyError(NotFoundError):
     """
@@ -70,6 +75,9 @@ class AmbiguousKeyError(NotFoundError):
         super().__init__(key, kind, self.candidates)
         listed = ", ".join(repr(c) for c in self.candidates)
         self.args = (f"{key!r} matches {len(self.candidates)} records of kind {kind}: {listed}; use an id",)
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), (self.key, self.kind, self.candidates)
 
 
 class DataError(AseanDigitalError, ValueError):
@@ -94,3 +102,6 @@ class DataError(AseanDigitalError, ValueError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), (self.problems,)

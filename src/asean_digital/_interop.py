@@ -1,96 +1,30 @@
 """
-Interop: plain records for tables and DataFrames, whole-dataset export, and graphs.
+Interop: whole-dataset export, and the sector as graphs.
 
-Everything here works on the records of any query; pandas is needed only for
-:func:`to_dataframe` and is imported on first use.
+Every collection of the table of collections is exported; pandas and
+networkx are needed only for what uses them and are imported on first use.
+Plain records for tables and DataFrames are :mod:`asean_digital._rows`'.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from ._collections import COLLECTIONS
 from ._model import Predicate
+from ._rows import to_records
 
 if TYPE_CHECKING:
     import networkx
-    import pandas
 
     from ._registry import Registry
 
-__all__ = ["export", "graph", "to_dataframe", "to_networkx", "to_records"]
+__all__ = ["export", "graph", "to_networkx"]
 
 _GRAPH_PREDICATES: Final = (Predicate.ADVISES, Predicate.PARTNERS_WITH, Predicate.SUPPORTS)
-
-
-def _unstructure(item: Any) -> dict[str, Any]:
-    from . import _converter_instance  # noqa: PLC0415
-
-    conv = _converter_instance()
-    if hasattr(item, "entity") and hasattr(item, "score"):  # a search Match
-        return {
-            "score": item.score,
-            "key": item.key,
-            "kind": type(item.entity).__name__,
-            "entity": conv.unstructure(item.entity),
-        }
-    data: dict[str, Any] = conv.unstructure(item)
-    return data
-
-
-def to_records(items: Iterable[Any], *, flat: bool = False) -> list[dict[str, Any]]:
-    """
-    JSON-safe dicts for records: dates as ISO text, enums as their values.
-
-    Args:
-        items: Records, such as a query's result.
-        flat: Whether to make every value a scalar for a table: nested
-            values (lists, records) become JSON text and ``None`` stays.
-
-    Returns:
-        One dict per record, keys in field order.
-
-    >>> import asean_digital as ad
-    >>> rows = ad.to_records(ad.registry.bodies(established_before=2000), flat=True)
-    >>> rows[0]["id"], rows[0]["established"], rows[0]["kind"]
-    ('atrc', '1995', 'regulators')
-    >>> rows[0]["meetings"][:16]
-    '[{"description":'
-    """
-    rows = [_unstructure(item) for item in items]
-    if not flat:
-        return rows
-    return [
-        {
-            k: v if v is None or (isinstance(v, str | int | float)) else json.dumps(v, ensure_ascii=False)
-            for k, v in row.items()
-        }
-        for row in rows
-    ]
-
-
-def to_dataframe(items: Iterable[Any]) -> pandas.DataFrame:
-    """
-    A pandas DataFrame of records, one row each, nested values as JSON text.
-
-    Raises:
-        ImportError: pandas is not installed (``pip install 'asean-digital[pandas]'``).
-
-    >>> import asean_digital as ad
-    >>> df = ad.to_dataframe(ad.registry.member_states())
-    >>> df.shape, list(df.columns[:4])
-    ((11, 8), ['id', 'name', 'alpha3', 'joined'])
-    """
-    try:
-        import pandas as pd  # noqa: PLC0415
-    except ImportError:
-        msg = "to_dataframe needs pandas: install it with pip install 'asean-digital[pandas]'"
-        raise ImportError(msg) from None
-    rows = to_records(items, flat=True)
-    return pd.DataFrame.from_records(rows).convert_dtypes()
 
 
 def _quote(text: str) -> str:
@@ -179,19 +113,11 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     except ImportError:
         msg = "to_networkx needs networkx: install it with pip install networkx"
         raise ImportError(msg) from None
-    from ._display import _label  # noqa: PLC0415
-
     g = nx.MultiDiGraph()
-    records: list[Any] = [
-        registry.sector,
-        *registry.bodies(),
-        *registry.documents(),
-        *registry.master_plans(),
-    ]
-    records += [*registry.events(), *registry.partners(), *registry.member_states(as_of=9999)]
-    records += [*registry.policy_areas(), *registry.dialogues(), *registry.initiatives()]
-    for record in records:
-        g.add_node(record.id, kind=type(record).__name__, label=_label(record))
+    for c in COLLECTIONS:
+        if c.keyed and c.within is None:
+            for record in registry.stored(c.name):
+                g.add_node(record.id, kind=type(record).__name__, label=_label(record))
     for relation in registry.relations():
         g.add_edge(
             relation.subject,
@@ -205,25 +131,16 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
 _FIELD_TYPES: Final = {str: "string", int: "integer", bool: "boolean", float: "number"}
 
 
-def _collections(registry: Registry) -> dict[str, tuple[Any, ...]]:
-    documents = registry.documents()
-    from ._model import Declaration  # noqa: PLC0415
+def _label(record: Any) -> str:
+    for field in ("acronym", "name", "title"):
+        value = getattr(record, field, None)
+        if value:
+            return str(value)
+    return str(record.id)
 
-    return {
-        "sources": registry.sources(),
-        "sectors": (registry.sector,),
-        "bodies": registry.bodies(),
-        "documents": tuple(d for d in documents if not isinstance(d, Declaration)),
-        "declarations": registry.declarations(),
-        "master_plans": registry.master_plans(),
-        "events": registry.events(),
-        "partners": registry.partners(),
-        "member_states": registry.member_states(as_of=9999),
-        "policy_areas": registry.policy_areas(),
-        "dialogues": registry.dialogues(),
-        "initiatives": registry.initiatives(),
-        "relations": registry.relations(),
-    }
+
+def _collections(registry: Registry) -> dict[str, tuple[Any, ...]]:
+    return {c.name: registry.stored(c.name) for c in COLLECTIONS}
 
 
 def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "json") -> list[Path]:
@@ -252,14 +169,6 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
     for name, collection in _collections(registry).items():
         path = folder / f"{name}.{format}"
         records = collection
-        # Relations derived from the hierarchy are not data of their own.
-        if name == "relations":
-            parents = {(b.id, b.parent) for b in registry.bodies()}
-            records = tuple(
-                r
-                for r in records
-                if not (r.predicate is Predicate.PART_OF and (r.subject, r.object) in parents)
-            )
         rows = to_records(records, flat=format == "csv")
         if format == "json":
             path.write_text(

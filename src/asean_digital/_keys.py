@@ -13,9 +13,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
-import attrs
-
-from ._model import Body, Declaration, Document, MemberState, Relation, Sector
+from ._collections import COLLECTIONS, collection_of, kind_of
 
 __all__ = [
     "KIND_OF",
@@ -36,44 +34,8 @@ _ASCII_DROP: Final = bytes(c for c in range(256) if c not in _KEPT)
 # Letters that Unicode does not decompose into a base letter and a mark.
 _UNDECOMPOSED: Final = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i"})
 
-KIND_OF: Final[dict[str, str]] = {
-    "sectors": "sector",
-    "bodies": "body",
-    "documents": "document",
-    "declarations": "document",
-    "master_plans": "master plan",
-    "events": "event",
-    "partners": "partner",
-    "member_states": "member state",
-    "policy_areas": "policy area",
-    "dialogues": "dialogue",
-    "initiatives": "initiative",
-    "relations": "relation",
-    "sources": "source",
-}
+KIND_OF: Final[dict[str, str]] = {c.name: c.kind for c in COLLECTIONS}
 """The kind of record each collection holds, as messages name it."""
-
-
-def kind_of(record: Any) -> str:
-    """
-    The kind name of *record* (``"body"``, ``"document"``, ...).
-
-    >>> import asean_digital as ad
-    >>> kind_of(ad.registry.body("ATRC"))
-    'body'
-    """
-    cls = type(record)
-    kind = _KINDS.get(cls)
-    if kind is None:
-        # Declaration is a Document; other classes are named by their words.
-        kind = (
-            "document" if issubclass(cls, Document) else re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
-        )
-        _KINDS[cls] = kind
-    return kind
-
-
-_KINDS: dict[type, str] = {}
 
 
 def normalise(text: str) -> str:
@@ -108,9 +70,7 @@ def title_keys(record: Any) -> tuple[str, ...]:
     Only a document's title: the page lists two different *Singapore
     Declarations*. A shared title is ambiguous and finds neither.
     """
-    if isinstance(record, Document):
-        return (record.title,)
-    return ()
+    return tuple(getattr(record, field) for field in collection_of(type(record)).shared_keys)
 
 
 def record_keys(record: Any) -> tuple[str, ...]:
@@ -153,57 +113,65 @@ def search_keys(record: Any) -> tuple[str, ...]:
     """
     Every text search matches *record* by.
 
-    Its keys in every spelling, and for a declaration its meeting and city.
-    Unlike :func:`record_keys`, spellings that normalise alike are all kept,
-    since search compares words (``"Putra Jaya"`` and ``"Putrajaya"``).
+    Its keys in every spelling, and the further fields its collection names
+    (a declaration's meeting and city). Unlike :func:`record_keys`,
+    spellings that normalise alike are all kept, since search compares words
+    (``"Putra Jaya"`` and ``"Putrajaya"``).
     """
     keys = _raw_keys(record)
-    if isinstance(record, Declaration):
-        keys.extend((record.meeting_name, record.city))
+    keys.extend(getattr(record, field) for field in collection_of(type(record)).search_fields)
     return _unique(keys, str.casefold)
 
 
 def _raw_keys(record: Any) -> list[str]:
     plan = _PLANS.get(type(record)) or _plan(type(record))
-    relation, history, titled, acronym, alpha3, aliases, declaration = plan
-    if relation:
-        return [record.id]
     keys: list[str] = []
-    if history:
-        keys.append(record.name)
-        for name in record.names:
-            keys.append(name.name)
-            if name.acronym is not None:
-                keys.append(name.acronym)
-    else:
-        keys.append(record.title if titled else record.name)
-    if acronym and record.acronym is not None:
-        keys.append(record.acronym)
-    if alpha3:
-        keys.append(record.alpha3)
-    if aliases:
-        keys.extend(record.aliases)
-    if declaration:
-        keys.append(f"{record.title} {record.published}")
-    keys.append(record.id)
+    for read in plan:
+        read(record, keys)
     return keys
 
 
-_PLANS: dict[type, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
+_Reader = Callable[[Any, list[str]], None]
+_PLANS: dict[type, tuple[_Reader, ...]] = {}
 
 
-def _plan(cls: type) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
-    """Which of the keys :func:`_raw_keys` reads a record of *cls* has, worked out once per class."""
-    fields = {a.name for a in attrs.fields(cls)}
-    plan = (
-        issubclass(cls, Relation),
-        issubclass(cls, Body | Sector),
-        issubclass(cls, Document),
-        "acronym" in fields,
-        issubclass(cls, MemberState),
-        "aliases" in fields,
-        issubclass(cls, Declaration),
-    )
+def _reader(field: str) -> _Reader:
+    """How the key field *field* (see :attr:`Collection.keys`) adds its keys to a list."""
+    if " " in field:  # several fields' text joined, such as "title published"
+        parts = field.split()
+
+        def joined(record: Any, keys: list[str]) -> None:
+            keys.append(" ".join(str(getattr(record, p)) for p in parts))
+
+        return joined
+
+    def read(record: Any, keys: list[str]) -> None:
+        value = getattr(record, field)
+        if value is None:
+            return
+        if isinstance(value, str):
+            keys.append(value)
+            return
+        for item in value:  # aliases, or a naming history's names and acronyms
+            if isinstance(item, str):
+                keys.append(item)
+            else:
+                keys.append(item.name)
+                if item.acronym is not None:
+                    keys.append(item.acronym)
+
+    return read
+
+
+def _plan(cls: type) -> tuple[_Reader, ...]:
+    """How a record of *cls* lists its keys, worked out once per class from its collection."""
+    found = collection_of(cls)
+    id_reader = _reader("id") if found.id_form is not None else None
+    plan = tuple(_reader(field) for field in found.keys)
+    if found.keys and id_reader is not None:
+        plan = (*plan, id_reader)
+    elif id_reader is None:  # relations: found by their id only
+        plan = (_reader("id"),)
     _PLANS[cls] = plan
     return plan
 
@@ -221,10 +189,8 @@ def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
 
 
 def index_keys(data: Any) -> KeyIndex:
-    """The :class:`KeyIndex` of a dataset's records (all but relations and sources), in load order."""
-    return KeyIndex(
-        record for name in KIND_OF if name not in {"relations", "sources"} for record in data.collection(name)
-    )
+    """The :class:`KeyIndex` of a dataset's keyed records, in load order."""
+    return KeyIndex(record for c in COLLECTIONS if c.keyed for record in data.collection(c.name))
 
 
 class KeyIndex:

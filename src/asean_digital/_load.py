@@ -5,10 +5,9 @@ Everything here is all or nothing: every problem in every file is collected
 and raised together as one :class:`~asean_digital.DataError`, and nothing is
 returned unless the whole dataset, overlays included, is valid.
 
-Loading is one pass over the records with the garbage collector paused (a
-bulk load only allocates, so collections during it would find nothing to
-free), and where each record came from is kept as two small integers per
-record, worded as an :class:`Origin` only when asked for.
+Loading is one pass over the records; where each record came from is kept
+as two small integers per record, worded as an
+:class:`~asean_digital._dataset.Origin` only when asked for.
 """
 
 from __future__ import annotations
@@ -16,147 +15,27 @@ from __future__ import annotations
 import json
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
 
-from ._dates import FieldsRepr
+from ._collections import COLLECTIONS as TABLE
+from ._dataset import Dataset, Origin, Origins, record_key
 from ._errors import DataError
-from ._gc import gc_paused
-from ._keys import KeyIndex, index_keys
-from ._model import (
-    Body,
-    Declaration,
-    Dialogue,
-    Document,
-    Event,
-    Initiative,
-    MasterPlan,
-    MemberState,
-    Partner,
-    PolicyArea,
-    Relation,
-    Sector,
-    SourceDocument,
-)
+from ._keys import index_keys
+from ._structure import Hooks, forget_shared
 
-__all__ = ["COLLECTIONS", "Dataset", "Origin", "load_dataset"]
+__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "load_dataset"]
 
-COLLECTIONS: Final[Mapping[str, type]] = {
-    "sources": SourceDocument,
-    "sectors": Sector,
-    "bodies": Body,
-    "documents": Document,
-    "declarations": Declaration,
-    "master_plans": MasterPlan,
-    "events": Event,
-    "partners": Partner,
-    "member_states": MemberState,
-    "policy_areas": PolicyArea,
-    "dialogues": Dialogue,
-    "initiatives": Initiative,
-    "relations": Relation,
-}
-"""Each collection's JSON key and record class, in loading order."""
+COLLECTIONS: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
+"""Each collection's JSON key and record class, in loading order (from the table of collections)."""
 
+_SPACE: Final = {c.name: c.space for c in TABLE}
+_SHARING: Final = {c.space: [o.name for o in TABLE if o.space == c.space] for c in TABLE}
 _TOP_LEVEL: Final = frozenset({"data_version", "$schema", *COLLECTIONS})
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest data file accepted, so a stray file cannot exhaust memory."""
-
-
-@attrs.frozen(repr=False)
-class Origin(FieldsRepr):
-    """Where a record was read from: the file's name and the record's JSON path."""
-
-    file: str
-    path: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.path}"
-
-
-@attrs.frozen(eq=True, repr=False)
-class Dataset(FieldsRepr):
-    """
-    Every record of every collection, as loaded, before indexing.
-
-    Attributes:
-        data_version: The version of the data.
-        sources ... relations: One tuple per collection of :data:`COLLECTIONS`.
-        origins: Where each record came from, by ``(collection, key)``;
-            not part of equality.
-        keys: The records' keys, indexed once for the validator and the
-            registry; not part of equality.
-    """
-
-    data_version: str
-    sources: tuple[SourceDocument, ...] = ()
-    sectors: tuple[Sector, ...] = ()
-    bodies: tuple[Body, ...] = ()
-    documents: tuple[Document, ...] = ()
-    declarations: tuple[Declaration, ...] = ()
-    master_plans: tuple[MasterPlan, ...] = ()
-    events: tuple[Event, ...] = ()
-    partners: tuple[Partner, ...] = ()
-    member_states: tuple[MemberState, ...] = ()
-    policy_areas: tuple[PolicyArea, ...] = ()
-    dialogues: tuple[Dialogue, ...] = ()
-    initiatives: tuple[Initiative, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    origins: Mapping[tuple[str, str], Origin] = attrs.field(factory=dict, eq=False, repr=False)
-    keys: KeyIndex | None = attrs.field(default=None, eq=False, repr=False)
-
-    def collection(self, name: str) -> tuple[Any, ...]:
-        """The records of the collection *name*."""
-        return getattr(self, name)  # type: ignore[no-any-return]
-
-
-def record_key(record: Any) -> str:
-    """The key a record is replaced by in an overlay: its id."""
-    return str(record.id)
-
-
-class _Origins(Mapping[tuple[str, str], Origin]):
-    """
-    Where each record came from, by ``(collection, key)``, stored compactly.
-
-    Each record costs two integers (its file and its index in the file's
-    array) aligned with its collection's tuple; the key index of a collection
-    is built on first lookup, which in practice is only when a problem is
-    reported.
-    """
-
-    def __init__(
-        self, files: list[str], records: dict[str, tuple[tuple[Any, ...], array[int], array[int]]]
-    ) -> None:
-        self._files = files
-        self._records = records
-        self._positions: dict[str, dict[str, int]] = {}
-
-    def _position(self, collection: str, key: str) -> int:
-        positions = self._positions.get(collection)
-        if positions is None:
-            records = self._records[collection][0]
-            positions = self._positions[collection] = {record_key(r): i for i, r in enumerate(records)}
-        return positions[key]
-
-    def __getitem__(self, item: tuple[str, str]) -> Origin:
-        try:
-            collection, key = item
-            _, files, indices = self._records[collection]
-            i = self._position(collection, key)
-        except (KeyError, TypeError, ValueError):
-            raise KeyError(item) from None
-        return Origin(self._files[files[i]], f"$.{collection}[{indices[i]}]")
-
-    def __iter__(self) -> Iterator[tuple[str, str]]:
-        for collection, (records, _files, _indices) in self._records.items():
-            for record in records:
-                yield collection, record_key(record)
-
-    def __len__(self) -> int:
-        return sum(len(records) for records, _, _ in self._records.values())
 
 
 def _packaged_files() -> Iterator[tuple[str, bytes]]:
@@ -244,10 +123,23 @@ def _decode(file: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None
     return doc
 
 
+def _detailed(t: Any) -> Callable[[Any], Any]:
+    """The slow path for values of *t* a fast hook refuses: the library's converter, loaded only then."""
+
+    def structure_in_detail(value: Any) -> Any:
+        from ._convert import converter  # noqa: PLC0415 - cattrs loads only for a refused value
+
+        return converter().structure(value, t)
+
+    return structure_in_detail
+
+
+HOOKS: Final = Hooks(_detailed)
+"""The loader's structure hooks: compiled code made from the model (never from data), kept for the process."""
+
+
 def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
     """Each collection's records in *doc*, with their index in its array."""
-    from ._structure import record_hook  # noqa: PLC0415
-
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in COLLECTIONS.items():
         if name not in doc:
@@ -257,7 +149,7 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
             continue
         records = out.setdefault(name, [])
-        structure = record_hook(cls)
+        structure = HOOKS.hook(cls)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
@@ -309,13 +201,10 @@ def load_dataset(
     Raises:
         DataError: Listing every problem in every file.
     """
-    from ._structure import forget_shared  # noqa: PLC0415
-
-    with gc_paused():
-        try:
-            return _load_dataset(list(overlays))
-        finally:
-            forget_shared()  # the records keep the strings and dates they share
+    try:
+        return _load_dataset(list(overlays))
+    finally:
+        forget_shared()  # the records keep the strings and dates they share
 
 
 # collection -> id -> (record, file number, index in the file's array), in load order
@@ -374,9 +263,9 @@ class _Loader:
             file_no = len(self.files)
             self.files.append(file)
             for name, records in doc_records.items():
-                space = "documents" if name == "declarations" else name
-                # One id space: a declaration replaces a document and back.
-                other = {"documents": "declarations", "declarations": "documents"}.get(name)
+                # One id space per table row's space: a declaration replaces a document and back.
+                space = _SPACE[name]
+                others = [o for o in _SHARING[space] if o != name]
                 into = self.merged[name]
                 for record, index in records:
                     rid = record_key(record)
@@ -388,7 +277,7 @@ class _Loader:
                             f"also at {self.where(first[1], first[0], first[2])}"
                         )
                         continue
-                    if other is not None:
+                    for other in others:
                         self.merged[other].pop(rid, None)
                     into.pop(rid, None)  # the replacement goes last
                     into[rid] = (record, file_no, index)
@@ -404,11 +293,7 @@ class _Loader:
             )
         self.merged = {}
         collections: dict[str, Any] = {name: records for name, (records, _, _) in columns.items()}
-        dataset = Dataset(
-            version,
-            **collections,
-            origins=_Origins(self.files, columns),
-        )
+        dataset = Dataset(version, collections, origins=Origins(self.files, columns))
         return attrs.evolve(dataset, keys=index_keys(dataset))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -17,7 +18,8 @@ class Results(tuple[T, ...], Generic[T]):
     The records a query returns: a plain :class:`tuple` that also converts and displays itself.
 
     It compares, slices, hashes and unpacks as a tuple; in Jupyter it shows
-    as a table.
+    as a table, and a single record as its card with the relations its
+    registry holds (:attr:`registry`).
 
     >>> import asean_digital as ad
     >>> found = ad.registry.bodies(established_before=2000)
@@ -25,23 +27,41 @@ class Results(tuple[T, ...], Generic[T]):
     (True, True)
     >>> found.to_records()[0]["id"]
     'atrc'
+    >>> found.registry is ad.registry
+    True
     """
 
-    __slots__ = ()
+    registry: Any
+    """The registry that produced these records, or ``None``."""
+
+    def __new__(cls, items: Iterable[Any] = (), registry: Any = None) -> Results[Any]:
+        self = super().__new__(cls, items)
+        self.registry = registry
+        return self
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]]]:
+        # A registry does not travel with its results: they pickle as records.
+        return type(self), (tuple(self),)
 
     def to_records(self, *, flat: bool = False) -> list[dict[str, Any]]:
         """The records as JSON-safe dicts (see :func:`asean_digital.to_records`)."""
-        from ._interop import to_records  # noqa: PLC0415
+        from ._rows import to_records  # noqa: PLC0415 - the converter loads on first use
 
         return to_records(self, flat=flat)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """The records as a pandas DataFrame (see :func:`asean_digital.to_dataframe`)."""
-        from ._interop import to_dataframe  # noqa: PLC0415
+        from ._rows import to_dataframe  # noqa: PLC0415
 
         return to_dataframe(self)
 
     def _repr_html_(self) -> str:
-        from ._display import records_html  # noqa: PLC0415
+        from ._display import record_html, records_html  # noqa: PLC0415
+        from ._rows import to_records  # noqa: PLC0415
 
-        return records_html(self)
+        if len(self) == 1 and hasattr(self[0], "sources") and self.registry is not None:
+            record: Any = self[0]
+            relations = getattr(self.registry, "relations_of", None)
+            return record_html(record, relations(record) if relations is not None else ())
+        kind = type(self[0]).__name__ if self else ""
+        return records_html(to_records(self[:60]), kind, len(self))

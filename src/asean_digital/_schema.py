@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from ._collections import COLLECTIONS
+from ._collections import collection as table_collection
 from ._dates import PartialDate
 
 __all__ = ["file_schema", "type_schema", "write_schemas"]
@@ -70,8 +72,6 @@ def _class_schema(cls: type) -> dict[str, Any]:
 
 def file_schema(collection: str) -> dict[str, Any]:
     """The JSON Schema of a data file holding *collection* (``"bodies"``, ...)."""
-    from ._load import COLLECTIONS  # noqa: PLC0415
-
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://asean-digital.readthedocs.io/schema/{collection}.schema.json",
@@ -80,7 +80,7 @@ def file_schema(collection: str) -> dict[str, Any]:
         "properties": {
             "$schema": {"type": "string"},
             "data_version": {"type": "string"},
-            collection: {"type": "array", "items": _class_schema(COLLECTIONS[collection])},
+            collection: {"type": "array", "items": _class_schema(table_collection(collection).cls)},
         },
         "additionalProperties": False,
     }
@@ -88,11 +88,9 @@ def file_schema(collection: str) -> dict[str, Any]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write one schema per collection into *folder*; return the paths."""
-    from ._load import COLLECTIONS  # noqa: PLC0415
-
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for collection in COLLECTIONS:
+    for collection in (c.name for c in COLLECTIONS):
         path = folder / f"{collection}.schema.json"
         path.write_text(
             json.dumps(file_schema(collection), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"

@@ -8,17 +8,17 @@ take only well-formed JSON (objects, arrays and the expected scalars);
 anything else, and any value a check refuses, goes to a slow path: cattrs'
 own detailed structuring, which decides the result and words the error.
 
-The loader uses the hooks :func:`standard_hook` makes, which resolve field
-types themselves; they are compiled ahead of time into the module
-``_hooks`` (while the fields it was made from match the model), so loading the data
-never imports cattrs. The library's cattrs converter compiles hooks from the
-same generator with its own hooks for field types (see
-:mod:`asean_digital._convert`). During a load, equal strings and partial
-dates become one object (:data:`STRINGS`, :data:`DATES`), and equal sources
-share one instance.
+The loader uses the hooks a :class:`Hooks` makes, which resolve field types
+themselves, so loading the data never imports cattrs. The library's cattrs
+converter compiles hooks from the same generator with its own hooks for
+field types (see :mod:`asean_digital._convert`). During a load, equal
+strings and partial dates become one object (:data:`STRINGS`,
+:data:`DATES`), and equal sources share one instance (:data:`MEMOS`); the
+loader empties them when the load ends.
 
-The code compiled is generated from the classes' own field types (never from
-data), once per class per process.
+The code compiled is generated from the classes' own field types (never
+from data), once per class per hook maker, and registered with
+:mod:`linecache` as attrs and cattrs do, so tracebacks show it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import _thread
 import enum
 import functools
+import linecache
 import types
 import typing
 from collections.abc import Callable
@@ -36,15 +37,18 @@ import attrs
 from ._dates import PartialDate
 
 __all__ = [
+    "DATES",
+    "MEMOS",
+    "STRINGS",
     "Hook",
+    "Hooks",
     "compile_record_hook",
     "fast_record_class",
+    "forget_shared",
     "is_homogeneous_tuple",
     "is_optional",
     "is_record_class",
     "optional_hook",
-    "record_hook",
-    "standard_hook",
     "structure_bool",
     "structure_enum",
     "structure_int",
@@ -75,10 +79,16 @@ DATES: dict[str, PartialDate] = {}
 """Partial dates read during a load, by their text: each is parsed once and shared, like :data:`STRINGS`."""
 
 
+MEMOS: dict[type, dict[Any, Any]] = {}
+"""Small records of strings only (sources) read during a load, by their values, per class."""
+
+
 def forget_shared() -> None:
-    """Empty :data:`STRINGS` and :data:`DATES`: the records of a finished load keep what they share."""
+    """Empty :data:`STRINGS`, :data:`DATES` and :data:`MEMOS`: a finished load's records keep them."""
     STRINGS.clear()
     DATES.clear()
+    for memo in MEMOS.values():
+        memo.clear()
 
 
 def structure_partial_date(value: Any, _: type) -> PartialDate:
@@ -258,9 +268,10 @@ def _record_source(
     count = f"len(value) == {len(required)} + len(kw)" if forbid_extra_keys else "True"
     build = f"{compiler.name(cls, cls.__name__)}({', '.join([*required, '**kw'])})"
     shared = not optional and all(compiler.check(a.type) == "str" for a in fields)
-    if shared and cls.__hash__ is not None:
-        # A small value of strings only (a source): equal ones are one instance.
-        memo = compiler.name({}, "{}")
+    if shared and share_strings and cls.__hash__ is not None:
+        # A small value of strings only (a source): equal ones are one instance
+        # during a load (the memo is emptied with the shared strings).
+        memo = compiler.name(MEMOS.setdefault(cls, {}), "{}")
         key = f"({', '.join(f'value[{k!r}]' for k in keys)},)"
         build = (
             f"_m if (_m := {memo}.get(_key := {key})) is not None "
@@ -316,7 +327,11 @@ def compile_record_hook(
         by_alias=by_alias,
         share_strings=share_strings,
     )
-    exec(compile(source, f"<asean_digital._structure {name}>", "exec"), compiler.namespace)  # noqa: S102
+    # As attrs and cattrs do: the generated source is registered with
+    # linecache, so a traceback through a hook shows its lines.
+    filename = f"<asean_digital generated {name} {id(compiler)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(compile(source, filename, "exec"), compiler.namespace)  # noqa: S102 - source made from the model
     hook: Hook = compiler.namespace[name]
     return hook
 
@@ -326,17 +341,6 @@ def fast_record_class(cls: type) -> bool:
     if any(isinstance(a.type, str) for a in attrs.fields(cls)):
         attrs.resolve_types(cls)
     return all(a.init and a.converter is None for a in attrs.fields(cls))
-
-
-def _detailed(t: Any) -> Callable[[Any], Any]:
-    """The slow path for *t*: the shared cattrs converter, imported only when a value is refused."""
-
-    def structure_in_detail(value: Any) -> Any:
-        from . import _converter_instance  # noqa: PLC0415 - cattrs loads only here
-
-        return _converter_instance().structure(value, t)
-
-    return structure_in_detail
 
 
 def optional_hook(t: Any, resolve: Callable[[Any], Hook]) -> Hook:
@@ -368,209 +372,59 @@ def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any],
     return structure_tuple
 
 
-_hooks: dict[Any, Hook] = {}
-"""Finished hooks by type: read without the lock, written only under it."""
-_compiling: dict[Any, Hook] = {}  # stand-ins for classes being compiled, seen only under the lock
-_ahead: list[bool] = []  # whether the hooks compiled ahead of time were taken in
-_lock = _thread.RLock()  # re-entrant: making a hook makes the hooks of its fields
-
-
-def _late(t: Any, value: Any, type_: Any) -> Any:
-    return _hooks[t](value, type_)
-
-
-def standard_hook(t: Any) -> Hook:
+class Hooks:
     """
-    The hook the library's converter has for *t*, made without cattrs (and cached).
+    The hooks the loader structures records with, made without cattrs and kept once made.
 
-    Record classes take the hooks compiled ahead of time (module ``_hooks``)
-    while the model still has the fields they were generated from, and are
-    compiled now otherwise. Safe from any thread: a hook is made once, under
-    a lock, and only finished hooks are ever handed out to other threads.
+    Record classes are compiled on first use; anything a compiled hook
+    refuses goes to *detailed*'s slow path (the loader passes one that asks
+    the library's cattrs converter, imported only then). Safe from any
+    thread: a hook is made once, under a lock, and only finished hooks are
+    ever handed out to other threads.
 
     >>> from asean_digital import Source
-    >>> standard_hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
+    >>> hooks = Hooks(lambda t: lambda value: None)
+    >>> hooks.hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
     Source(document='seed-page', section='Overview')
     """
-    hook = _hooks.get(t)
-    if hook is not None:
-        return hook
-    with _lock:
-        hook = _hooks.get(t) or _compiling.get(t)
+
+    def __init__(self, detailed: Callable[[Any], Callable[[Any], Any]]) -> None:
+        """*detailed(t)* is the slow path for values of type *t* a fast hook refuses."""
+        self._detailed = detailed
+        self._hooks: dict[Any, Hook] = {}  # finished hooks: read without the lock
+        self._compiling: dict[Any, Hook] = {}  # stand-ins for classes being compiled
+        self._lock = _thread.RLock()  # re-entrant: making a hook makes the hooks of its fields
+
+    def _late(self, t: Any, value: Any, type_: Any) -> Any:
+        return self._hooks[t](value, type_)
+
+    def hook(self, t: Any) -> Hook:
+        """The hook for the type *t* (a record class, or a field type of one)."""
+        hook = self._hooks.get(t)
         if hook is not None:
             return hook
-        if not _ahead:
-            _hooks.update(_compiled_ahead())
-            _ahead.append(True)
-            if t in _hooks:
-                return _hooks[t]
-        if t in _SCALARS:
-            hook = _SCALARS[t]
-        elif isinstance(t, type) and issubclass(t, enum.Enum):
-            hook = structure_enum
-        elif is_optional(t):
-            hook = optional_hook(t, standard_hook)
-        elif is_homogeneous_tuple(t):
-            hook = tuple_hook(t, standard_hook, _detailed(t))
-        elif is_record_class(t) and fast_record_class(t):
-            hook = _compile_now(t)
-        else:
-            msg = f"no structure hook for {t!r}"
-            raise TypeError(msg)
-        _hooks[t] = hook
-        return hook
-
-
-def _compile_now(cls: type) -> Hook:
-    # A class that contains itself gets a stand-in that calls its finished
-    # hook late; the stand-in is seen only by this compilation.
-    _compiling[cls] = functools.partial(_late, cls)
-    try:
-        return compile_record_hook(cls, standard_hook, _detailed(cls), share_strings=True)
-    finally:
-        del _compiling[cls]
-
-
-def record_hook(cls: type) -> Hook:
-    """The hook for the record class *cls* (see :func:`standard_hook`)."""
-    return standard_hook(cls)
-
-
-# -- compiled ahead of time ---------------------------------------------------
-#
-# Compiling the hooks of the twenty record classes costs more than loading the
-# packaged data they structure, so the same source is written out as the
-# module ``_hooks`` (``python -m asean_digital._structure`` writes it; a test
-# holds it equal to what this module generates) and imported from bytecode.
-
-
-def _types_in(t: Any) -> list[Any]:
-    return [t, *(u for a in typing.get_args(t) for u in _types_in(a))]
-
-
-def record_classes() -> list[type]:
-    """Every record class the data's collections are made of, by name."""
-    from ._load import COLLECTIONS  # noqa: PLC0415 - the loader imports this module
-
-    found: dict[str, type] = {}
-    todo: list[Any] = list(COLLECTIONS.values())
-    while todo:
-        t = todo.pop()
-        if t not in _SCALARS and is_record_class(t) and t.__name__ not in found and fast_record_class(t):
-            found[t.__name__] = t
-            todo.extend(u for a in attrs.fields(t) for u in _types_in(a.type))
-    return [found[name] for name in sorted(found)]
-
-
-FieldSpec = tuple[bool, tuple[tuple[str, str, Any, bool], ...]]
-"""A record class's hashability and, per field, its name, alias, type and whether it is required."""
-
-
-def field_spec(cls: type) -> FieldSpec:
-    """What the hook of *cls* is generated from (compared with ``==``: no text to build)."""
-    fast_record_class(cls)  # resolves annotations written as strings
-    fields = tuple((a.name, a.alias, a.type, a.default is attrs.NOTHING) for a in attrs.fields(cls))
-    return cls.__hash__ is not None, fields
-
-
-def _spell(t: Any) -> str:
-    """Python source for the field type *t* in the generated module."""
-    if is_optional(t):
-        return f"{_spell(next(a for a in typing.get_args(t) if a is not _NONE))} | None"
-    if is_homogeneous_tuple(t):
-        return f"tuple[{_spell(typing.get_args(t)[0])}, ...]"
-    if isinstance(t, type) and (t in (str, int, bool) or is_record_class(t) or issubclass(t, enum.Enum)):
-        return t.__name__
-    msg = f"a field type the generator cannot write out: {t!r}"
-    raise TypeError(msg)
-
-
-def _spell_spec(spec: FieldSpec) -> str:
-    hashable, fields = spec
-    rows = "".join(f"({n!r}, {a!r}, {_spell(t)}, {r}), " for n, a, t, r in fields)
-    return f"({hashable}, ({rows}))"
-
-
-def _spelt_only(*_: Any) -> Any:  # pragma: no cover - generated code names it, never calls it
-    raise AssertionError
-
-
-def generate_module() -> str:
-    """The source of the module ``_hooks``: the hook of every record class, compiled ahead of time."""
-    classes = record_classes()
-    names = {cls: f"structure_{cls.__name__}" for cls in classes}
-
-    def resolve(t: Any) -> Hook:
-        if t in _SCALARS:
-            return _SCALARS[t]
-        if isinstance(t, type) and issubclass(t, enum.Enum):
-            return structure_enum
-        return _spelt_only  # records are named by spelling; X | None and tuple[X, ...] written out
-
-    imports: dict[str, set[str]] = {}
-    globals_: list[str] = []
-    functions: list[str] = []
-    for cls in classes:
-        _, source, compiler = _record_source(cls, resolve, _spelt_only, share_strings=True)
-        for name, spelling in compiler.spellings.items():
-            if spelling is None:
-                value = compiler.namespace[name]
-                msg = f"{cls.__name__}: a field type the generator cannot write out: {value!r}"
+        with self._lock:
+            hook = self._hooks.get(t) or self._compiling.get(t)
+            if hook is not None:
+                return hook
+            if t in _SCALARS:
+                hook = _SCALARS[t]
+            elif isinstance(t, type) and issubclass(t, enum.Enum):
+                hook = structure_enum
+            elif is_optional(t):
+                hook = optional_hook(t, self.hook)
+            elif is_homogeneous_tuple(t):
+                hook = tuple_hook(t, self.hook, self._detailed(t))
+            elif is_record_class(t) and fast_record_class(t):
+                # A class that contains itself gets a stand-in that calls its
+                # finished hook late; the stand-in is seen only by this compilation.
+                self._compiling[t] = functools.partial(self._late, t)
+                try:
+                    hook = compile_record_hook(t, self.hook, self._detailed(t), share_strings=True)
+                finally:
+                    del self._compiling[t]
+            else:
+                msg = f"no structure hook for {t!r}"
                 raise TypeError(msg)
-            globals_.append(f"{name} = {spelling}")
-        functions.append(source)
-    for t in {*classes, *(u for cls in classes for a in attrs.fields(cls) for u in _types_in(a.type))}:
-        if is_record_class(t) or (isinstance(t, type) and issubclass(t, enum.Enum)):
-            imports.setdefault(t.__module__.rpartition(".")[2], set()).add(t.__name__)
-    lines = [
-        '"""',
-        "Structure hooks of every record class, compiled ahead of time from the model.",
-        "",
-        "Generated by ``python -m asean_digital._structure``; do not edit. A test holds",
-        "this file equal to what the generator writes; at run time it is used only",
-        "while FIELDS matches the model's fields, and the hooks are compiled",
-        "afresh otherwise.",
-        '"""',
-        "# ruff: noqa",
-        "# fmt: off",
-        "# mypy: ignore-errors",
-        "",
-    ]
-    lines += [
-        f"from .{module} import {', '.join(sorted(found))}" for module, found in sorted(imports.items())
-    ]
-    lines.append("from ._structure import STRINGS, _detailed, _refuse, _shared_date, enum_values")
-    lines += ["", "_share = STRINGS.setdefault", "_date = _shared_date"]
-    lines += [
-        "",
-        "# What each hook was generated from: compared with the model's fields at first use.",
-        "FIELDS = {",
-    ]
-    lines += [f"    {cls.__name__}: {_spell_spec(field_spec(cls))}," for cls in classes]
-    lines += ["}", ""]
-    for source in functions:
-        lines += ["", source]
-    lines += ["", "# What the hooks name, made once they are all defined.", *globals_]
-    lines += ["", "HOOKS = {", *(f"    {cls.__name__}: {names[cls]}," for cls in classes), "}", ""]
-    return "\n".join(lines)
-
-
-def _compiled_ahead() -> dict[Any, Hook]:
-    """The hooks of module ``_hooks``, or none where the model has changed since it was generated."""
-    try:
-        from . import _hooks  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - a tree without the generated module
-        return {}
-    hooks: dict[Any, Hook] = _hooks.HOOKS
-    fields: dict[Any, FieldSpec] = _hooks.FIELDS
-    if set(fields) != set(hooks) or any(field_spec(cls) != spec for cls, spec in fields.items()):
-        return {}
-    return hooks
-
-
-if __name__ == "__main__":
-    import pathlib
-
-    target = pathlib.Path(__file__).with_name("_hooks.py")
-    target.write_text(generate_module(), encoding="utf-8")
-    print(f"wrote {target}")
+            self._hooks[t] = hook
+            return hook

@@ -14,11 +14,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from ._collections import COLLECTIONS, collection, values_at
+from ._entities import Body, Declaration, Sector
 from ._keys import KIND_OF, index_keys, normalise, title_keys
-from ._model import Body, Declaration, DocumentKind, Name, Sector
+from ._model import DocumentKind, Name
 
 if TYPE_CHECKING:
-    from ._load import Dataset
+    from ._dataset import Dataset
 
 __all__ = ["validate"]
 
@@ -48,8 +50,10 @@ def is_upper_letters(text: str, length: int) -> bool:
     return len(text) == length and text.isascii() and text.isalpha() and text.isupper()
 
 
-_UPPER_ID_COLLECTIONS: Final = frozenset({"partners", "member_states"})
-_UNKEYED: Final = frozenset({"relations", "sources"})
+_ID_FORMS: Final = {
+    "code": (is_code, "an upper-case code like 'TH' or 'ITU'"),
+    "slug": (is_slug, "a lower-case slug like 'wg-ddg'"),
+}
 
 
 class _Checker:
@@ -68,9 +72,9 @@ class _Checker:
         self.problems.append(f"{self.where(collection, record)}{field}: {message}")
 
     def records(self) -> Iterator[tuple[str, Any]]:
-        for name in KIND_OF:
-            for record in self.data.collection(name):
-                yield name, record
+        for c in COLLECTIONS:
+            for record in self.data.collection(c.name):
+                yield c.name, record
 
     def run(self) -> list[str]:
         self.check_ids()
@@ -82,15 +86,14 @@ class _Checker:
         return self.problems
 
     def check_ids(self) -> None:
-        for name in KIND_OF:
-            if name == "relations":
+        for c in COLLECTIONS:
+            if c.id_form is None:
                 continue
-            upper = name in _UPPER_ID_COLLECTIONS
-            well_formed = is_code if upper else is_slug
-            expected = "an upper-case code like 'TH' or 'ITU'" if upper else "a lower-case slug like 'wg-ddg'"
+            name = c.name
+            well_formed, expected = _ID_FORMS[c.id_form]
             ids_of = self.ids_of[name]
             ids, first = self.ids, self.first
-            keyed = name != "sources"  # source documents have an id space of their own
+            keyed = c.keyed  # source documents have an id space of their own
             for record in self.data.collection(name):
                 rid = record.id
                 if not well_formed(rid):
@@ -106,16 +109,15 @@ class _Checker:
                     ids[rid] = name
                     first[rid] = record
         seen: set[str] = set()
-        for relation in self.data.relations:
+        for relation in self.data.collection("relations"):
             if relation.id in seen:
                 self.problem("relations", relation, "", f"duplicate relation {relation.id!r}")
             seen.add(relation.id)
-        if not self.data.sectors:
+        sectors = self.data.collection("sectors")
+        if not sectors:
             self.problems.append("sector.json: $.sectors: expected exactly one sector record, got none")
-        for sector in self.data.sectors[1:]:
-            self.problem(
-                "sectors", sector, ".id", f"expected exactly one sector record, got {len(self.data.sectors)}"
-            )
+        for sector in sectors[1:]:
+            self.problem("sectors", sector, ".id", f"expected exactly one sector record, got {len(sectors)}")
 
     def check_sources(self) -> None:
         known = self.ids_of["sources"]
@@ -158,45 +160,28 @@ class _Checker:
                         f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
                     )
 
-    def ref(self, collection: str, record: Any, field: str, value: str, target: str) -> None:
-        if value not in self.ids_of[target]:
-            self.problem(collection, record, field, f"{value!r} is not the id of any {KIND_OF[target]}")
-
     def check_references(self) -> None:
-        for body in self.data.bodies:
-            if body.parent is not None:
-                self.ref("bodies", body, ".parent", body.parent, "bodies")
-            for i, series in enumerate(body.meetings):
-                for j, other in enumerate(series.joint_with):
-                    self.ref("bodies", body, f".meetings[{i}].joint_with[{j}]", other, "bodies")
-                for j, other in enumerate(series.back_to_back_with):
-                    self.ref("bodies", body, f".meetings[{i}].back_to_back_with[{j}]", other, "bodies")
-                for j, partner in enumerate(series.consultation_partners):
-                    self.ref(
-                        "bodies",
-                        body,
-                        f".meetings[{i}].consultation_partners[{j}]",
-                        partner,
-                        "partners",
-                    )
-        for decl in self.data.declarations:
-            self.ref("declarations", decl, ".body", decl.body, "bodies")
-            self.ref("declarations", decl, ".host", decl.host, "member_states")
-        for event in self.data.events:
-            for j, partner in enumerate(event.partners):
-                self.ref("events", event, f".partners[{j}]", partner, "partners")
-        for dialogue in self.data.dialogues:
-            for j, partner in enumerate(dialogue.partners):
-                self.ref("dialogues", dialogue, f".partners[{j}]", partner, "partners")
-            if dialogue.convener is not None:
-                self.ref("dialogues", dialogue, ".convener", dialogue.convener, "bodies")
-        for relation in self.data.relations:
-            for field in ("subject", "object"):
-                value = getattr(relation, field)
-                if value not in self.ids:
-                    self.problem("relations", relation, f".{field}", f"{value!r} is not the id of any record")
+        """Every reference field of the table holds the id of a record of its target collection."""
+        for c in COLLECTIONS:
+            if not c.references:
+                continue
+            for record in self.data.collection(c.name):
+                for reference in c.references:
+                    target = reference.target
+                    for path, value in values_at(record, reference.field):
+                        if target == "*":
+                            if value not in self.ids:
+                                self.problem(c.name, record, path, f"{value!r} is not the id of any record")
+                        elif value not in self.ids_of[target] and not self._within(value, target):
+                            kind = collection(target).kind
+                            self.problem(c.name, record, path, f"{value!r} is not the id of any {kind}")
+        for relation in self.data.collection("relations"):
             if relation.subject == relation.object:
                 self.problem("relations", relation, "", "a record cannot relate to itself")
+
+    def _within(self, value: str, target: str) -> bool:
+        """Whether *value* is the id of a record of a collection within *target*."""
+        return any(c.within == target and value in self.ids_of[c.name] for c in COLLECTIONS)
 
     def check_names(self, collection: str, record: Body | Sector, start: object) -> None:
         names: tuple[Name, ...] = record.names
@@ -228,7 +213,8 @@ class _Checker:
             )
 
     def check_bodies(self) -> None:
-        for body in self.data.bodies:
+        bodies: tuple[Body, ...] = self.data.collection("bodies")
+        for body in bodies:
             self.check_names("bodies", body, body.established)
             if body.names and body.acronym != body.names[-1].acronym:
                 self.problem(
@@ -240,18 +226,18 @@ class _Checker:
             for i, series in enumerate(body.meetings):
                 if series.per_year is not None and series.per_year < 1:
                     self.problem("bodies", body, f".meetings[{i}].per_year", "must be at least 1 or null")
-        for sector in self.data.sectors:
+        for sector in self.data.collection("sectors"):
             # The sector is in every view of the data: its first name has no start.
             self.check_names("sectors", sector, None)
-        parents = {b.id: b.parent for b in self.data.bodies}
-        position = {b.id: i for i, b in enumerate(self.data.bodies)}
-        by_id = {b.id: b for b in self.data.bodies}
+        parents = {b.id: b.parent for b in bodies}
+        position = {b.id: i for i, b in enumerate(bodies)}
+        by_id = {b.id: b for b in bodies}
         reported: set[str] = set()
         # Each body's walk up its parents stops at a body an earlier walk has
         # been through: what lies above it is known (the top, or a cycle found
         # and reported then), so every body is walked through once.
         walked: set[str] = set()
-        for body in self.data.bodies:
+        for body in bodies:
             if body.id in walked:
                 continue
             chain = [body.id]
@@ -274,7 +260,7 @@ class _Checker:
             walked.update(chain)
 
     def check_other_records(self) -> None:
-        for plan in self.data.master_plans:
+        for plan in self.data.collection("master_plans"):
             numbers = [t.number for t in plan.thrusts]
             if numbers != list(range(1, len(numbers) + 1)):
                 self.problem(
@@ -299,7 +285,7 @@ class _Checker:
                     )
                 if is_decl and doc.meeting_number < 1:
                     self.problem(name, doc, ".meeting_number", "must be at least 1")
-        for state in self.data.member_states:
+        for state in self.data.collection("member_states"):
             if not is_upper_letters(state.id, 2):
                 self.problem("member_states", state, ".id", f"{state.id!r} is not an ISO alpha-2 code")
             if not is_upper_letters(state.alpha3, 3):

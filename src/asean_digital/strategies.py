@@ -53,30 +53,33 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess by 
     )
     raise ImportError(msg) from error
 
-import asean_digital
 
+from ._api import default_registry, load
+from ._convert import converter
 from ._dates import PartialDate, Period
-from ._keys import normalise, record_keys
-from ._model import (
+from ._entities import (
     Body,
-    BodyKind,
     Declaration,
     Dialogue,
     Document,
-    DocumentKind,
-    Erratum,
     Event,
     Initiative,
     MasterPlan,
-    MeetingSeries,
     MemberState,
-    Name,
     Partner,
-    PartnerKind,
     PolicyArea,
-    Predicate,
     Relation,
     Sector,
+)
+from ._keys import normalise, record_keys
+from ._model import (
+    BodyKind,
+    DocumentKind,
+    Erratum,
+    MeetingSeries,
+    Name,
+    PartnerKind,
+    Predicate,
     Source,
     SourceDocument,
     Thrust,
@@ -167,7 +170,7 @@ class _Known:
 
 @functools.cache
 def _known() -> _Known:
-    registry = asean_digital.registry
+    registry = default_registry()
     entities: list[Any] = [
         registry.sector, *registry.bodies(), *registry.documents(), *registry.master_plans(),
         *registry.events(), *registry.partners(), *registry.member_states(as_of=9999),
@@ -1007,7 +1010,7 @@ def _replacement(draw: DrawFn, pool: _Pool, collection: str, rid: str) -> tuple[
 
 
 def _jsonable(record: Any) -> dict[str, Any]:
-    data: dict[str, Any] = asean_digital.converter.unstructure(record)
+    data: dict[str, Any] = converter().unstructure(record)
     return data
 
 
@@ -1137,7 +1140,7 @@ def load_files(files: Sequence[Mapping[str, Any]]) -> Registry:
             path = Path(folder) / f"overlay-{i}.json"
             path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
             paths.append(path)
-        return asean_digital.load(*paths)
+        return load(*paths)
 
 
 def registries(

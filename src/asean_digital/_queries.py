@@ -1,0 +1,446 @@
+"""
+The kinds' own queries: thin declarations of filters on the collection core.
+
+Each method names its collection, the filters it takes and the index each
+filter reads; :class:`~asean_digital._core.Core` does the rest (positions,
+sorting, key resolution, suggestions).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from ._core import Core, enum_arg, year_arg
+from ._dates import to_partial_date
+from ._entities import (
+    Body,
+    Declaration,
+    Dialogue,
+    Document,
+    Event,
+    Initiative,
+    MasterPlan,
+    MemberState,
+    Partner,
+    PolicyArea,
+)
+from ._model import BodyKind, DocumentKind
+from ._results import Results
+
+if TYPE_CHECKING:
+    from ._dates import When
+
+__all__ = ["KindQueries"]
+
+
+# What each equality filter indexes, by record.
+def _body_kind(b: Any) -> Iterable[Hashable]:
+    return (b.kind,)
+
+
+def _parent(b: Any) -> Iterable[Hashable]:
+    return () if b.parent is None else (b.parent,)
+
+
+def _partners(b: Any) -> Iterable[Hashable]:
+    return [p for series in b.meetings for p in series.consultation_partners]
+
+
+def _kinds(d: Any) -> Iterable[Hashable]:
+    kinds: tuple[Hashable, ...] = d.kinds
+    return kinds
+
+
+def _year(d: Any) -> Iterable[Hashable]:
+    return () if d.published is None else (d.published.year,)
+
+
+def _body(d: Any) -> Iterable[Hashable]:
+    return (d.body,)
+
+
+def _host(d: Any) -> Iterable[Hashable]:
+    return (d.host,)
+
+
+def _event_partners(e: Any) -> Iterable[Hashable]:
+    partners: tuple[str, ...] = e.partners
+    return partners
+
+
+class KindQueries(Core):
+    """The query methods of each kind of record (see :class:`~asean_digital.Registry`)."""
+
+    # -- bodies -------------------------------------------------------------
+
+    def bodies(
+        self,
+        *,
+        kind: BodyKind | str | None = None,
+        parent: str | None = None,
+        partner: str | None = None,
+        established_before: When | None = None,
+        established_after: When | None = None,
+    ) -> Results[Body]:
+        """
+        The sectoral bodies, filtered.
+
+        Args:
+            kind: Only bodies of this :class:`BodyKind` (or its name or value).
+            parent: Only the direct sub-bodies of this body (a key).
+            partner: Only bodies any of whose meeting series has this partner
+                (a key: ``"ROK"``, ``"KR"``, ``"Japan"``) among its ASEAN+1
+                consultation partners.
+            established_before: Only bodies whose establishment falls wholly
+                before this point in time (``2012`` means year < 2012).
+            established_after: Only bodies whose establishment falls wholly
+                after this point in time.
+
+        Returns:
+            The matching bodies, by establishment (unknown last), then id.
+
+        Raises:
+            TypeError: An argument is of the wrong type.
+            ValueError: An enum value or date is not valid.
+            NotFoundError: A key finds no record.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.bodies(kind="working_group", parent="ADGSOM")]
+        ['ANSAC', 'WG-DDG', 'ADGSOM WG']
+        >>> [b.acronym for b in ad.registry.bodies(partner="EU")]
+        ['ADGSOM', 'ADGSOM WG', 'ATRC WG']
+        """
+        return self._select(
+            "bodies",
+            [
+                None
+                if kind is None
+                else self._eq("bodies", "kind", _body_kind, enum_arg(BodyKind, kind, "kind")),
+                None
+                if parent is None
+                else self._eq("bodies", "parent", _parent, self._resolve(parent, "body", "parent")),
+                None
+                if partner is None
+                else self._eq("bodies", "partner", _partners, self._resolve(partner, "partner", "partner")),
+                None
+                if established_before is None
+                else self._before("bodies", established_before, "established_before"),
+                None
+                if established_after is None
+                else self._after("bodies", established_after, "established_after"),
+            ],
+        )
+
+    def body(self, key: str) -> Body:
+        """
+        The body *key* finds: by id, acronym, name, alias or former name.
+
+        Raises:
+            NotFoundError: No body matches; the message suggests close keys.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.body("TELMIN").acronym
+        'ADGMIN'
+        >>> ad.registry.body("ATRC Working Group").id
+        'atrc-wg'
+        >>> ad.registry.body("ADGMN")
+        Traceback (most recent call last):
+        ...
+        asean_digital.NotFoundError: no body matches 'ADGMN'; did you mean 'ADGMIN', ...?
+        """
+        return self._get(key, "body", Body)
+
+    def children(self, key: str) -> Results[Body]:
+        """
+        The direct sub-bodies of the body *key* finds.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.children("ATRC")]
+        ['SSM', 'ATRC WG']
+        """
+        return self._select("bodies", [self._eq("bodies", "parent", _parent, self._resolve(key, "body"))])
+
+    def ancestors(self, key: str) -> Results[Body]:
+        """
+        The bodies above the body *key* finds, nearest first.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.ancestors("SSM")]
+        ['ATRC', 'ADGMIN']
+        """
+        body: Body = self._by_id[self._resolve(key, "body")]
+        out: list[Body] = []
+        seen = {body.id}
+        while isinstance(parent := self._by_id.get(body.parent or ""), Body) and parent.id not in seen:
+            body = parent
+            seen.add(body.id)
+            out.append(body)
+        return Results(out, self)
+
+    # -- documents ----------------------------------------------------------
+
+    def documents(
+        self,
+        *,
+        kind: DocumentKind | str | None = None,
+        year: int | None = None,
+        published_before: When | None = None,
+        published_after: When | None = None,
+    ) -> Results[Document]:
+        """
+        The key documents (declarations included), filtered.
+
+        Args:
+            kind: Only documents listed under this :class:`DocumentKind`.
+            year: Only documents published in this year.
+            published_before: Only documents published wholly before this.
+            published_after: Only documents published wholly after this.
+
+        Returns:
+            The matching documents, by publication (undated last), then id.
+
+        >>> import asean_digital as ad
+        >>> [d.title for d in ad.registry.documents(kind="framework", published_before=2018)]
+        ['ASEAN Framework on Personal Data Protection', 'ASEAN Framework on International Mobile Roaming']
+        >>> len(ad.registry.documents(year=2021))
+        4
+        """
+        return self._select(
+            "documents",
+            [
+                None
+                if kind is None
+                else self._eq("documents", "kind", _kinds, enum_arg(DocumentKind, kind, "kind")),
+                None if year is None else self._eq("documents", "year", _year, year_arg(year, "year")),
+                None
+                if published_before is None
+                else self._before("documents", published_before, "published_before"),
+                None
+                if published_after is None
+                else self._after("documents", published_after, "published_after"),
+            ],
+        )
+
+    def document(self, key: str) -> Document:
+        """
+        The document *key* finds: by id, title or alias.
+
+        A title the page gives to two documents (*Singapore Declaration*)
+        finds neither: use the id or add the year.
+
+        Raises:
+            NotFoundError: No document matches.
+            AmbiguousKeyError: Several documents match.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.document("PDP Framework").title
+        'ASEAN Framework on Personal Data Protection'
+        >>> ad.registry.document("Singapore Declaration 2013").meeting_name
+        '13th TELMIN'
+        """
+        return self._get(key, "document", Document)
+
+    def declarations(
+        self, *, body: str | None = None, host: str | None = None, year: int | None = None
+    ) -> Results[Declaration]:
+        """
+        The ministerial declarations and statements, filtered.
+
+        Args:
+            body: Only those of the meetings of this body (a key; ``"TELMIN"``
+                and ``"ADGMIN"`` are the same body).
+            host: Only those of meetings this member state hosted (a key).
+            year: Only those of this year.
+
+        >>> import asean_digital as ad
+        >>> [d.title for d in ad.registry.declarations(host="Thailand")]
+        ['Bangkok Statement', 'Bangkok Declaration']
+        """
+        return self._select(
+            "declarations",
+            [
+                None
+                if body is None
+                else self._eq("declarations", "body", _body, self._resolve(body, "body", "body")),
+                None
+                if host is None
+                else self._eq("declarations", "host", _host, self._resolve(host, "member state", "host")),
+                None if year is None else self._eq("declarations", "year", _year, year_arg(year, "year")),
+            ],
+        )
+
+    # -- master plans, events, partners, member states ------------------------
+
+    def master_plans(self) -> Results[MasterPlan]:
+        """
+        The master plans, oldest first.
+
+        >>> import asean_digital as ad
+        >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
+        [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5)]
+        """
+        return self.records("master_plans")
+
+    def master_plan(self, key: str) -> MasterPlan:
+        """
+        The master plan *key* finds.
+
+        >>> import asean_digital as ad
+        >>> str(ad.registry.master_plan("AIM 2020").period)
+        '2016/2020'
+        """
+        return self._get(key, "master plan", MasterPlan)
+
+    def events(
+        self,
+        *,
+        partner: str | None = None,
+        started_before: When | None = None,
+        started_after: When | None = None,
+    ) -> Results[Event]:
+        """
+        The talent competitions, filtered.
+
+        >>> import asean_digital as ad
+        >>> [e.name for e in ad.registry.events(started_after=2010)]
+        ['ASEAN ICT Innovation Award', 'ASEAN Makers Hackathon', 'ASEAN-Japan Cyber SEA Game']
+        >>> [e.name for e in ad.registry.events(partner="Japan")]
+        ['ASEAN-Japan Cyber SEA Game']
+        """
+        return self._select(
+            "events",
+            [
+                None
+                if partner is None
+                else self._eq(
+                    "events", "partner", _event_partners, self._resolve(partner, "partner", "partner")
+                ),
+                None if started_before is None else self._before("events", started_before, "started_before"),
+                None if started_after is None else self._after("events", started_after, "started_after"),
+            ],
+        )
+
+    def event(self, key: str) -> Event:
+        """
+        The event *key* finds.
+
+        >>> import asean_digital as ad
+        >>> str(ad.registry.event("ASEAN Cyber-Kids Camp").started)
+        '2009'
+        """
+        return self._get(key, "event", Event)
+
+    def partners(self) -> Results[Partner]:
+        """
+        The dialogue partners, by id.
+
+        >>> import asean_digital as ad
+        >>> [p.id for p in ad.registry.partners()]
+        ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
+        """
+        return self.records("partners")
+
+    def partner(self, key: str) -> Partner:
+        """
+        The partner *key* finds (``"ROK"``, ``"U.S."``, ``"ITU"``).
+
+        >>> import asean_digital as ad
+        >>> ad.registry.partner("ROK").name
+        'Republic of Korea'
+        """
+        return self._get(key, "partner", Partner)
+
+    def member_states(self, *, as_of: When | None = None) -> Results[MemberState]:
+        """
+        The ASEAN Member States, by accession then id.
+
+        Args:
+            as_of: Only those that had joined by then (a partial date is taken
+                at its latest day); ``None`` for the members today.
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.member_states()), len(ad.registry.member_states(as_of=1990))
+        (11, 6)
+        """
+        moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
+        if self._as_of is not None:
+            moment = min(moment, self._as_of.latest)
+        return Results((s for s in self._table("member_states").records if s.joined.earliest <= moment), self)
+
+    def member_state(self, key: str) -> MemberState:
+        """
+        The member state *key* finds: alpha-2, alpha-3 or name.
+
+        >>> import asean_digital as ad
+        >>> [ad.registry.member_state(k).id for k in ("TH", "THA", "Thailand")]
+        ['TH', 'TH', 'TH']
+        """
+        return self._get(key, "member state", MemberState)
+
+    # -- other collections --------------------------------------------------
+
+    def policy_areas(self) -> Results[PolicyArea]:
+        """
+        The policy areas the sector has studied and discussed, by id.
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.policy_areas())
+        8
+        """
+        return self.records("policy_areas")
+
+    def policy_area(self, key: str) -> PolicyArea:
+        """
+        The policy area *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.policy_area("digital divide").name
+        'bridging the gaps of access to ICT among the population'
+        """
+        return self._get(key, "policy area", PolicyArea)
+
+    def dialogues(self) -> Results[Dialogue]:
+        """
+        The regular stakeholders' consultative dialogues, by id.
+
+        >>> import asean_digital as ad
+        >>> [d.convener for d in ad.registry.dialogues()]
+        ['atrc', None, None]
+        """
+        return self.records("dialogues")
+
+    def dialogue(self, key: str) -> Dialogue:
+        """The dialogue *key* finds."""
+        return self._get(key, "dialogue", Dialogue)
+
+    def initiatives(self, *, emerging_issue: bool | None = None) -> Results[Initiative]:
+        """
+        The sector's initiatives, by id.
+
+        Args:
+            emerging_issue: ``True`` for only the emerging strategic issues,
+                ``False`` for only the others.
+
+        >>> import asean_digital as ad
+        >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
+        ['5g-ecosystem-development', 'ddg-framework-development']
+        """
+        if emerging_issue is None:
+            return self.records("initiatives")
+        if not isinstance(emerging_issue, bool):
+            msg = f"emerging_issue must be True, False or None, got {emerging_issue!r}"
+            raise TypeError(msg)
+        found = (i for i in self._table("initiatives").records if i.emerging_issue is emerging_issue)
+        return Results(found, self)
+
+    def initiative(self, key: str) -> Initiative:
+        """
+        The initiative *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.initiative("MPAC 2025").id
+        'mpac2025-digital-innovation'
+        """
+        return self._get(key, "initiative", Initiative)

@@ -1,0 +1,57 @@
+"""The public exceptions: plain data that survives pickling across processes."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import asean_digital as ad
+
+
+def _raised(call: object) -> BaseException:
+    assert callable(call)
+    try:
+        call()
+    except ad.AseanDigitalError as e:
+        return e
+    raise AssertionError("nothing raised")  # pragma: no cover
+
+
+class TestPickling:
+    """Every public exception pickles and comes back equal in message and attributes."""
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            pytest.param(lambda: ad.registry.body("ADGMN"), id="not-found"),
+            pytest.param(lambda: ad.registry.document("Singapore Declaration"), id="ambiguous"),
+            pytest.param(lambda: ad.load("/nonexistent/overlay.json"), id="data-error"),
+        ],
+    )
+    def test_round_trip_keeps_message_and_attributes(self, error: object) -> None:
+        """A raised error, pickled and unpickled, has the same type, message, args and attributes."""
+        original = _raised(error)
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            copy = pickle.loads(pickle.dumps(original, protocol=protocol))  # noqa: S301 - our own bytes
+            assert type(copy) is type(original)
+            assert str(copy) == str(original)
+            assert copy.args == original.args
+            attributes = ("key", "kind", "suggestions", "candidates", "problems")
+            for name in attributes:
+                assert getattr(copy, name, None) == getattr(original, name, None)
+
+    def test_the_root_error_pickles(self) -> None:
+        """The root class, raised with a message of its own, pickles like any exception."""
+        copy = pickle.loads(pickle.dumps(ad.AseanDigitalError("boom")))  # noqa: S301
+        assert str(copy) == "boom"
+
+    def test_messages_say_what_was_wrong(self) -> None:
+        """The unpickled errors still carry the data a caller reads: suggestions, candidates, problems."""
+        not_found = pickle.loads(pickle.dumps(_raised(lambda: ad.registry.body("ADGMN"))))  # noqa: S301
+        assert "ADGMIN" in not_found.suggestions
+        ambiguous = pickle.loads(pickle.dumps(_raised(lambda: ad.registry.document("Singapore Declaration"))))  # noqa: S301
+        assert len(ambiguous.candidates) == 2
+        data = pickle.loads(pickle.dumps(_raised(lambda: ad.load("/nonexistent/overlay.json"))))  # noqa: S301
+        assert data.problems
+        assert "no such file" in data.problems[0]
