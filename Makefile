@@ -36,6 +36,7 @@ typecheck: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 graphviz:
 	@command -v dot >/dev/null 2>&1 || { \
