@@ -46,6 +46,7 @@ nitpick_ignore = [
     # Hypothesis' own inventory is not fetched (no network at build time).
     ("py:class", "SearchStrategy"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
+    ("py:exc", "InvalidArgument"),  # hypothesis.errors.InvalidArgument, from the same inventory
 ]
 
 # -- autodoc and napoleon -----------------------------------------------------
