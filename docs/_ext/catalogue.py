@@ -2,7 +2,8 @@
 Sphinx extension: the data catalogue, generated from the packaged data at build time.
 
 On ``builder-inited`` it imports :mod:`asean_digital`, walks every collection
-of the default registry and writes one MyST Markdown page per collection into
+of the table of collections (a kind without a page of its own design gets a
+generic one) and writes MyST Markdown pages into
 ``docs/catalogue/`` (git-ignored), with tables and Graphviz pictures. Nothing
 is hand-copied: when the data changes, the catalogue changes with it. A page
 is rewritten only when its text changes, so unchanged pages are not re-read.
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import catalogue_diagrams as diagrams
+
+from asean_digital._collections import COLLECTIONS, Collection
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -147,6 +150,11 @@ class Links:
             self._where[state.id] = (state.name, "catalogue-member-states")
         for record in (*registry.policy_areas(), *registry.dialogues(), *registry.initiatives()):
             self._where[record.id] = (getattr(record, "acronym", None) or record.name, "catalogue-sector")
+        for c in COLLECTIONS:  # kinds without a page of their own design: their generic page
+            if c.keyed and c.name not in COVERED:
+                for record in registry.stored(c.name):
+                    label = getattr(record, "name", None) or getattr(record, "title", None) or record.id
+                    self._where[record.id] = (str(label), f"catalogue-{stem_of(c)}")
 
     def __call__(self, record_id: str | None, text: str | None = None) -> str:
         if record_id is None:
@@ -513,19 +521,8 @@ def enum_member_docs(cls: type) -> dict[str, str]:
 
 
 def _all_records(reg: Registry) -> list[Any]:
-    return [
-        reg.sector,
-        *reg.bodies(),
-        *reg.documents(),
-        *reg.master_plans(),
-        *reg.events(),
-        *reg.partners(),
-        *reg.member_states(),
-        *reg.policy_areas(),
-        *reg.dialogues(),
-        *reg.initiatives(),
-        *reg.relations(),
-    ]
+    records = [r for c in COLLECTIONS if c.keyed and c.within is None for r in reg.records(c.name)]
+    return [*records, *reg.relations()]
 
 
 def page_errata(reg: Registry, link: Links) -> str:
@@ -726,8 +723,66 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
 ]
 
 
+#: The page that shows each collection of the table; any other collection gets a generic page.
+COVERED: dict[str, str] = {
+    "sources": "sources",
+    "sectors": "sector",
+    "bodies": "bodies",
+    "documents": "documents",
+    "declarations": "declarations",
+    "master_plans": "master-plans",
+    "events": "competitions",
+    "partners": "partners",
+    "member_states": "member-states",
+    "policy_areas": "sector",
+    "dialogues": "sector",
+    "initiatives": "sector",
+    "relations": "relations",
+}
+
+
+def stem_of(c: Collection) -> str:
+    """The file stem of the page of the collection *c*."""
+    return COVERED.get(c.name) or c.name.replace("_", "-")
+
+
+def page_collection(reg: Registry, link: Links, c: Collection) -> str:
+    """A generic page for a collection: one row per record, its table columns and sources."""
+    title = c.name.replace("_", " ").capitalize()
+    intro = f"Every record of the collection `{c.name}`: {esc(c.summary)}." if c.summary else ""
+    columns = [name for name in c.columns if name != "id"]
+    rows = [
+        [code(r.id), *(cell(getattr(r, name, None)) for name in columns), sources_text(r.sources)]
+        for r in reg.stored(c.name)
+    ]
+    return (
+        header(f"catalogue-{stem_of(c)}", title, reg, intro)
+        + "\n"
+        + table(["Id", *(n.replace("_", " ").capitalize() for n in columns), "Sources"], rows, title=title)
+        + "\n"
+    )
+
+
+def all_pages() -> list[tuple[str, str, str, Callable[[Any, Links], str]]]:
+    """The designed pages, then a generic page for each collection no designed page shows."""
+    generic = [
+        (stem_of(c), c.name.replace("_", " ").capitalize(), c.summary, _generic(c))
+        for c in COLLECTIONS
+        if c.name not in COVERED
+    ]
+    return [*PAGES, *generic]
+
+
+def _generic(c: Collection) -> Callable[[Any, Links], str]:
+    def build(reg: Registry, link: Links) -> str:
+        return page_collection(reg, link, c)
+
+    return build
+
+
 def page_index(reg: Registry) -> str:
     counts = {
+        **{stem_of(c): len(reg.stored(c.name)) for c in COLLECTIONS if c.name not in COVERED},
         "bodies": len(reg.bodies()),
         "documents": len(reg.documents()),
         "declarations": len(reg.declarations()),
@@ -745,10 +800,11 @@ def page_index(reg: Registry) -> str:
         "packaged data each time the documentation is built, so they always show the data "
         "of this release."
     )
+    pages = all_pages()
     rows = [
-        [ref(text, f"catalogue-{stem}"), cell(what), cell(counts.get(stem))] for stem, text, what, _ in PAGES
+        [ref(text, f"catalogue-{stem}"), cell(what), cell(counts.get(stem))] for stem, text, what, _ in pages
     ]
-    toctree = "\n".join(["```{toctree}", ":hidden:", "", *(stem for stem, *_ in PAGES), "```"])
+    toctree = "\n".join(["```{toctree}", ":hidden:", "", *(stem for stem, *_ in pages), "```"])
     return (
         header("catalogue", "Data catalogue", reg, intro)
         + "\n"
@@ -763,7 +819,7 @@ def render(registry: Registry) -> dict[str, str]:
     """Every catalogue page, by file name."""
     links = Links(registry)
     pages = {"index.md": page_index(registry)}
-    pages.update({f"{stem}.md": build(registry, links) for stem, _, _, build in PAGES})
+    pages.update({f"{stem}.md": build(registry, links) for stem, _, _, build in all_pages()})
     return pages
 
 
