@@ -240,6 +240,7 @@ def query_cases(reg: Any) -> list[tuple[str, str, Callable[[], object]]]:
     """(method, label, call) for every query kind, on the packaged registry."""
     dialogue = reg.dialogues()[0].id
     source = reg.body("ATRC").sources[0]
+    atrc = reg.body("ATRC")
     return [
         ("body", 'body("TELMIN")', lambda: reg.body("TELMIN")),
         ("bodies", "bodies()", reg.bodies),
@@ -287,6 +288,10 @@ def query_cases(reg: Any) -> list[tuple[str, str, Callable[[], object]]]:
             lambda: reg.search("Telecomunications Regulators Council"),
         ),
         ("as_of", "as_of(2015)", lambda: reg.as_of(2015)),
+        ("records", 'records("partners")', lambda: reg.records("partners")),
+        ("record", 'record("bodies", "TELMIN")', lambda: reg.record("bodies", "TELMIN")),
+        ("stored", 'stored("documents")', lambda: reg.stored("documents")),
+        ("relations_of", "relations_of(ATRC)", lambda: reg.relations_of(atrc)),
     ]
 
 

@@ -33,8 +33,9 @@ class TestRoundTrip:
         assert conv.structure(data, type(record)) == record
         assert conv.structure(json.loads(json.dumps(data)), type(record)) == record
 
-    def test_loader_hooks_agree_with_the_converter(self) -> None:
-        """The loader's hooks structure every record as the converter does, on their fast path alone."""
+    @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "walking"])
+    def test_loader_hooks_agree_with_the_converter(self, compiled: bool) -> None:
+        """Both kinds of loader hook structure every record as the converter does, on the fast path alone."""
         from asean_digital._structure import Hooks
 
         def no_fallback(t: Any) -> Any:
@@ -48,19 +49,24 @@ class TestRoundTrip:
         for record in every_record():
             data = json.loads(json.dumps(ad.converter.unstructure(record)))
             cls = type(record)
-            assert hooks.hook(cls)(data, cls) == ad.converter.structure(data, cls) == record
+            assert (
+                hooks.hook(cls, compiled=compiled)(data, cls) == ad.converter.structure(data, cls) == record
+            )
 
-    def test_loader_hooks_refuse_as_the_converter_does(self) -> None:
+    @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "walking"])
+    def test_loader_hooks_refuse_as_the_converter_does(self, compiled: bool) -> None:
         """The fast path itself refuses a bad value, and the error is then the converter's own."""
         from asean_digital._structure import Hooks
 
         refused = object()
         data = ad.converter.unstructure(reg.body("ATRC"))
-        fast_only = Hooks(lambda t: lambda value: refused).hook(Body)
+        fast_only = Hooks(lambda t: lambda value: refused).hook(Body, compiled=compiled)
         assert fast_only(data, Body) == reg.body("ATRC")
         data["established"] = "1995-13"
         assert fast_only(data, Body) is refused
-        detailed = Hooks(lambda t: lambda value: ad.converter.structure(value, t)).hook(Body)
+        detailed = Hooks(lambda t: lambda value: ad.converter.structure(value, t)).hook(
+            Body, compiled=compiled
+        )
         with pytest.raises(Exception) as fast:  # noqa: PT011 - compared with the converter's below
             detailed(data, Body)
         with pytest.raises(Exception) as slow:  # noqa: PT011

@@ -335,7 +335,10 @@ class Core:
         >>> ad.registry.records("partners") == ad.registry.partners()
         True
         """
-        return Results(self._tables[self._collection(collection).name].records, self)
+        table = self._tables.get(collection) if isinstance(collection, str) else None
+        if table is None:
+            table = self._tables[self._collection(collection).name]  # raises for a wrong name
+        return Results(table.records, self)
 
     def stored(self, collection: str) -> Results[Any]:
         """

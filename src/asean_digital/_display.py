@@ -10,7 +10,6 @@ registry knows of it.
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +18,15 @@ import attrs
 __all__ = ["plain", "record_html", "records_html", "short_repr"]
 
 _LABEL_FIELDS = ("acronym", "name", "title")
+
+
+def _escape(text: str) -> str:
+    # html (and its table of entities) is imported only when something is shown.
+    from html import escape  # noqa: PLC0415
+
+    return escape(text)
+
+
 _NESTED = frozenset({"names", "meetings", "thrusts", "sources", "errata"})
 _MAX_ROWS = 60
 
@@ -73,7 +81,7 @@ def _cell(value: Any) -> str:
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_cell(v)}" for k, v in value.items() if v not in (None, [], ""))
-    return html.escape(str(value))
+    return _escape(str(value))
 
 
 def records_html(rows: Sequence[Mapping[str, Any]], kind: str, total: int) -> str:
@@ -90,19 +98,19 @@ def records_html(rows: Sequence[Mapping[str, Any]], kind: str, total: int) -> st
     rows = rows[:_MAX_ROWS]
     skip = {*_NESTED, "description", "entity"}
     columns = [k for k in rows[0] if k not in skip] or list(rows[0])
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{_escape(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{_cell(row.get(c))}</td>" for c in columns) + "</tr>" for row in rows
     )
     more = f"<p>… and {total - _MAX_ROWS} more</p>" if total > _MAX_ROWS else ""
-    caption = f"<caption>{total} × {html.escape(kind)}</caption>"
+    caption = f"<caption>{total} × {_escape(kind)}</caption>"
     table = f"{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
     return f'<table class="asean-digital">{table}</table>{more}'
 
 
 def _section(title: str, rows: Iterable[str]) -> str:
     items = "".join(f"<li>{row}</li>" for row in rows)
-    return f"<h4>{html.escape(title)}</h4><ul>{items}</ul>" if items else ""
+    return f"<h4>{_escape(title)}</h4><ul>{items}</ul>" if items else ""
 
 
 def record_html(record: Any, relations: Iterable[Any] = ()) -> str:
@@ -115,27 +123,25 @@ def record_html(record: Any, relations: Iterable[Any] = ()) -> str:
             of the record); none for a record shown on its own.
     """
     data = plain(record)
-    kind, rid = html.escape(type(record).__name__), html.escape(str(record.id))
-    title = f"{kind} <code>{rid}</code>: {html.escape(_label(record))}"
+    kind, rid = _escape(type(record).__name__), _escape(str(record.id))
+    title = f"{kind} <code>{rid}</code>: {_escape(_label(record))}"
     fields = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{_cell(v)}</td></tr>"
+        f"<tr><th>{_escape(k)}</th><td>{_cell(v)}</td></tr>"
         for k, v in data.items()
         if k not in _NESTED and v not in (None, [], "")
     )
     parts = [f'<div class="asean-digital-card"><h3>{title}</h3><table>{fields}</table>']
     names = getattr(record, "names", ())
-    parts.append(_section("Naming history", (html.escape(f"{n} — {n.valid}") for n in names)))
-    parts.append(_section("Meetings", (html.escape(m.description) for m in getattr(record, "meetings", ()))))
+    parts.append(_section("Naming history", (_escape(f"{n} — {n.valid}") for n in names)))
+    parts.append(_section("Meetings", (_escape(m.description) for m in getattr(record, "meetings", ()))))
     parts.append(
         _section(
             "Strategic thrusts",
-            (html.escape(f"({t.number}) {t.title}") for t in getattr(record, "thrusts", ())),
+            (_escape(f"({t.number}) {t.title}") for t in getattr(record, "thrusts", ())),
         )
     )
-    parts.append(_section("Relations", (html.escape(r.id) for r in relations)))
-    parts.append(
-        _section("Errata", (html.escape(f"{e.field}: {e.note}") for e in getattr(record, "errata", ())))
-    )
-    parts.append(_section("Sources", (html.escape(f"{s.document}: {s.section}") for s in record.sources)))
+    parts.append(_section("Relations", (_escape(r.id) for r in relations)))
+    parts.append(_section("Errata", (_escape(f"{e.field}: {e.note}") for e in getattr(record, "errata", ()))))
+    parts.append(_section("Sources", (_escape(f"{s.document}: {s.section}") for s in record.sources)))
     parts.append("</div>")
     return "".join(parts)

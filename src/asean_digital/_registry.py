@@ -14,7 +14,6 @@ from ._keys import search_keys
 from ._model import Erratum, Predicate, Source, SourceDocument
 from ._queries import KindQueries
 from ._results import Results
-from ._timeview import view_dataset
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
@@ -336,6 +335,8 @@ class Registry(KindQueries):
         moment = to_partial_date(when, argument="when")
         if self._as_of is not None and self._as_of.latest < moment.latest:
             moment = self._as_of
+        from ._timeview import view_dataset  # noqa: PLC0415 - only views need it
+
         return Registry(view_dataset(self._data, moment), _keys_from=self._full or self, _as_of=moment)
 
     def _suggestion_records(self) -> Iterable[Any]:

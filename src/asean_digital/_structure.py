@@ -45,6 +45,7 @@ __all__ = [
     "compile_record_hook",
     "fast_record_class",
     "forget_shared",
+    "interpreted_record_hook",
     "is_homogeneous_tuple",
     "is_optional",
     "is_record_class",
@@ -175,6 +176,18 @@ def _shared_date(value: Any) -> PartialDate:
     if date is None:
         date = DATES[value] = _parse_date(value)
     return date
+
+
+def _share_str(value: Any, t: Any) -> str:
+    return STRINGS.setdefault(value, value) if type(value) is str else structure_str(value, t)
+
+
+def _share_date(value: Any, _: Any) -> PartialDate:
+    return _shared_date(value)
+
+
+_SHARED: dict[Any, Hook] = {str: _share_str, PartialDate: _share_date}
+"""The hooks of the types whose equal values a load shares, for hooks that are not compiled."""
 
 
 def enum_values(cls: type[enum.Enum]) -> dict[Any, enum.Enum]:
@@ -336,6 +349,45 @@ def compile_record_hook(
     return hook
 
 
+def interpreted_record_hook(
+    cls: type,
+    resolve: Callable[[Any], Hook],
+    slow: Callable[[Any], Any],
+    *,
+    forbid_extra_keys: bool = True,
+) -> Hook:
+    """
+    A hook for the attrs class *cls* that walks its fields with *resolve*'s hooks: nothing is compiled.
+
+    It takes the same JSON as :func:`compile_record_hook`'s hook and refuses
+    the same values (to *slow*), at a few times its cost per record but none
+    up front: the loader uses it for collections too small to repay compiling.
+    """
+    fields = [
+        (a.name, a.alias, resolve(a.type), a.type, a.default is attrs.NOTHING) for a in attrs.fields(cls)
+    ]
+
+    def structure_record(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            return slow(value)
+        try:
+            kw = {}
+            complete = True
+            for name, alias, hook, t, required in fields:
+                if name in value:
+                    kw[alias] = hook(value[name], t)
+                elif required:
+                    complete = False
+                    break
+            if complete and (not forbid_extra_keys or len(kw) == len(value)):
+                return cls(**kw)
+        except Exception:  # noqa: BLE001, S110 - the detailed path below reports it
+            pass
+        return slow(value)
+
+    return structure_record
+
+
 def fast_record_class(cls: type) -> bool:
     """Whether each field of the attrs class *cls* takes JSON as :func:`compile_record_hook` reads it."""
     if any(isinstance(a.type, str) for a in attrs.fields(cls)):
@@ -376,55 +428,68 @@ class Hooks:
     """
     The hooks the loader structures records with, made without cattrs and kept once made.
 
-    Record classes are compiled on first use; anything a compiled hook
-    refuses goes to *detailed*'s slow path (the loader passes one that asks
-    the library's cattrs converter, imported only then). Safe from any
+    Each record class has two: one compiled from its fields, the fastest per
+    record, and one that walks its fields, which costs nothing to make (the
+    loader takes it for collections too small to repay compiling). Anything
+    a hook refuses goes to *detailed*'s slow path (the loader passes one that
+    asks the library's cattrs converter, imported only then). Safe from any
     thread: a hook is made once, under a lock, and only finished hooks are
     ever handed out to other threads.
 
     >>> from asean_digital import Source
     >>> hooks = Hooks(lambda t: lambda value: None)
-    >>> hooks.hook(Source)({"document": "seed-page", "section": "Overview"}, Source)
-    Source(document='seed-page', section='Overview')
+    >>> data = {"document": "seed-page", "section": "Overview"}
+    >>> hooks.hook(Source)(data, Source) == hooks.hook(Source, compiled=False)(data, Source)
+    True
     """
 
     def __init__(self, detailed: Callable[[Any], Callable[[Any], Any]]) -> None:
         """*detailed(t)* is the slow path for values of type *t* a fast hook refuses."""
         self._detailed = detailed
-        self._hooks: dict[Any, Hook] = {}  # finished hooks: read without the lock
-        self._compiling: dict[Any, Hook] = {}  # stand-ins for classes being compiled
+        self._hooks: dict[tuple[Any, bool], Hook] = {}  # finished hooks: read without the lock
+        self._making: dict[tuple[Any, bool], Hook] = {}  # stand-ins for classes being made
         self._lock = _thread.RLock()  # re-entrant: making a hook makes the hooks of its fields
 
-    def _late(self, t: Any, value: Any, type_: Any) -> Any:
-        return self._hooks[t](value, type_)
+    def _late(self, key: tuple[Any, bool], value: Any, type_: Any) -> Any:
+        return self._hooks[key](value, type_)
 
-    def hook(self, t: Any) -> Hook:
-        """The hook for the type *t* (a record class, or a field type of one)."""
-        hook = self._hooks.get(t)
+    def hook(self, t: Any, *, compiled: bool = True) -> Hook:
+        """The hook for the type *t* (a record class, or a field type of one), compiled or not."""
+        key = (t, compiled)
+        hook = self._hooks.get(key)
         if hook is not None:
             return hook
         with self._lock:
-            hook = self._hooks.get(t) or self._compiling.get(t)
+            hook = self._hooks.get(key) or self._making.get(key)
             if hook is not None:
                 return hook
-            if t in _SCALARS:
+
+            def resolve(inner: Any) -> Hook:
+                return self.hook(inner, compiled=compiled)
+
+            if not compiled and t in _SHARED:
+                hook = _SHARED[t]  # a compiled hook shares them inline
+            elif t in _SCALARS:
                 hook = _SCALARS[t]
             elif isinstance(t, type) and issubclass(t, enum.Enum):
                 hook = structure_enum
             elif is_optional(t):
-                hook = optional_hook(t, self.hook)
+                hook = optional_hook(t, resolve)
             elif is_homogeneous_tuple(t):
-                hook = tuple_hook(t, self.hook, self._detailed(t))
+                hook = tuple_hook(t, resolve, self._detailed(t))
             elif is_record_class(t) and fast_record_class(t):
                 # A class that contains itself gets a stand-in that calls its
-                # finished hook late; the stand-in is seen only by this compilation.
-                self._compiling[t] = functools.partial(self._late, t)
+                # finished hook late; the stand-in is seen only while it is made.
+                self._making[key] = functools.partial(self._late, key)
                 try:
-                    hook = compile_record_hook(t, self.hook, self._detailed(t), share_strings=True)
+                    if compiled:
+                        hook = compile_record_hook(t, resolve, self._detailed(t), share_strings=True)
+                    else:
+                        hook = interpreted_record_hook(t, resolve, self._detailed(t))
                 finally:
-                    del self._compiling[t]
+                    del self._making[key]
             else:
                 msg = f"no structure hook for {t!r}"
                 raise TypeError(msg)
-            self._hooks[t] = hook
+            self._hooks[key] = hook
             return hook
