@@ -134,7 +134,7 @@ def _detailed(t: Any) -> Callable[[Any], Any]:
     return structure_in_detail
 
 
-COMPILE_FROM: Final = 300
+COMPILE_FROM: Final = 1000
 """The size of a collection in one file from which its records are structured by compiled hooks."""
 HOOKS: Final = Hooks(_detailed)
 """The loader's structure hooks: compiled code made from the model (never from data), kept for the process."""
@@ -151,8 +151,8 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
             continue
         records = out.setdefault(name, [])
-        # Compiling a class's hook costs about what walking its fields costs for
-        # a few hundred records (measured by benchmarks/bench.py): only larger
+        # Compiling a class's hook (2-4 ms) costs what walking its fields costs
+        # over 500 (documents) to 1,400 (bodies) records: only larger
         # collections repay it.
         structure = HOOKS.hook(cls, compiled=len(items) >= COMPILE_FROM)
         for i, item in enumerate(items):
