@@ -580,15 +580,20 @@ def all_records() -> list[Entity]:
 def source_problem(source: Source) -> str | None:
     """What is wrong with a source citation, or None: its section must be a heading."""
     try:
-        location = ad.registry.source(source).location or ""
+        document = ad.registry.source(source)
     except LookupError:
         return f"unknown source document {source.document!r}"
+    location = document.location or ""
     if location.endswith(SHARED_PAGE.name):
         headings = PAGE_HEADINGS
     elif location.endswith(SHARED_REFERENCE.name):
         headings = list(REF_SECTIONS)
+    elif document.url is not None:  # a public web page: its address, title and publisher are what cite it
+        if not (document.url.startswith(("https://", "http://")) and document.title and document.publisher):
+            return f"web source {source.document!r} lacks an http(s) address, a title or a publisher"
+        return None if source.section else f"{source.document}: no section"
     else:
-        return f"source document {source.document!r} is neither the page nor reference-facts"
+        return f"source document {source.document!r} is neither the page, reference-facts nor a web page"
     parts = source.section.split(" / ")
     missing = [part for part in parts if part not in headings]
     if missing:

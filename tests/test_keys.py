@@ -51,7 +51,6 @@ class TestRecordKeys:
             "Lao PDR",
             "LAO",
             "Laos",
-            "Lao People's Democratic Republic",
             "LA",
         }
 

@@ -189,19 +189,38 @@ def _emit(records: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]
     return _table(records, columns)
 
 
-def _card(record: Any) -> str:
+def _card(record: Any, reg: Registry) -> str:
+    """A record's fields, each marked with the numbers of the sources that state it, then the sources."""
     data = converter().unstructure(record)
+    sources = list(getattr(record, "sources", ()))
+    number = {id(s): i for i, s in enumerate(sources, 1)}
+
+    def marks(path: str) -> str:
+        found = record.sources_for(path) if hasattr(record, "sources_for") and sources else ()
+        return f"  [{','.join(str(number[id(s)]) for s in found)}]" if found else ""
+
     lines = [f"{type(record).__name__} {record.id}"]
     for key, value in data.items():
-        if value in (None, [], ()):
+        if key == "sources" or value in (None, [], ()):
             continue
-        if isinstance(value, list):
-            lines.append(f"  {key}:")
-            lines.extend(
-                f"    - {json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v}" for v in value
-            )
+        if key == "id":
+            lines.append(f"  id: {value}")
+        elif isinstance(value, list):
+            lines.append(f"  {key}:{marks(key) if key == 'errata' else ''}")
+            for i, v in enumerate(value):
+                text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                lines.append(f"    - {text}{marks(f'{key}[{i}]') if key != 'errata' else ''}")
         else:
-            lines.append(f"  {key}: {value}")
+            lines.append(f"  {key}: {value}{marks(key)}")
+    if sources:
+        lines.append("  sources:")
+    for i, source in enumerate(sources, 1):
+        lines.append(f"    [{i}] {source.document}: {source.section}")
+        document = reg.source(source)
+        where = ", ".join(x for x in (document.title, document.publisher, document.url) if x)
+        lines.append(f"        {where}")
+        if source.derived is not None:
+            lines.append(f"        derived, not stated: {source.derived}")
     return "\n".join(lines)
 
 
@@ -291,7 +310,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if cmd == "show":
         record = reg.lookup(args.key)
         if fmt == "table":
-            out(_card(record))
+            out(_card(record, reg))
         else:
             out(
                 _emit([record], [], fmt)

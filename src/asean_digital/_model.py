@@ -15,7 +15,7 @@ import enum
 
 import attrs
 
-from ._dates import FieldsEq, FieldsRepr, Period, When, to_partial_date
+from ._dates import FieldsEq, FieldsRepr, PartialDate, Period, When, to_partial_date
 from ._display import record_html, short_repr
 
 __all__ = [
@@ -128,6 +128,32 @@ class Record(FieldsEq):
     def _repr_html_(self) -> str:
         return record_html(self)
 
+    def sources_for(self, field: str) -> tuple["Source", ...]:
+        """
+        Who says so: the sources of this record that state *field* (a field path).
+
+        Args:
+            field: A field's name, or a path into it (``"names[1].name"``,
+                ``"thrusts[0].title"``, ``"meetings[0].per_year"``).
+
+        Raises:
+            ValueError: *field* names no field of the record.
+
+        >>> import asean_digital as ad
+        >>> [s.document for s in ad.registry.body("ATRC").sources_for("established")]
+        ['seed-page']
+        """
+        if not isinstance(field, str):
+            msg = f"field must be a field path string, got {type(field).__name__} {field!r}"
+            raise TypeError(msg)
+        root = field.split(".", 1)[0].split("[", 1)[0]
+        names = [a.name for a in attrs.fields(type(self))]  # type: ignore[arg-type]  # every entity is an attrs class
+        if root not in names or root == "sources":
+            msg = f"{field!r} is not a field of a {type(self).__name__}; expected one of {', '.join(names)}"
+            raise ValueError(msg)
+        sources: tuple[Source, ...] = getattr(self, "sources", ())
+        return tuple(s for s in sources if s.supports(field))
+
 
 @attrs.frozen(repr=False, eq=False)
 class SourceDocument(FieldsEq, FieldsRepr):
@@ -136,34 +162,66 @@ class SourceDocument(FieldsEq, FieldsRepr):
 
     Attributes:
         id: Stable slug the :class:`Source` records refer to.
-        title: The document's title.
-        description: What the document is and how it is used.
+        title: The document's title, as it gives it.
+        description: What the document is and how the data uses it.
         location: Where the document can be found (a path or an address), or
             ``None``.
+        url: Its web address, exactly as it was found, where one is known.
+        publisher: Who publishes it (``"ASEAN Secretariat"``), where known.
+        published: When it was published or last updated, where it says.
     """
 
     id: str
     title: str
     description: str
     location: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
 
 
 @attrs.frozen(order=True, repr=False)
 class Source(FieldsRepr):
     """
-    Where a fact came from: a source document and the section in it.
+    Who says so: a source document, the section in it, and the fields of the record it supports.
 
     Attributes:
         document: The id of the :class:`SourceDocument`.
         section: The section of that document, as its headings name it
             (``"Major Sectoral Bodies/Committees"``).
+        fields: The fields of the record this source states, as paths
+            (``"name"``, ``"names"``, ``"names[1].valid"``, ``"thrusts[0]"``);
+            ``()`` where it supports the whole record.
+        derived: Where a value is not stated by the source but worked out
+            from what it states, how (``"kind: from the partner being a
+            sovereign state"``); ``None`` for a statement.
 
     >>> Source("seed-page", "Overview")
-    Source(document='seed-page', section='Overview')
+    Source(document='seed-page', section='Overview', fields=(), derived=None)
+    >>> of_name = Source("seed-page", "Overview", ("name",))
+    >>> of_name.supports("name"), of_name.supports("id")
+    (True, False)
     """
 
     document: str
     section: str
+    fields: tuple[str, ...] = ()
+    derived: str | None = None
+
+    def supports(self, field: str) -> bool:
+        """
+        Whether this source states (or derives) the field path *field*, in whole or in part.
+
+        A source of ``"names"`` supports ``"names[1].name"``, and one of
+        ``"names[1]"`` supports ``"names"`` in part.
+        """
+        return not self.fields or any(_overlaps(mine, field) for mine in self.fields)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether one field path is the other or lies within it (``names`` and ``names[0].name``)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long == short or long.startswith((f"{short}.", f"{short}["))
 
 
 @attrs.frozen(repr=False, eq=False)
