@@ -160,3 +160,63 @@ class TestSourceDocuments:
         assert Source("seed-page", "Overview", ("names[1]",)).supports("names")
         assert not Source("seed-page", "Overview", ("name",)).supports("names")
         assert Source("seed-page", "Overview").supports("anything")
+
+
+class TestSourceFilter:
+    """``source=`` on every collection query and on search: records with a statement from that source."""
+
+    def test_the_pages_own_declarations(self) -> None:
+        """The page's list of 13 declarations, whatever else the data holds."""
+        assert len(reg.documents(kind="declaration", source="seed-page")) == 13
+        assert len(reg.declarations(source="seed-page")) == 13
+
+    def test_each_query_filters_by_source(self) -> None:
+        """Every collection query keeps exactly the records citing the source, in its order."""
+        queries: dict[str, Any] = {
+            "bodies": reg.bodies,
+            "documents": reg.documents,
+            "declarations": reg.declarations,
+            "master_plans": reg.master_plans,
+            "events": reg.events,
+            "partners": reg.partners,
+            "member_states": reg.member_states,
+            "policy_areas": reg.policy_areas,
+            "dialogues": reg.dialogues,
+            "initiatives": reg.initiatives,
+            "relations": reg.relations,
+        }
+        for name, query in queries.items():
+            for document in reg.sources():
+                expected = [r for r in query() if any(s.document == document.id for s in r.sources)]
+                assert list(query(source=document.id)) == expected, (name, document.id)
+                if name != "relations":
+                    assert list(reg.records(name, source=document.id)) == [
+                        r for r in reg.records(name) if any(s.document == document.id for s in r.sources)
+                    ]
+
+    def test_reference_facts_and_public_sources(self) -> None:
+        """Member states rest on the reference facts; one accession date also on a public page."""
+        assert len(reg.member_states(source="reference-facts")) == 11
+        assert [s.id for s in reg.member_states(source="web-vietnamnet-vn-in-asean")] == ["VN"]
+        assert [r.id for r in reg.relations(source="reference-facts")] == [
+            "adm2025 succeeds aim2020",
+            "aim2020 succeeds aim2015",
+        ]
+
+    def test_search_by_source(self) -> None:
+        """Search keeps its order and keeps only records citing the source."""
+        everything = reg.search("korea")
+        cited = reg.search("korea", source="web-sundaily-adgsom1-2021")
+        assert [m.entity.id for m in cited] == [
+            m.entity.id
+            for m in everything
+            if any(s.document == "web-sundaily-adgsom1-2021" for s in m.entity.sources)
+        ]
+        assert [m.entity.id for m in cited] == ["KR"]
+
+    def test_a_bad_source_is_refused(self) -> None:
+        """An unknown source id is a NotFoundError with suggestions; a non-string, a TypeError."""
+        with pytest.raises(ad.NotFoundError, match="did you mean 'seed-page'"):
+            reg.bodies(source="seed")
+        with pytest.raises(TypeError, match="source must be the id of a source document"):
+            reg.partners(source=3)  # type: ignore[arg-type]

@@ -144,6 +144,7 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
     ),
 }
 _INT_OPTIONS: Final = frozenset({"year"})
+_SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 
 def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]]) -> str:
@@ -267,11 +268,14 @@ def _parser() -> argparse.ArgumentParser:
         for flag, metavar, help_text in _FILTERS.get(c.name, ("", ()))[1]:
             kind = int if flag[2:] in _INT_OPTIONS else str
             p.add_argument(flag, metavar=metavar, type=kind, help=help_text)
+        if c.keyed or c.name == "relations":
+            p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("show", "one record of any kind, by key")
     p.add_argument("key")
     p = command("search", "forgiving full-text search")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("text", help="what to look for")
+    p.add_argument("--limit", type=int, default=10, help="the most matches to show (default 10)")
+    p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("export", "write every collection and a Frictionless datapackage.json to a folder")
     p.add_argument("--out", metavar="DIR", required=True)
     command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid")
@@ -319,7 +323,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             )
         return EXIT_OK
     if cmd == "search":
-        out(_emit(reg.search(args.text, limit=args.limit), _MATCH_COLUMNS, fmt))
+        out(_emit(reg.search(args.text, limit=args.limit, source=args.source), _MATCH_COLUMNS, fmt))
         return EXIT_OK
     c = next(c for c in COLLECTIONS if c.command == cmd)
     records: Sequence[Any]
@@ -330,9 +334,11 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             name = flag[2:].replace("-", "_")
             value = getattr(args, name)
             filters[name] = _when(value) if metavar == "WHEN" else value
-        records = getattr(reg, method)(**filters)
+        records = getattr(reg, method)(**filters, source=args.source)
+    elif c.keyed:
+        records = reg.records(c.name, source=args.source)
     else:
-        records = reg.stored(c.name) if not c.keyed else reg.records(c.name)
+        records = reg.stored(c.name)
     out(_emit(records, _columns(c), fmt))
     return EXIT_OK
 

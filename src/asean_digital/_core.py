@@ -174,6 +174,10 @@ class Table:
         return Results((self.records[i] for i in positions), self.registry)
 
 
+def _documents_cited(record: Any) -> Iterable[Hashable]:
+    return [s.document for s in record.sources]
+
+
 def _contains(positions: Positions, i: int) -> bool:
     if isinstance(positions, set):
         return i in positions
@@ -243,6 +247,27 @@ class Core:
 
     def _after(self, name: str, when: When, argument: str) -> set[int]:
         return self._tables[name].after(to_partial_date(when, argument=argument))
+
+    # -- provenance ---------------------------------------------------------
+
+    def _source_id(self, source: object) -> str:
+        """The id of the source document *source* names, checked."""
+        if not isinstance(source, str):
+            kind = type(source).__name__
+            msg = f"source must be the id of a source document (a string), got {kind} {source!r}"
+            raise TypeError(msg)
+        known = [s.id for s in self._data.collection("sources")]
+        if source not in known:
+            import difflib  # noqa: PLC0415 - only a miss needs it
+
+            raise NotFoundError(source, "source document", difflib.get_close_matches(source, known, n=3))
+        return source
+
+    def _by_source(self, name: str, source: object) -> Positions | None:
+        """The positions of collection *name* with a statement from the source document *source*."""
+        if source is None:
+            return None
+        return self._eq(name, "source", _documents_cited, self._source_id(source))
 
     # -- key resolution -----------------------------------------------------
 
@@ -321,7 +346,7 @@ class Core:
         msg = f"collection must be one of {allowed}, got {name!r}"
         raise ValueError(msg)
 
-    def records(self, collection: str) -> Results[Any]:
+    def records(self, collection: str, *, source: str | None = None) -> Results[Any]:
         """
         Every record of the collection named *collection* (``"policy_areas"``), in the registry's order.
 
@@ -338,7 +363,9 @@ class Core:
         table = self._tables.get(collection) if isinstance(collection, str) else None
         if table is None:
             table = self._tables[self._collection(collection).name]  # raises for a wrong name
-        return Results(table.records, self)
+        if source is None:
+            return Results(table.records, self)
+        return table.select(intersect([self._by_source(collection, source)]))
 
     def stored(self, collection: str) -> Results[Any]:
         """

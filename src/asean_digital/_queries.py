@@ -65,6 +65,10 @@ def _host(d: Any) -> Iterable[Hashable]:
     return (d.host,)
 
 
+def _emerging(i: Any) -> Iterable[Hashable]:
+    return (i.emerging_issue,)
+
+
 def _event_partners(e: Any) -> Iterable[Hashable]:
     partners: tuple[str, ...] = e.partners
     return partners
@@ -83,6 +87,7 @@ class KindQueries(Core):
         partner: str | None = None,
         established_before: When | None = None,
         established_after: When | None = None,
+        source: str | None = None,
     ) -> Results[Body]:
         """
         The sectoral bodies, filtered.
@@ -97,6 +102,8 @@ class KindQueries(Core):
                 before this point in time (``2012`` means year < 2012).
             established_after: Only bodies whose establishment falls wholly
                 after this point in time.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         Returns:
             The matching bodies, by establishment (unknown last), then id.
@@ -130,6 +137,7 @@ class KindQueries(Core):
                 None
                 if established_after is None
                 else self._after("bodies", established_after, "established_after"),
+                self._by_source("bodies", source),
             ],
         )
 
@@ -188,6 +196,7 @@ class KindQueries(Core):
         year: int | None = None,
         published_before: When | None = None,
         published_after: When | None = None,
+        source: str | None = None,
     ) -> Results[Document]:
         """
         The key documents (declarations included), filtered.
@@ -197,6 +206,8 @@ class KindQueries(Core):
             year: Only documents published in this year.
             published_before: Only documents published wholly before this.
             published_after: Only documents published wholly after this.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         Returns:
             The matching documents, by publication (undated last), then id.
@@ -220,6 +231,7 @@ class KindQueries(Core):
                 None
                 if published_after is None
                 else self._after("documents", published_after, "published_after"),
+                self._by_source("documents", source),
             ],
         )
 
@@ -243,7 +255,12 @@ class KindQueries(Core):
         return self._get(key, "document", Document)
 
     def declarations(
-        self, *, body: str | None = None, host: str | None = None, year: int | None = None
+        self,
+        *,
+        body: str | None = None,
+        host: str | None = None,
+        year: int | None = None,
+        source: str | None = None,
     ) -> Results[Declaration]:
         """
         The ministerial declarations and statements, filtered.
@@ -253,6 +270,8 @@ class KindQueries(Core):
                 and ``"ADGMIN"`` are the same body).
             host: Only those of meetings this member state hosted (a key).
             year: Only those of this year.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
         >>> [d.title for d in ad.registry.declarations(host="Thailand")]
@@ -268,12 +287,13 @@ class KindQueries(Core):
                 if host is None
                 else self._eq("declarations", "host", _host, self._resolve(host, "member state", "host")),
                 None if year is None else self._eq("declarations", "year", _year, year_arg(year, "year")),
+                self._by_source("declarations", source),
             ],
         )
 
     # -- master plans, events, partners, member states ------------------------
 
-    def master_plans(self) -> Results[MasterPlan]:
+    def master_plans(self, *, source: str | None = None) -> Results[MasterPlan]:
         """
         The master plans, oldest first.
 
@@ -281,7 +301,7 @@ class KindQueries(Core):
         >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
         [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5)]
         """
-        return self.records("master_plans")
+        return self._select("master_plans", [self._by_source("master_plans", source)])
 
     def master_plan(self, key: str) -> MasterPlan:
         """
@@ -299,6 +319,7 @@ class KindQueries(Core):
         partner: str | None = None,
         started_before: When | None = None,
         started_after: When | None = None,
+        source: str | None = None,
     ) -> Results[Event]:
         """
         The talent competitions, filtered.
@@ -319,6 +340,7 @@ class KindQueries(Core):
                 ),
                 None if started_before is None else self._before("events", started_before, "started_before"),
                 None if started_after is None else self._after("events", started_after, "started_after"),
+                self._by_source("events", source),
             ],
         )
 
@@ -332,7 +354,7 @@ class KindQueries(Core):
         """
         return self._get(key, "event", Event)
 
-    def partners(self) -> Results[Partner]:
+    def partners(self, *, source: str | None = None) -> Results[Partner]:
         """
         The dialogue partners, by id.
 
@@ -340,7 +362,7 @@ class KindQueries(Core):
         >>> [p.id for p in ad.registry.partners()]
         ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
         """
-        return self.records("partners")
+        return self._select("partners", [self._by_source("partners", source)])
 
     def partner(self, key: str) -> Partner:
         """
@@ -352,13 +374,15 @@ class KindQueries(Core):
         """
         return self._get(key, "partner", Partner)
 
-    def member_states(self, *, as_of: When | None = None) -> Results[MemberState]:
+    def member_states(self, *, as_of: When | None = None, source: str | None = None) -> Results[MemberState]:
         """
         The ASEAN Member States, by accession then id.
 
         Args:
             as_of: Only those that had joined by then (a partial date is taken
                 at its latest day); ``None`` for the members today.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
         >>> len(ad.registry.member_states()), len(ad.registry.member_states(as_of=1990))
@@ -367,7 +391,10 @@ class KindQueries(Core):
         moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
         if self._as_of is not None:
             moment = min(moment, self._as_of.latest)
-        return Results((s for s in self._table("member_states").records if s.joined.earliest <= moment), self)
+        joined = {
+            i for i, s in enumerate(self._table("member_states").records) if s.joined.earliest <= moment
+        }
+        return self._select("member_states", [joined, self._by_source("member_states", source)])
 
     def member_state(self, key: str) -> MemberState:
         """
@@ -381,7 +408,7 @@ class KindQueries(Core):
 
     # -- other collections --------------------------------------------------
 
-    def policy_areas(self) -> Results[PolicyArea]:
+    def policy_areas(self, *, source: str | None = None) -> Results[PolicyArea]:
         """
         The policy areas the sector has studied and discussed, by id.
 
@@ -389,7 +416,7 @@ class KindQueries(Core):
         >>> len(ad.registry.policy_areas())
         8
         """
-        return self.records("policy_areas")
+        return self._select("policy_areas", [self._by_source("policy_areas", source)])
 
     def policy_area(self, key: str) -> PolicyArea:
         """
@@ -401,7 +428,7 @@ class KindQueries(Core):
         """
         return self._get(key, "policy area", PolicyArea)
 
-    def dialogues(self) -> Results[Dialogue]:
+    def dialogues(self, *, source: str | None = None) -> Results[Dialogue]:
         """
         The regular stakeholders' consultative dialogues, by id.
 
@@ -409,31 +436,40 @@ class KindQueries(Core):
         >>> [d.convener for d in ad.registry.dialogues()]
         ['atrc', None, None]
         """
-        return self.records("dialogues")
+        return self._select("dialogues", [self._by_source("dialogues", source)])
 
     def dialogue(self, key: str) -> Dialogue:
         """The dialogue *key* finds."""
         return self._get(key, "dialogue", Dialogue)
 
-    def initiatives(self, *, emerging_issue: bool | None = None) -> Results[Initiative]:
+    def initiatives(
+        self, *, emerging_issue: bool | None = None, source: str | None = None
+    ) -> Results[Initiative]:
         """
         The sector's initiatives, by id.
 
         Args:
             emerging_issue: ``True`` for only the emerging strategic issues,
                 ``False`` for only the others.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
         >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
         ['5g-ecosystem-development', 'ddg-framework-development']
         """
-        if emerging_issue is None:
-            return self.records("initiatives")
-        if not isinstance(emerging_issue, bool):
+        if emerging_issue is not None and not isinstance(emerging_issue, bool):
             msg = f"emerging_issue must be True, False or None, got {emerging_issue!r}"
             raise TypeError(msg)
-        found = (i for i in self._table("initiatives").records if i.emerging_issue is emerging_issue)
-        return Results(found, self)
+        return self._select(
+            "initiatives",
+            [
+                None
+                if emerging_issue is None
+                else self._eq("initiatives", "emerging_issue", _emerging, emerging_issue),
+                self._by_source("initiatives", source),
+            ],
+        )
 
     def initiative(self, key: str) -> Initiative:
         """

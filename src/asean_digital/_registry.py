@@ -37,6 +37,10 @@ def _object(r: Any) -> Iterable[Hashable]:
     return (r.object,)
 
 
+def _cited(r: Any) -> Iterable[Hashable]:
+    return {s.document for s in r.sources}
+
+
 class Registry(KindQueries):
     """
     The records of the ASEAN Digital sector, indexed for queries.
@@ -47,7 +51,9 @@ class Registry(KindQueries):
 
     Every collection query returns a :class:`tuple` sorted by the records'
     principal date (establishment, publication, start, accession; unknown
-    last), then id. Filters are keyword-only and combine with AND. A key may
+    last), then id. Filters are keyword-only and combine with AND; every
+    collection query also takes ``source=``, a source document's id, for the
+    records with a statement from it. A key may
     be an id, acronym, name, alias, or former name or acronym, matched
     regardless of case, punctuation and spacing.
 
@@ -193,6 +199,7 @@ class Registry(KindQueries):
         subject: str | None = None,
         predicate: Predicate | str | None = None,
         object: str | None = None,
+        source: str | None = None,
     ) -> Results[Relation]:
         """
         The stated relations between records, filtered.
@@ -204,6 +211,8 @@ class Registry(KindQueries):
             subject: Only relations whose subject this key finds.
             predicate: Only relations with this :class:`Predicate`.
             object: Only relations whose object this key finds.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
 
         Returns:
             The matching relations, by subject, predicate, object.
@@ -227,6 +236,7 @@ class Registry(KindQueries):
                     None
                     if object is None
                     else rel.index("object", _object).at(self._resolve(object, "*", "object")),
+                    None if source is None else rel.index("source", _cited).at(self._source_id(source)),
                 ]
             )
         )
@@ -277,7 +287,7 @@ class Registry(KindQueries):
             return default
         return record
 
-    def search(self, text: str, *, limit: int = 10) -> Results[Match]:
+    def search(self, text: str, *, limit: int = 10, source: str | None = None) -> Results[Match]:
         """
         Records whose keys match *text*, best first.
 
@@ -287,6 +297,8 @@ class Registry(KindQueries):
         Args:
             text: What to look for.
             limit: The most matches to return.
+            source: Only records with a statement from this source document
+                (an id of :meth:`sources`).
 
         >>> import asean_digital as ad
         >>> [m.entity.id for m in ad.registry.search("data governance framework", limit=2)]
@@ -304,7 +316,12 @@ class Registry(KindQueries):
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._all_records()
             )
-        return Results(self._search_index.search(text, limit), self)
+        if source is None:
+            return Results(self._search_index.search(text, limit), self)
+        sid = self._source_id(source)
+        every = self._search_index.search(text, len(self._by_id) + 1)
+        cited = (m for m in every if any(s.document == sid for s in m.entity.sources))
+        return Results(list(cited)[:limit], self)
 
     def _all_keys_of(self, record: Any) -> Sequence[str]:
         # In a view, search by the full record's keys: names not yet borne
