@@ -220,3 +220,19 @@ class TestSourceFilter:
             reg.bodies(source="seed")
         with pytest.raises(TypeError, match="source must be the id of a source document"):
             reg.partners(source=3)  # type: ignore[arg-type]
+
+
+class TestErrata:
+    """Errata name real fields and cite the sections the contradicting statements come from."""
+
+    def test_errata_fields_are_fields(self) -> None:
+        """An erratum's field is a field of its record, or "" for a gap that touches none."""
+        for record, erratum in reg.errata():
+            names = {a.name for a in attrs.fields(type(record))}
+            assert erratum.field == "" or erratum.field.split("[")[0] in names, (record.id, erratum.field)
+
+    def test_errata_add_nothing_the_sources_do_not_say(self) -> None:
+        """The gap in the declarations list names no year the page or the reference facts do not give."""
+        (gap,) = [e for r, e in reg.errata() if r.id == "adgmin"]
+        assert gap.field == ""
+        assert "2023" not in f"{gap.stated} {gap.kept} {gap.note}"

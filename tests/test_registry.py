@@ -387,7 +387,7 @@ class TestErrata:
             ("adm2025", "period"),
             ("putrajaya-declaration-2021", "city"),
             ("joint-guide-mccs-eu-sccs", "kinds"),
-            ("adgmin", "declarations"),
+            ("adgmin", ""),  # the gap in the declarations list: no field of its own
         } <= fields
         imr = reg.document("IMR Framework")
         assert imr.published == PartialDate(2017)

@@ -233,7 +233,9 @@ class Erratum(FieldsEq, FieldsRepr):
     record, the other statement is here.
 
     Attributes:
-        field: The field of the record the erratum touches (``"published"``).
+        field: The field of the record the erratum touches (``"published"``),
+            or ``""`` for one about the record's place in a source as a whole
+            (a gap in a listing), which touches no field.
         stated: What the source states elsewhere or as printed.
         kept: The value the data keeps.
         note: Why.
