@@ -39,6 +39,14 @@ class TestHtml:
             assert html.escape(text) in card
         assert "<script" not in card
 
+    def test_card_marks_each_fields_sources(self) -> None:
+        """Each field is marked with its sources' numbers; the sources give title, address and derivations."""
+        card = reg.bodies(kind="ministerial")._repr_html_()
+        assert "<th>name</th><td>ASEAN Digital Ministers Meeting<sup>[1]</sup></td>" in card
+        assert "<th>kind</th><td>ministerial<sup>[2]</sup></td>" in card
+        assert '<a href="https://asean.org/our-communities/economic-community/asean-digital-sector">' in card
+        assert "derived, not stated: kind: from" in card
+
     def test_a_record_on_its_own_shows_its_own_fields(self) -> None:
         """A record shown on its own lists what it holds, and no relations it cannot know."""
         card = reg.body("ADGMIN")._repr_html_()

@@ -76,11 +76,11 @@ class TestExport:
         assert len(again.member_states()) == len(reg.member_states())
 
     def test_csv_counts(self, tmp_path: Path) -> None:
-        """A CSV export has one file per collection with one row per record, and nothing more."""
+        """A CSV export has one file per collection with one row per record, and the citations."""
         import pandas as pd
 
         paths = ad.export(reg, tmp_path, format="csv")
-        assert sorted(p.stem for p in paths[:-1]) == sorted(COLLECTIONS)
+        assert sorted(p.stem for p in paths[:-1]) == sorted([*COLLECTIONS, "citations"])
         expected = {
             "bodies": 8, "documents": 34, "declarations": 13, "master_plans": 3, "events": 4, "partners": 7,
             "member_states": 11, "relations": 18, "sectors": 1, "sources": 7, "policy_areas": 8,
@@ -96,7 +96,7 @@ class TestExport:
         ad.export(reg, tmp_path, format="csv")
         package = json.loads((tmp_path / "datapackage.json").read_text())
         resources = {r["path"]: r for r in package["resources"]}
-        assert set(resources) == {f"{name}.csv" for name in COLLECTIONS}
+        assert set(resources) == {f"{name}.csv" for name in COLLECTIONS} | {"citations.csv"}
         bodies = resources["bodies.csv"]["schema"]
         assert bodies["primaryKey"] == ["id"]
         with (tmp_path / "bodies.csv").open(encoding="utf-8") as f:
@@ -110,7 +110,24 @@ class TestExport:
         ad.export(reg, tmp_path, format="csv")
         report = frictionless.validate(str(tmp_path / "datapackage.json"))
         assert report.valid, report.flatten(["title", "message"])
-        assert report.stats["tasks"] == len(COLLECTIONS)
+        assert report.stats["tasks"] == len(COLLECTIONS) + 1  # and the citations
+
+    def test_citations_say_who_says_so(self, tmp_path: Path) -> None:
+        """citations.csv has a row per field each source of each record states, as sources_for says."""
+        import pandas as pd
+
+        ad.export(reg, tmp_path, format="csv")
+        rows = pd.read_csv(tmp_path / "citations.csv", keep_default_na=False)
+        assert list(rows.columns) == ["collection", "record", "field", "document", "section", "derived"]
+        cebu = rows[(rows.record == "cebu-declaration-2012") & (rows.field == "city")]
+        assert list(cebu.document) == ["reference-facts"]
+        kind = rows[(rows.record == "KR") & (rows.field == "kind")]
+        assert kind.derived.iloc[0].startswith("kind: from")
+        for record in (reg.body("ATRC"), reg.document("PDP Framework"), reg.member_state("VN")):
+            mine = rows[rows.record == record.id]
+            for field in set(mine.field):
+                documents = {s.document for s in record.sources_for(field)}
+                assert set(mine[mine.field == field].document) <= documents
 
     def test_bad_format(self, tmp_path: Path) -> None:
         """Only json and csv."""

@@ -566,13 +566,24 @@ def page_sources(reg: Registry, _: Links) -> str:
             "Sources",
             reg,
             "The documents every record's facts come from, and how many records cite each of "
-            "their sections. Every record has at least one source. Query them with "
+            "their sections. Every record has at least one source, and each source names the "
+            "fields it states; a value worked out from what a source states, rather than stated "
+            "by it, says so (see Concepts). Query them with "
             "{meth}`~asean_digital.Registry.sources` and {meth}`~asean_digital.Registry.source`.",
         )
     ]
     for doc in reg.sources():
         out.append(f"## {esc(doc.title)}\n\n{esc(doc.description)}")
-        out.append(fields([("Id", code(doc.id)), ("Location", cell(doc.location))]))
+        about = [("Id", code(doc.id))]
+        if doc.url:
+            about.append(("Address", f"<{doc.url}>"))
+        if doc.publisher:
+            about.append(("Publisher", cell(doc.publisher)))
+        if doc.published:
+            about.append(("Published", cell(str(doc.published))))
+        if doc.location:
+            about.append(("Location", cell(doc.location)))
+        out.append(fields(about))
         sections = sorted(cited[doc.id].items())
         if sections:
             out.append(

@@ -113,22 +113,51 @@ def _section(title: str, rows: Iterable[str]) -> str:
     return f"<h4>{_escape(title)}</h4><ul>{items}</ul>" if items else ""
 
 
-def record_html(record: Any, relations: Iterable[Any] = ()) -> str:
+def _source_item(number: int, source: Any, documents: Mapping[str, Any] | None) -> str:
+    text = f"[{number}] {_escape(source.document)}: {_escape(source.section)}"
+    document = (documents or {}).get(source.document)
+    if document is not None:
+        text += f" — {_escape(document.title)}"
+        url = getattr(document, "url", None)
+        if url and url.startswith(("https://", "http://")):
+            text += f' (<a href="{_escape(url)}">{_escape(url)}</a>)'
+    fields = getattr(source, "fields", ())
+    if fields:
+        text += f"; states {_escape(', '.join(fields))}"
+    if getattr(source, "derived", None):
+        text += f"; <em>derived, not stated: {_escape(source.derived)}</em>"
+    return text
+
+
+def record_html(
+    record: Any, relations: Iterable[Any] = (), documents: Mapping[str, Any] | None = None
+) -> str:
     """
-    An HTML card for one record: its fields, naming history, meetings, thrusts, errata and sources.
+    An HTML card for one record: its fields, each with the sources that state it, and its sources.
 
     Args:
         record: The record.
         relations: The relations to list on the card (a registry's relations
             of the record); none for a record shown on its own.
+        documents: The source documents by id, to name each source's title
+            and address; without them a source shows its id.
     """
     data = plain(record)
     kind, rid = _escape(type(record).__name__), _escape(str(record.id))
     title = f"{kind} <code>{rid}</code>: {_escape(_label(record))}"
+    sources = list(getattr(record, "sources", ()))
+    number = {id(s): i for i, s in enumerate(sources, 1)}
+
+    def marks(field: str) -> str:
+        if not hasattr(record, "sources_for"):
+            return ""
+        found = record.sources_for(field)
+        return "<sup>" + ",".join(f"[{number[id(s)]}]" for s in found) + "</sup>" if found else ""
+
     fields = "".join(
-        f"<tr><th>{_escape(k)}</th><td>{_cell(v)}</td></tr>"
+        f"<tr><th>{_escape(k)}</th><td>{_cell(v)}{marks(k)}</td></tr>"
         for k, v in data.items()
-        if k not in _NESTED and v not in (None, [], "")
+        if k not in _NESTED and k != "id" and v not in (None, [], "")
     )
     parts = [f'<div class="asean-digital-card"><h3>{title}</h3><table>{fields}</table>']
     names = getattr(record, "names", ())
@@ -141,7 +170,15 @@ def record_html(record: Any, relations: Iterable[Any] = ()) -> str:
         )
     )
     parts.append(_section("Relations", (_escape(r.id) for r in relations)))
-    parts.append(_section("Errata", (_escape(f"{e.field}: {e.note}") for e in getattr(record, "errata", ()))))
-    parts.append(_section("Sources", (_escape(f"{s.document}: {s.section}") for s in record.sources)))
+    parts.append(
+        _section(
+            "Errata",
+            (
+                _escape(f"{e.field or 'the record as a whole'}: {e.note}")
+                for e in getattr(record, "errata", ())
+            ),
+        )
+    )
+    parts.append(_section("Sources", (_source_item(i, s, documents) for i, s in enumerate(sources, 1))))
     parts.append("</div>")
     return "".join(parts)

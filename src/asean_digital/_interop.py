@@ -148,8 +148,11 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
     Write every collection of *registry* to the folder *out*, with a Frictionless ``datapackage.json``.
 
     JSON: one file per collection in the packaged format, so the folder can
-    be read back with :func:`asean_digital.load`. CSV: one file per
-    collection, nested values as JSON text.
+    be read back with :func:`asean_digital.load`; each record's sources,
+    with the fields each states, are in it. CSV: one file per collection,
+    nested values as JSON text, and ``citations.csv``: one row per source of
+    each record and field it states (collection, record, field, document,
+    section, derived), so "who says so?" is a join away.
 
     Returns:
         The paths written, ``datapackage.json`` last.
@@ -184,6 +187,26 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
                 writer.writerows(rows)
         written.append(path)
         resources.append(_resource(name, path.name, format, records))
+    if format == "csv":
+        path = folder / "citations.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            cited = csv.writer(f, lineterminator="\n")
+            cited.writerow(_CITATION_FIELDS)
+            cited.writerows(_citations(registry))
+        written.append(path)
+        resources.append(
+            {
+                "name": "citations",
+                "path": path.name,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [{"name": n, "type": "string"} for n in _CITATION_FIELDS],
+                    "primaryKey": ["collection", "record", "field", "document", "section"],
+                },
+            }
+        )
     package = {
         "name": "asean-digital",
         "title": "ASEAN Digital sector institutional landscape",
@@ -194,6 +217,21 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
     meta.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     written.append(meta)
     return written
+
+
+_CITATION_FIELDS: Final = ("collection", "record", "field", "document", "section", "derived")
+
+
+def _citations(registry: Registry) -> list[tuple[str, ...]]:
+    """One row per (record, field) each source of each record states; field "" for a whole record."""
+    rows: dict[tuple[str, ...], None] = {}
+    for c in COLLECTIONS:
+        for record in registry.stored(c.name):
+            for source in getattr(record, "sources", ()):
+                for field in source.fields or ("",):
+                    derived = source.derived or ""
+                    rows[(c.name, str(record.id), field, source.document, source.section, derived)] = None
+    return list(rows)
 
 
 def _field_names(records: tuple[Any, ...]) -> list[str]:

@@ -62,6 +62,9 @@ class Results(tuple[T, ...], Generic[T]):
         if len(self) == 1 and hasattr(self[0], "sources") and self.registry is not None:
             record: Any = self[0]
             relations = getattr(self.registry, "relations_of", None)
-            return record_html(record, relations(record) if relations is not None else ())
+            documents = (
+                {d.id: d for d in self.registry.sources()} if hasattr(self.registry, "sources") else None
+            )
+            return record_html(record, relations(record) if relations is not None else (), documents)
         kind = type(self[0]).__name__ if self else ""
         return records_html(to_records(self[:60]), kind, len(self))
