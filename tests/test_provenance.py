@@ -145,7 +145,11 @@ class TestSourceDocuments:
 
     def test_every_web_source_is_cited_and_well_formed(self) -> None:
         """Each web page has an http(s) address, a title and a publisher, and some record cites it."""
-        cited = {s.document for r in every_record() for s in r.sources}
+        cited = {
+            s.document
+            for r in every_record()
+            for s in (*r.sources, *(x for e in r.errata for x in e.sources))
+        }
         for document in reg.sources():
             assert document.id in cited
             if document.id not in {"seed-page", "reference-facts"}:
@@ -236,3 +240,28 @@ class TestErrata:
         (gap,) = [e for r, e in reg.errata() if r.id == "adgmin"]
         assert gap.field == ""
         assert "2023" not in f"{gap.stated} {gap.kept} {gap.note}"
+
+
+class TestReferenceFactsGetPublicSources:
+    """The reference facts rest on public facts: where a public source states one, it is cited."""
+
+    def test_every_accession_date_has_a_public_source(self) -> None:
+        """Each member state's accession date is stated by a public page beside the reference facts."""
+        for state in reg.member_states():
+            public = [
+                s for s in state.sources_for("joined") if s.document not in {"seed-page", "reference-facts"}
+            ]
+            assert public, state.id
+            assert all(reg.source(s).url for s in public)
+
+    def test_a_disagreement_is_an_erratum(self) -> None:
+        """Brunei's date: the ASEAN Secretariat's 7 January is kept; a news item's 8 January is an erratum."""
+        brunei = reg.member_state("BN")
+        assert str(brunei.joined) == "1984-01-07"
+        (erratum,) = brunei.errata
+        assert erratum.field == "joined"
+        assert "8 January 1984" in erratum.stated
+        assert {s.document for s in erratum.sources} == {
+            "web-asean-about-asean-2024",
+            "web-cnv-timor-leste-support",
+        }

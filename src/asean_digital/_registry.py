@@ -179,6 +179,7 @@ class Registry(KindQueries):
         >>> import asean_digital as ad
         >>> for record_id in sorted({record.id for record, _ in ad.registry.errata()}):
         ...     print(record_id)
+        BN
         adgmin
         adm2025
         digital
