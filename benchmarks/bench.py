@@ -473,11 +473,13 @@ def _ratio(a: Any, b: Any) -> float | None:
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     cold = results.get("cold", {})
     load = results.get("load", {})
+    # The start-up budgets are issue 10's: the import at most 1.2x attrs', the first
+    # query at most 1.1x pycountry's import and lookup, measured side by side.
     rows = [
         ("import asean_digital / import attrs", _ratio(_get(cold, "import", "median_ms"),
                                                        _get(cold, "attrs", "median_ms")), 1.2),
         ("import + first query / pycountry import + get", _ratio(_get(cold, "first_query", "median_ms"),
-                                                                 _get(cold, "pycountry", "median_ms")), 1.0),
+                                                                 _get(cold, "pycountry", "median_ms")), 1.1),
         ("structuring / json.loads (packaged data)", load.get("structure_ratio"), 2.0),
         ("bytes to indexed registry / json.loads (packaged data)", load.get("full_load_ratio"), 3.0),
     ]  # fmt: skip
