@@ -176,8 +176,8 @@ class TestDataErrors:
                 "unknown field(s) x",
             ),
             (
-                b'{"partners": [{"id": "AU", "name": "Australia", "kind": "country", "sources": []}]}',
-                "at least one source",
+                b'{"sources": [{"id": "seed-page", "title": "Mine", "description": "x"}]}',
+                "'seed-page' is a packaged source document; an overlay cannot replace it",
             ),
             (b'{"partners": [{"id": "AU", "kind": "country", "sources": []}]}', "$.partners[0].name"),
             (b'{"partners": [{"id": 5, "name": "X", "kind": "country", "sources": []}]}', "$.partners[0].id"),
@@ -190,6 +190,22 @@ class TestDataErrors:
         text = problems_of(path)
         assert str(path) in text
         assert expected in text
+
+    def test_an_overlay_cites_itself(self, tmp_path: Path) -> None:
+        """Each record an overlay adds or replaces cites the overlay file, last; one given unchanged, not."""
+        path = tmp_path / "mine.json"
+        atrc = ad.converter.unstructure(ad.registry.body("ATRC"))
+        adgsom = ad.converter.unstructure(ad.registry.body("ADGSOM")) | {"description": "Mine."}
+        au = {"id": "AU", "name": "Australia", "kind": "country", "sources": []}
+        path.write_text(json.dumps({"partners": [au], "bodies": [atrc, adgsom]}), encoding="utf-8")
+        mine = ad.load(path)
+        (cited,) = mine.partner("AU").sources
+        assert (cited.document, cited.section, cited.fields) == ("overlay-1", "$.partners[0]", ())
+        document = mine.source("overlay-1")
+        assert document.title == "mine.json"
+        assert document.location == str(path)
+        assert mine.body("ADGSOM").sources_for("description")[-1].document == "overlay-1"
+        assert mine.body("ATRC") == ad.registry.body("ATRC")  # unchanged: nothing to cite
 
     def test_missing_path(self, tmp_path: Path) -> None:
         """A path that does not exist is a DataError, not an OSError."""

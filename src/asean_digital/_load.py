@@ -24,6 +24,7 @@ from ._collections import COLLECTIONS as TABLE
 from ._dataset import Dataset, Origin, Origins, record_key
 from ._errors import DataError
 from ._keys import index_keys
+from ._model import Source, SourceDocument
 from ._structure import Hooks, forget_shared
 
 __all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "load_dataset"]
@@ -223,6 +224,8 @@ class _Loader:
         self.problems: list[str] = []
         self.files: list[str] = []
         self.merged: _Merged = {name: {} for name in COLLECTIONS}
+        self.overlay_count = 0
+        self.packaged_sources: frozenset[str] = frozenset()
 
     def where(self, file_no: int, name: str, index: int) -> str:
         return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
@@ -255,6 +258,7 @@ class _Loader:
                     into[key] = (record, file_no, index)
         if len(versions) > 1:
             self.problems.append(f"data: $.data_version: the packaged files disagree: {sorted(versions)}")
+        self.packaged_sources = frozenset(self.merged["sources"])
         return min(versions) if versions else "unknown"
 
     def overlay(self, overlay: str | os.PathLike[str]) -> None:
@@ -267,12 +271,15 @@ class _Loader:
                 continue
             file_no = len(self.files)
             self.files.append(file)
+            # The file is a source of what it states: every record it adds or replaces cites it.
+            cited = self.cite(file)
             for name, records in doc_records.items():
                 # One id space per table row's space: a declaration replaces a document and back.
                 space = _SPACE[name]
                 others = [o for o in _SHARING[space] if o != name]
                 into = self.merged[name]
-                for record, index in records:
+                for structured, index in records:
+                    record = structured
                     rid = record_key(record)
                     here = (name, file_no, index)
                     first = seen.setdefault((space, rid), here)
@@ -282,10 +289,35 @@ class _Loader:
                             f"also at {self.where(first[1], first[0], first[2])}"
                         )
                         continue
+                    current = self.merged[name].get(rid)
+                    if current is not None and current[0] == record:
+                        continue  # the same record again (an export read back): nothing added or replaced
+                    if name == "sources" and rid in self.packaged_sources:
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: {rid!r} is a packaged source document; "
+                            "an overlay cannot replace it (give yours an id of its own)"
+                        )
+                        continue
+                    if hasattr(record, "sources"):
+                        record = attrs.evolve(
+                            record, sources=(*record.sources, Source(cited.id, f"$.{name}[{index}]"))
+                        )
                     for other in others:
                         self.merged[other].pop(rid, None)
                     into.pop(rid, None)  # the replacement goes last
                     into[rid] = (record, file_no, index)
+
+    def cite(self, file: str) -> SourceDocument:
+        """The source document of an overlay file, added to the data's sources."""
+        self.overlay_count += 1
+        document = SourceDocument(
+            id=f"overlay-{self.overlay_count}",
+            title=os.path.basename(file),
+            description="An overlay file applied over the packaged data: it states what it adds or replaces.",
+            location=file,
+        )
+        self.merged["sources"][document.id] = (document, len(self.files) - 1, 0)
+        return document
 
     def dataset(self, version: str) -> Dataset:
         columns = {}
