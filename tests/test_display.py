@@ -102,6 +102,17 @@ class TestResults:
         assert only.id == "atrc"
         assert reg.children("SSM") == ()
 
+    def test_slices_keep_their_type(self) -> None:
+        """A slice of results is results of the same registry, with its conversions; an item is a record."""
+        found = reg.documents(kind="guideline")
+        first = found[:3]
+        assert isinstance(first, Results)
+        assert first.registry is reg
+        assert first == found[:3] == tuple(found)[:3]
+        assert first.to_dataframe().shape[0] == 3
+        assert found[0] is next(iter(found))
+        assert found[::-1] == tuple(reversed(found))
+
     def test_conversions(self) -> None:
         """Results convert to records and DataFrames."""
         found = reg.member_states(as_of=1990)

@@ -413,3 +413,35 @@ def test_get_misses_with_its_default() -> None:
     assert mine.get("TELMIN") is mine.body("ADGMIN")
     with pytest.raises(NotFoundError, match="did you mean"):
         ad.registry.lookup("ADGMN")
+
+
+class TestDeclarationFilters:
+    """The filters users reached for: meeting number, city and adoption dates."""
+
+    def test_meeting_number_is_under_the_name_then(self) -> None:
+        """5 is both the 5th TELMIN (no declaration listed) and the 5th ADGMIN."""
+        assert [d.meeting_name for d in reg.declarations(meeting_number=19)] == ["19th TELMIN"]
+        assert [d.meeting_name for d in reg.declarations(meeting_number=5)] == ["5th ADGMIN"]
+        assert reg.declarations(meeting_number=3) == ()
+
+    def test_city_matches_any_spelling(self) -> None:
+        """A city is matched regardless of case, spacing and accents."""
+        assert [d.id for d in reg.declarations(city="Putra Jaya")] == ["putrajaya-declaration-2021"]
+        assert [d.id for d in reg.declarations(city="da nang")] == ["da-nang-declaration-2015"]
+        assert len(reg.declarations(city="Singapore")) == 2
+
+    def test_date_ranges(self) -> None:
+        """Before and after split the declarations by their year of adoption."""
+        before = reg.declarations(published_before=2016)
+        after = reg.declarations(published_after=2015)
+        assert {d.published.year for d in before if d.published} <= set(range(2011, 2016))
+        assert len(before) + len(after) == len(reg.declarations())
+
+    def test_bad_values(self) -> None:
+        """A meeting number must be a positive int; a city a non-empty string."""
+        with pytest.raises(TypeError, match="meeting_number must be a positive int"):
+            reg.declarations(meeting_number="5")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="meeting_number must be at least 1"):
+            reg.declarations(meeting_number=0)
+        with pytest.raises(ValueError, match="city must name something"):
+            reg.declarations(city=" - ")

@@ -118,6 +118,10 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
             ("--body", "KEY", "of the meetings of this body"),
             ("--host", "KEY", "of meetings this member state hosted"),
             ("--year", "YEAR", "of this year"),
+            ("--meeting-number", "N", "of the Nth meeting under the name the body then bore"),
+            ("--city", "CITY", "of meetings in this city"),
+            ("--published-before", "WHEN", "adopted wholly before this year or date"),
+            ("--published-after", "WHEN", "adopted wholly after this year or date"),
         ),
     ),
     "master_plans": ("master_plans", ()),
@@ -143,7 +147,7 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
         ),
     ),
 }
-_INT_OPTIONS: Final = frozenset({"year"})
+_INT_OPTIONS: Final = frozenset({"year", "meeting-number"})
 _SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 

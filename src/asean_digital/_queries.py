@@ -26,6 +26,7 @@ from ._entities import (
     Partner,
     PolicyArea,
 )
+from ._keys import normalise
 from ._model import BodyKind, DocumentKind
 from ._results import Results
 
@@ -67,6 +68,35 @@ def _host(d: Any) -> Iterable[Hashable]:
 
 def _emerging(i: Any) -> Iterable[Hashable]:
     return (i.emerging_issue,)
+
+
+def _number(d: Any) -> Iterable[Hashable]:
+    return (d.meeting_number,)
+
+
+def _city(d: Any) -> Iterable[Hashable]:
+    return (normalise(d.city),)
+
+
+def _count_arg(value: object, argument: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{argument} must be a positive int, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if value < 1:
+        msg = f"{argument} must be at least 1, got {value}"
+        raise ValueError(msg)
+    return value
+
+
+def _text_key(value: object, argument: str) -> str:
+    if not isinstance(value, str):
+        msg = f"{argument} must be a string, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    key = normalise(value)
+    if not key:
+        msg = f"{argument} must name something, got {value!r}"
+        raise ValueError(msg)
+    return key
 
 
 def _event_partners(e: Any) -> Iterable[Hashable]:
@@ -260,6 +290,10 @@ class KindQueries(Core):
         body: str | None = None,
         host: str | None = None,
         year: int | None = None,
+        meeting_number: int | None = None,
+        city: str | None = None,
+        published_before: When | None = None,
+        published_after: When | None = None,
         source: str | None = None,
     ) -> Results[Declaration]:
         """
@@ -270,12 +304,23 @@ class KindQueries(Core):
                 and ``"ADGMIN"`` are the same body).
             host: Only those of meetings this member state hosted (a key).
             year: Only those of this year.
+            meeting_number: Only those of meetings with this ordinal (under
+                the name the body then bore: 5 is the 5th TELMIN and the 5th
+                ADGMIN).
+            city: Only those of meetings in this city, matched regardless of
+                case, spacing and accents (``"Putra Jaya"`` finds Putrajaya).
+            published_before: Only those adopted wholly before this point in time.
+            published_after: Only those adopted wholly after this point in time.
             source: Only records with a statement from this source document
                 (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
         >>> [d.title for d in ad.registry.declarations(host="Thailand")]
         ['Bangkok Statement', 'Bangkok Declaration']
+        >>> [d.meeting_name for d in ad.registry.declarations(city="Putra Jaya")]
+        ['1st ADGMIN']
+        >>> [d.meeting_name for d in ad.registry.declarations(meeting_number=5, published_after=2020)]
+        ['5th ADGMIN']
         """
         return self._select(
             "declarations",
@@ -287,6 +332,18 @@ class KindQueries(Core):
                 if host is None
                 else self._eq("declarations", "host", _host, self._resolve(host, "member state", "host")),
                 None if year is None else self._eq("declarations", "year", _year, year_arg(year, "year")),
+                None
+                if meeting_number is None
+                else self._eq(
+                    "declarations", "number", _number, _count_arg(meeting_number, "meeting_number")
+                ),
+                None if city is None else self._eq("declarations", "city", _city, _text_key(city, "city")),
+                None
+                if published_before is None
+                else self._before("declarations", published_before, "published_before"),
+                None
+                if published_after is None
+                else self._after("declarations", published_after, "published_after"),
                 self._by_source("declarations", source),
             ],
         )

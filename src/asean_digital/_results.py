@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
     import pandas
@@ -29,6 +29,8 @@ class Results(tuple[T, ...], Generic[T]):
     'atrc'
     >>> found.registry is ad.registry
     True
+    >>> type(ad.registry.documents(kind="guideline")[:3]).__name__
+    'Results'
     """
 
     registry: Any
@@ -38,6 +40,18 @@ class Results(tuple[T, ...], Generic[T]):
         self = super().__new__(cls, items)
         self.registry = registry
         return self
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results[T]: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
+        """An item, or for a slice the records as :class:`Results` of the same registry."""
+        if isinstance(index, slice):
+            return Results(super().__getitem__(index), self.registry)
+        return super().__getitem__(index)
 
     def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]]]:
         # A registry does not travel with its results: they pickle as records.
