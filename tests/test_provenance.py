@@ -265,3 +265,12 @@ class TestReferenceFactsGetPublicSources:
             "web-asean-about-asean-2024",
             "web-cnv-timor-leste-support",
         }
+
+
+def test_a_recorded_typo_finds_its_record() -> None:
+    """The page's "AMD2025" (a typo for ADM2025, an erratum) is an alias it states: lookup finds the plan."""
+    assert reg.lookup("AMD2025").id == "adm2025"
+    plan = reg.master_plan("AMD2025")
+    index = plan.aliases.index("AMD2025")
+    assert {s.document for s in plan.sources_for(f"aliases[{index}]")} == {"seed-page"}
+    assert any(e.stated == "AMD2025" for e in plan.errata)
