@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["plain", "record_html", "records_html", "short_repr"]
+__all__ = ["label", "plain", "record_html", "records_html", "short_repr"]
 
 _LABEL_FIELDS = ("acronym", "name", "title")
 
@@ -50,7 +50,8 @@ def plain(value: Any) -> Any:
     return str(value)  # partial dates and periods as their ISO text
 
 
-def _label(record: Any) -> str:
+def label(record: Any) -> str:
+    """A record's short label: its acronym, else its name or title, else its id."""
     for field in _LABEL_FIELDS:
         value = getattr(record, field, None)
         if value:
@@ -144,7 +145,7 @@ def record_html(
     """
     data = plain(record)
     kind, rid = _escape(type(record).__name__), _escape(str(record.id))
-    title = f"{kind} <code>{rid}</code>: {_escape(_label(record))}"
+    title = f"{kind} <code>{rid}</code>: {_escape(label(record))}"
     sources = list(getattr(record, "sources", ()))
     number = {id(s): i for i, s in enumerate(sources, 1)}
 

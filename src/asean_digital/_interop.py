@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from ._collections import COLLECTIONS
+from ._display import label
 from ._model import Predicate
 from ._rows import to_records
 
@@ -117,7 +118,7 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     for c in COLLECTIONS:
         if c.keyed and c.within is None:
             for record in registry.stored(c.name):
-                g.add_node(record.id, kind=type(record).__name__, label=_label(record))
+                g.add_node(record.id, kind=type(record).__name__, label=label(record))
     for relation in registry.relations():
         g.add_edge(
             relation.subject,
@@ -129,14 +130,6 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
 
 
 _FIELD_TYPES: Final = {str: "string", int: "integer", bool: "boolean", float: "number"}
-
-
-def _label(record: Any) -> str:
-    for field in ("acronym", "name", "title"):
-        value = getattr(record, field, None)
-        if value:
-            return str(value)
-    return str(record.id)
 
 
 def _collections(registry: Registry) -> dict[str, tuple[Any, ...]]:

@@ -199,9 +199,7 @@ class _Compiler:
     """
     Python source for structuring the JSON value of one expression as a type, without dispatch.
 
-    Every object the source names is a global of the compiled code; each also
-    has a *spelling*, the source that makes it in a module of its own, so the
-    same code can be compiled now or written out ahead of time.
+    Every object the source names is a global of the compiled code.
     """
 
     def __init__(
@@ -212,13 +210,11 @@ class _Compiler:
         self.share_strings = share_strings
         self.namespace: dict[str, Any] = {"_refuse": _refuse, "_share": STRINGS.setdefault}
         self.namespace["_date"] = _shared_date if share_strings else _date
-        self.spellings: dict[str, str | None] = {}
 
-    def name(self, value: Any, spelling: str | None) -> str:
-        """A global name in the compiled code for *value*, made by *spelling* in a module."""
+    def name(self, value: Any) -> str:
+        """A global name in the compiled code for *value*."""
         name = f"_{self.prefix}{len(self.namespace)}"
         self.namespace[name] = value
-        self.spellings[name] = spelling
         return name
 
     def check(self, t: Any) -> str | None:
@@ -236,7 +232,7 @@ class _Compiler:
         if hook is structure_partial_date:
             return f"_date({src})"
         if hook is structure_enum:
-            values = self.name(enum_values(t), f"enum_values({t.__name__})")
+            values = self.name(enum_values(t))
             return f"{values}[{src}]"  # KeyError if not a value
         if is_optional(t):
             inner = next(a for a in typing.get_args(t) if a is not _NONE)
@@ -252,9 +248,7 @@ class _Compiler:
                 return f"(tuple({v}) if {test} else _refuse())"
             each = self.expression(e, item, depth + 1)
             return f"(tuple([{each} for {e} in {v}]) if type({v} := {src}) is list else _refuse())"
-        record = is_record_class(t)
-        hook_name = self.name(hook, f"structure_{t.__name__}" if record else None)
-        return f"{hook_name}({src}, {self.name(t, t.__name__ if record else None)})"
+        return f"{self.name(hook)}({src}, {self.name(t)})"
 
 
 def _record_source(
@@ -279,18 +273,18 @@ def _record_source(
         else:
             optional.append(f"        if {key!r} in value:\n            kw[{a.alias!r}] = {value}\n")
     count = f"len(value) == {len(required)} + len(kw)" if forbid_extra_keys else "True"
-    build = f"{compiler.name(cls, cls.__name__)}({', '.join([*required, '**kw'])})"
+    build = f"{compiler.name(cls)}({', '.join([*required, '**kw'])})"
     shared = not optional and all(compiler.check(a.type) == "str" for a in fields)
     if shared and share_strings and cls.__hash__ is not None:
         # A small value of strings only (a source): equal ones are one instance
         # during a load (the memo is emptied with the shared strings).
-        memo = compiler.name(MEMOS.setdefault(cls, {}), "{}")
+        memo = compiler.name(MEMOS.setdefault(cls, {}))
         key = f"({', '.join(f'value[{k!r}]' for k in keys)},)"
         build = (
             f"_m if (_m := {memo}.get(_key := {key})) is not None "
             f"else {build} if len({memo}) >= {_MEMO_LIMIT} else {memo}.setdefault(_key, {build})"
         )
-    slow_name = compiler.name(slow, f"_detailed({cls.__name__})")
+    slow_name = compiler.name(slow)
     name = f"structure_{cls.__name__}"
     source = (
         f"def {name}(value, _):\n"
