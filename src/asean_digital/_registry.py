@@ -182,6 +182,7 @@ class Registry(KindQueries):
         BN
         adgmin
         adm2025
+        aim2020
         digital
         digital-startups-framework
         imr-framework
