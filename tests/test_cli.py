@@ -60,13 +60,18 @@ class TestCollections:
         [
             (["documents", "--kind", "framework"], 5),
             (["documents", "--year", "2021"], 4),
-            (["declarations", "--body", "TELMIN"], 13),
-            (["plans"], 3),
+            (["declarations", "--body", "TELMIN", "--source", "seed-page"], 13),
+            (["declarations"], 19),
+            (["plans"], 4),
+            (["meetings"], 25),
+            (["meetings", "--host", "PH"], 3),
+            (["meetings", "--person", "Yaacob Ibrahim"], 2),
+            (["people"], 22),
             (["events", "--started-after", "2016"], 2),
             (["partners"], 7),
             (["states"], 11),
             (["--as-of", "2000", "states"], 10),
-            (["relations", "--predicate", "succeeds"], 2),
+            (["relations", "--predicate", "succeeds"], 3),
             (["search", "framework", "--limit", "4"], 4),
         ],
     )
@@ -188,4 +193,4 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0
     assert "0.1.0" in out
-    assert "2026.11.28" in out
+    assert "2026.12.02" in out

@@ -79,6 +79,8 @@ class TestCatalogue:
             "documents.md",
             "declarations.md",
             "master-plans.md",
+            "meetings.md",
+            "people.md",
             "competitions.md",
             "member-states.md",
             "partners.md",
@@ -97,6 +99,8 @@ class TestCatalogue:
         expectations = [
             ("bodies.md", [f"(catalogue-body-{b.id})=" for b in ad.registry.bodies()]),
             ("master-plans.md", [f"(catalogue-plan-{p.id})=" for p in ad.registry.master_plans()]),
+            ("meetings.md", [f"`{m.id}`" for m in ad.registry.meetings()]),
+            ("people.md", [f"`{p.id}`" for p in ad.registry.people()]),
             ("documents.md", [f"`{d.id}`" for d in ad.registry.documents()]),
             ("declarations.md", [f"`{d.id}`" for d in ad.registry.declarations()]),
             ("competitions.md", [f"`{e.id}`" for e in ad.registry.events()]),

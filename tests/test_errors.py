@@ -51,7 +51,7 @@ class TestPickling:
         not_found = pickle.loads(pickle.dumps(_raised(lambda: ad.registry.body("ADGMN"))))  # noqa: S301
         assert "ADGMIN" in not_found.suggestions
         ambiguous = pickle.loads(pickle.dumps(_raised(lambda: ad.registry.document("Singapore Declaration"))))  # noqa: S301
-        assert len(ambiguous.candidates) == 2
+        assert len(ambiguous.candidates) == 3  # the 3rd TELMIN's, the page's 13th TELMIN and 4th ADGMIN
         data = pickle.loads(pickle.dumps(_raised(lambda: ad.load("/nonexistent/overlay.json"))))  # noqa: S301
         assert data.problems
         assert "no such file" in data.problems[0]

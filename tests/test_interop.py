@@ -39,13 +39,15 @@ class TestDataFrame:
         ("query", "rows"),
         [
             (reg.bodies, 8),
-            (reg.documents, 47),
-            (reg.declarations, 13),
-            (reg.master_plans, 3),
+            (reg.documents, 67),
+            (reg.declarations, 19),
+            (reg.master_plans, 4),
+            (reg.meetings, 25),
+            (reg.people, 22),
             (reg.events, 4),
             (reg.partners, 7),
             (reg.member_states, 11),
-            (reg.relations, 25),
+            (reg.relations, 26),
         ],
     )
     def test_shape(self, query: object, rows: int) -> None:
@@ -53,7 +55,8 @@ class TestDataFrame:
         items = query()  # type: ignore[operator]
         df = ad.to_dataframe(items)
         assert df.shape[0] == rows == len(items)
-        assert list(df.columns) == list(ad.to_records(items[:1])[0])
+        # Every field of every record, in order of first appearance (a declaration adds its own).
+        assert list(df.columns) == list(dict.fromkeys(k for row in ad.to_records(items) for k in row))
         column = "id" if "id" in df else "subject"
         assert list(df[column]) == [getattr(r, column) for r in items]
 
@@ -82,9 +85,9 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert sorted(p.stem for p in paths[:-1]) == sorted([*COLLECTIONS, "citations"])
         expected = {
-            "bodies": 8, "documents": 34, "declarations": 13, "master_plans": 3, "events": 4, "partners": 7,
-            "member_states": 11, "relations": 18, "sectors": 1, "sources": 17, "policy_areas": 8,
-            "dialogues": 3, "initiatives": 5,
+            "bodies": 8, "documents": 48, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 181, "policy_areas": 8,
+            "dialogues": 3, "initiatives": 5, "meetings": 25, "people": 22,
         }  # fmt: skip
         for name, count in expected.items():
             with (tmp_path / f"{name}.csv").open(encoding="utf-8") as f:

@@ -18,9 +18,10 @@ _PATH = re.compile(r"^[a-z_0-9]+(\[[0-9]+\])?(\.[a-z_0-9]+(\[[0-9]+\])?)*$")
 
 
 def every_record() -> list[Any]:
-    return [r for c in ("sectors", "bodies", "documents", "declarations", "master_plans", "events",
-                        "partners", "member_states", "policy_areas", "dialogues", "initiatives",
-                        "relations") for r in reg.stored(c)]  # fmt: skip
+    """Every record of every collection but the source documents themselves."""
+    return [r for c in ("sectors", "bodies", "documents", "declarations", "master_plans", "meetings",
+                        "people", "events", "partners", "member_states", "policy_areas", "dialogues",
+                        "initiatives", "relations") for r in reg.stored(c)]  # fmt: skip
 
 
 def stated_fields(record: Any) -> list[str]:
@@ -88,8 +89,9 @@ class TestCoverage:
                         kinds.add("public source")
                 for kind in kinds:
                     counts[kind] += 1
-        assert counts["page"] > counts["reference facts"] > counts["public source"] > 0
-        assert counts["derived"] > 0
+        # The public record now states more fields than the page; the reference facts fewest.
+        assert counts["public source"] > counts["page"] > counts["reference facts"] > counts["derived"] > 0
+        print(f"\ntest_support_by_kind: {dict(sorted(counts.items()))}")
 
 
 class TestSourcesFor:
@@ -233,7 +235,8 @@ class TestErrata:
         """An erratum's field is a field of its record, or "" for a gap that touches none."""
         for record, erratum in reg.errata():
             names = {a.name for a in attrs.fields(type(record))}
-            assert erratum.field == "" or erratum.field.split("[")[0] in names, (record.id, erratum.field)
+            head = erratum.field.split("[")[0].split(".")[0]  # "chair.title" is a part of "chair"
+            assert erratum.field == "" or head in names, (record.id, erratum.field)
 
     def test_errata_add_nothing_the_sources_do_not_say(self) -> None:
         """The gap in the declarations list names no year the page or the reference facts do not give."""

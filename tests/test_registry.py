@@ -99,16 +99,26 @@ class TestBodies:
 
 class TestDocuments:
     def test_counts_by_listing(self) -> None:
-        """Each listing of the page's Key Documents, with the two double listings."""
-        counts = {k: len(reg.documents(kind=k)) for k in DocumentKind}
+        """The page's Key Documents listings, with the two double listings; then the public record's."""
+        counts = {k: len(reg.documents(kind=k, source="seed-page")) for k in DocumentKind}
         assert counts == {
             DocumentKind.FRAMEWORK: 5,
             DocumentKind.GUIDELINE: 14,
             DocumentKind.DECLARATION: 13,
             DocumentKind.PUBLICATION: 12,
             DocumentKind.LINK: 5,
+            DocumentKind.STATEMENT: 0,
+            DocumentKind.ACTION_PLAN: 0,
+            DocumentKind.OUTCOME: 0,
         }
-        assert len(reg.documents()) == 47
+        assert len(reg.documents(source="seed-page")) == 47
+        assert len(reg.documents()) == 67
+        assert (
+            len(reg.documents(kind="declaration")) == 19
+        )  # the 2nd, 3rd, 7th, 8th TELMIN's; 3rd, 6th ADGMIN's
+        assert [d.title for d in reg.documents(kind="statement")] == [
+            "Ministerial Understanding on ASEAN Cooperation in Telecommunications and Information Technology"
+        ]
 
     def test_year_and_date_filters(self) -> None:
         """Documents of 2019 and the frameworks published after 2017."""
@@ -143,18 +153,24 @@ class TestDocuments:
         assert reg.search("Putrajaya")[0].entity.id == "putrajaya-declaration-2021"
 
     def test_shared_title_is_ambiguous(self) -> None:
-        """Two Singapore Declarations: the title alone names neither, and says so."""
+        """Three Singapore Declarations (2003, 2013, 2024): the title alone names none, and says so."""
         with pytest.raises(AmbiguousKeyError, match="singapore-declaration-2013") as info:
             reg.document("Singapore Declaration")
-        assert set(info.value.candidates) == {"singapore-declaration-2013", "singapore-declaration-2024"}
+        assert set(info.value.candidates) == {
+            "singapore-declaration-2003",
+            "singapore-declaration-2013",
+            "singapore-declaration-2024",
+        }
+        assert reg.document("Singapore Declaration 2003").meeting_name == "3rd TELMIN"  # type: ignore[attr-defined]
         assert isinstance(info.value, LookupError)
         assert reg.document("Singapore Declaration 2024").meeting_name == "4th ADGMIN"  # type: ignore[attr-defined]
 
 
 class TestDeclarations:
     def test_by_body_former_name(self) -> None:
-        """TELMIN and ADGMIN are one body: all 13 declarations."""
-        assert len(reg.declarations(body="TELMIN")) == 13
+        """TELMIN and ADGMIN are one body: all 19 declarations, the page's 13 among them."""
+        assert len(reg.declarations(body="TELMIN")) == len(reg.declarations(body="ADGMIN")) == 19
+        assert len(reg.declarations(body="TELMIN", source="seed-page")) == 13
 
     def test_by_host_and_year(self) -> None:
         """Myanmar hosted two meetings; 2015 had two."""
@@ -168,10 +184,10 @@ class TestDeclarations:
 
 class TestOtherCollections:
     def test_master_plans_succession(self) -> None:
-        """Three plans, in order, each succeeding the one before."""
-        assert ids(reg.master_plans()) == ["aim2015", "aim2020", "adm2025"]
+        """Four plans, in order; the page's three each succeed the one before."""
+        assert ids(reg.master_plans()) == ["aim2015", "aim2020", "adm2025", "adm2030"]
         succ = {(r.subject, r.object) for r in reg.relations(predicate=Predicate.SUCCEEDS)}
-        assert succ == {("aim2020", "aim2015"), ("adm2025", "aim2020")}
+        assert succ == {("aim2020", "aim2015"), ("adm2025", "aim2020"), ("adm2030", "adm2025")}
 
     def test_events(self) -> None:
         """Competitions by start year and partner."""
@@ -398,7 +414,9 @@ class TestRepr:
     def test_repr_is_short(self) -> None:
         """The registry's repr names its version and counts."""
         text = repr(reg)
-        assert text.startswith("<Registry data_version='2026.11.28': 8 bodies, 47 documents")
+        assert text.startswith(
+            "<Registry data_version='2026.12.02': 8 bodies, 67 documents, 4 master plans, 25 meetings"
+        )
         assert "as_of='2015'" in repr(reg.as_of(2015))
 
 
@@ -419,22 +437,24 @@ class TestDeclarationFilters:
     """The filters users reached for: meeting number, city and adoption dates."""
 
     def test_meeting_number_is_under_the_name_then(self) -> None:
-        """5 is both the 5th TELMIN (no declaration listed) and the 5th ADGMIN."""
+        """3 is both the 3rd TELMIN (Singapore, 2003) and the 3rd ADGMIN (Boracay, 2023)."""
         assert [d.meeting_name for d in reg.declarations(meeting_number=19)] == ["19th TELMIN"]
+        assert [d.meeting_name for d in reg.declarations(meeting_number=3)] == ["3rd TELMIN", "3rd ADGMIN"]
         assert [d.meeting_name for d in reg.declarations(meeting_number=5)] == ["5th ADGMIN"]
-        assert reg.declarations(meeting_number=3) == ()
+        assert reg.declarations(meeting_number=9) == ()
 
     def test_city_matches_any_spelling(self) -> None:
         """A city is matched regardless of case, spacing and accents."""
         assert [d.id for d in reg.declarations(city="Putra Jaya")] == ["putrajaya-declaration-2021"]
         assert [d.id for d in reg.declarations(city="da nang")] == ["da-nang-declaration-2015"]
-        assert len(reg.declarations(city="Singapore")) == 2
+        assert len(reg.declarations(city="Singapore")) == 3
 
     def test_date_ranges(self) -> None:
         """Before and after split the declarations by their year of adoption."""
         before = reg.declarations(published_before=2016)
         after = reg.declarations(published_after=2015)
-        assert {d.published.year for d in before if d.published} <= set(range(2011, 2016))
+        assert {d.published.year for d in before if d.published} <= set(range(2002, 2016))
+        assert {d.published.year for d in after if d.published} <= set(range(2016, 2027))
         assert len(before) + len(after) == len(reg.declarations())
 
     def test_bad_values(self) -> None:

@@ -35,11 +35,13 @@ from asean_digital import (
     Event,
     Initiative,
     MasterPlan,
+    Meeting,
     MeetingSeries,
     MemberState,
     Name,
     PartialDate,
     Partner,
+    Person,
     PolicyArea,
     Predicate,
     Registry,
@@ -94,7 +96,7 @@ VALUE_STRATEGIES: list[tuple[str, st.SearchStrategy[Any], type]] = [
 CLASSES: dict[str, type] = {
     "bodies": Body, "documents": Document, "declarations": Declaration, "master_plans": MasterPlan,
     "events": Event, "partners": Partner, "member_states": MemberState, "policy_areas": PolicyArea,
-    "dialogues": Dialogue, "initiatives": Initiative,
+    "dialogues": Dialogue, "initiatives": Initiative, "meetings": Meeting, "people": Person,
     "relations": Relation, "sectors": Sector, "sources": SourceDocument,
 }  # fmt: skip
 
@@ -108,6 +110,7 @@ def entities(registry: Registry) -> list[Any]:
         registry.sector, *registry.bodies(), *registry.documents(), *registry.master_plans(),
         *registry.events(), *registry.partners(), *registry.member_states(as_of=9999),
         *registry.policy_areas(), *registry.dialogues(), *registry.initiatives(),
+        *registry.meetings(), *registry.people(),
     ]  # fmt: skip
 
 
@@ -534,13 +537,20 @@ class TestTime:
     @per_load
     @given(generated, st.data())
     def test_name_at_agrees_with_history(self, registry: Registry, data: st.DataObject) -> None:
-        """name_at(t) is the last name begun by t, whose period holds t; None exactly before the first."""
+        """name_at(t) is the last name begun by t, whose period holds t; None exactly before the first.
+
+        The first name begins on its earliest day; a renaming only on the latest day its date allows.
+        """
         when = data.draw(moments(registry))
         day = point(when).latest
         named: list[Body | Sector] = [*registry.bodies(), registry.sector]
         for record in named:
             name = record.name_at(when)
-            begun = [n for n in record.names if n.valid.start is None or n.valid.start.earliest <= day]
+            begun = [
+                n
+                for i, n in enumerate(record.names)
+                if n.valid.start is None or (n.valid.start.latest if i else n.valid.start.earliest) <= day
+            ]
             if name is None:
                 assert not begun
             else:

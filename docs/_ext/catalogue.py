@@ -330,6 +330,64 @@ def page_declarations(reg: Registry, link: Links) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def participant_text(p: Any, link: Links, states: dict[str, Any]) -> str:
+    """A chair or vice-chair: the person (linked) and the member state."""
+    if p is None:
+        return EMPTY
+    state = link(p.member_state, states[p.member_state].name) if p.member_state in states else EMPTY
+    if p.person is None and p.name is None:
+        return state
+    who = link(p.person, p.name) if p.person is not None else cell(p.name)
+    return f"{who} ({state})" if p.member_state else who
+
+
+def page_meetings(reg: Registry, link: Links) -> str:
+    states = {s.id: s for s in reg.member_states()}
+    meetings = reg.meetings()
+    out = [
+        header(
+            "catalogue-meetings",
+            "Ministerial meetings",
+            reg,
+            "Every meeting of the ministers, TELMIN from 2001 and ADGMIN from 2021, with its "
+            "dates at the precision the sources give, its city and host, its chair and "
+            "vice-chair, its theme and what it adopted. A dash is a value no source read "
+            "gives. Query them with {meth}`~asean_digital.Registry.meetings`.",
+        )
+    ]
+    out.append(
+        table(
+            ["Meeting", "Dates", "City", "Host", "Chair", "Vice-chair", "Theme", "Outcomes", "Id"],
+            (
+                [
+                    cell(m.name),
+                    cell(m.dates),
+                    cell(m.city) + (" (online)" if m.virtual else ""),
+                    link(m.host, states[m.host].name) if m.host in states else EMPTY,
+                    participant_text(m.chair, link, states),
+                    participant_text(m.vice_chair, link, states),
+                    cell(m.theme),
+                    link.many(m.outcomes),
+                    code(m.id),
+                ]
+                for m in meetings
+            ),
+            title="Meetings, oldest first",
+        )
+    )
+    out.append("## Meetings by host\n\nEach member state and the meetings it hosted, by year.")
+    rows = []
+    for state in sorted(states.values(), key=lambda s: s.name):
+        hosted = [m for m in meetings if m.host == state.id]
+        if hosted:
+            years = ", ".join(
+                f"{m.dates.start.year if m.dates.start else '?'} ({esc(m.name)})" for m in hosted
+            )
+            rows.append([link(state.id, state.name), str(len(hosted)), years])
+    out.append(table(["Host", "Meetings", "Years"], rows, title="Meetings by host", widths=(2, 1, 6)))
+    return "\n\n".join(out) + "\n"
+
+
 def page_master_plans(reg: Registry, link: Links) -> str:
     out = [
         header(
@@ -374,7 +432,9 @@ def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
             ([cell(t.number), cell(t.title), cell(t.description)] for t in plan.thrusts),
             title=f"Strategic thrusts of {plan.acronym}",
             widths=(1, 4, 8),
-        ),
+        )
+        if plan.thrusts
+        else "No source read states its thrusts in English; the data leaves them empty.",
     ]
     if plan.errata:
         parts.append(f"Errata: see {ref('Errata', 'catalogue-errata')} ({len(plan.errata)}).")
@@ -723,6 +783,7 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
         "declarations with meeting, city and host",
         page_declarations,
     ),
+    ("meetings", "Ministerial meetings", "every TELMIN and ADGMIN, with chairs and outcomes", page_meetings),
     ("master-plans", "Master plans", "master plans with every thrust", page_master_plans),
     ("competitions", "Talent competitions", "competition-based events", page_competitions),
     ("member-states", "Member states", "ASEAN Member States", page_member_states),
@@ -742,6 +803,7 @@ COVERED: dict[str, str] = {
     "documents": "documents",
     "declarations": "declarations",
     "master_plans": "master-plans",
+    "meetings": "meetings",
     "events": "competitions",
     "partners": "partners",
     "member_states": "member-states",
@@ -798,6 +860,7 @@ def page_index(reg: Registry) -> str:
         "documents": len(reg.documents()),
         "declarations": len(reg.declarations()),
         "master-plans": len(reg.master_plans()),
+        "meetings": len(reg.meetings()),
         "competitions": len(reg.events()),
         "member-states": len(reg.member_states()),
         "partners": len(reg.partners()),

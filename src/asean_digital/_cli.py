@@ -25,6 +25,7 @@ import attrs
 from ._api import default_registry, load
 from ._collections import COLLECTIONS, Collection
 from ._convert import converter
+from ._dates import Period
 from ._rows import to_records
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ examples:
   asean-digital bodies --partner ROK --format json
   asean-digital --as-of 2015 bodies
   asean-digital show TELMIN
+  asean-digital meetings --host Philippines
+  asean-digital show "3rd ADGMIN"
   asean-digital declarations --host Thailand --format csv
   asean-digital search "data governance"
   asean-digital --overlay my-data/ states
@@ -125,6 +128,18 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
         ),
     ),
     "master_plans": ("master_plans", ()),
+    "meetings": (
+        "meetings",
+        (
+            ("--body", "KEY", "of this body (TELMIN and ADGMIN are one body)"),
+            ("--host", "KEY", "hosted by this member state"),
+            ("--year", "YEAR", "begun in this year"),
+            ("--partner", "KEY", "with an ASEAN+1 session with this partner"),
+            ("--person", "KEY", "chaired or vice-chaired by this person"),
+            ("--held-before", "WHEN", "begun wholly before this year or date"),
+            ("--held-after", "WHEN", "begun wholly after this year or date"),
+        ),
+    ),
     "events": (
         "events",
         (
@@ -215,8 +230,12 @@ def _card(record: Any, reg: Registry) -> str:
             for i, v in enumerate(value):
                 text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
                 lines.append(f"    - {text}{marks(f'{key}[{i}]') if key != 'errata' else ''}")
+        elif isinstance(value, dict) and not isinstance(getattr(record, key), Period):
+            lines.append(f"  {key}:{marks(key)}")  # a part of the record, such as a meeting's chair
+            lines.extend(f"    {k}: {v}{marks(f'{key}.{k}')}" for k, v in value.items() if v is not None)
         else:
-            lines.append(f"  {key}: {value}{marks(key)}")
+            shown = getattr(record, key) if isinstance(value, dict) else value  # a period as its text
+            lines.append(f"  {key}: {shown}{marks(key)}")
     if sources:
         lines.append("  sources:")
     for i, source in enumerate(sources, 1):

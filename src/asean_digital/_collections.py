@@ -29,8 +29,10 @@ from ._entities import (
     Event,
     Initiative,
     MasterPlan,
+    Meeting,
     MemberState,
     Partner,
+    Person,
     PolicyArea,
     Relation,
     Sector,
@@ -89,6 +91,10 @@ class Collection:
         references: The fields that hold other records' ids.
         date: The path of its principal date (``"period.start"``): what its
             records are sorted by and exist from; ``None`` for timeless kinds.
+        order: A field that orders records dated in the same year ahead of
+            their dates (a meeting's number: the 11th TELMIN, dated only
+            2011, follows the 10th of January 2011); ``None`` to order by
+            date alone.
         within: The collection its records belong to as well (a declaration
             is a document): one id space, one query.
         keyed: Whether its records are found by key (source documents have
@@ -109,6 +115,7 @@ class Collection:
     search_fields: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     date: str | None = None
+    order: str | None = None
     within: str | None = None
     keyed: bool = True
     command: str | None = None
@@ -161,6 +168,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "document",
         keys=("title", "aliases"),
         shared_keys=("title",),
+        references=(Reference("meeting", "meetings"),),
         date="published",
         command="documents",
         columns=("id", "title", "kinds", "published"),
@@ -173,7 +181,11 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         keys=("title", "aliases", "title published"),
         shared_keys=("title",),
         search_fields=("meeting_name", "city"),
-        references=(Reference("body", "bodies"), Reference("host", "member_states")),
+        references=(
+            Reference("meeting", "meetings"),
+            Reference("body", "bodies"),
+            Reference("host", "member_states"),
+        ),
         date="published",
         within="documents",
         command="declarations",
@@ -189,6 +201,35 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         command="plans",
         columns=("id", "acronym", "name", "period", "thrusts"),
         summary="master plans (AIM2015, AIM2020, ADM2025)",
+    ),
+    Collection(
+        "meetings",
+        Meeting,
+        "meeting",
+        search_fields=("city", "theme"),
+        references=(
+            Reference("body", "bodies"),
+            Reference("host", "member_states"),
+            Reference("chair.person", "people"),
+            Reference("chair.member_state", "member_states"),
+            Reference("vice_chair.person", "people"),
+            Reference("vice_chair.member_state", "member_states"),
+            Reference("outcomes[]", "*"),
+            Reference("partners[]", "partners"),
+        ),
+        date="dates.start",
+        order="number",
+        command="meetings",
+        columns=("id", "name", "dates", "city", "host", "chair"),
+        summary="ministerial meetings (TELMIN 1-19, ADGMIN 1-6)",
+    ),
+    Collection(
+        "people",
+        Person,
+        "person",
+        command="people",
+        columns=("id", "name", "aliases"),
+        summary="the ministers who chaired and vice-chaired the meetings",
     ),
     Collection(
         "events",

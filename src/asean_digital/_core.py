@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from ._collections import COLLECTIONS, Collection, kind_of, principal_date
+from ._collections import COLLECTIONS, Collection, collection_of, kind_of, principal_date
 from ._dates import PartialDate, to_partial_date
 from ._errors import AmbiguousKeyError, NotFoundError
 from ._keys import KeyIndex, index_keys, keyed, normalise
@@ -40,12 +40,24 @@ _QUERIED: Final = tuple(c for c in COLLECTIONS if c.keyed)
 """The collections queried by key, each with a table (a collection *within* another is in both)."""
 
 
-def sort_key(record: Any) -> tuple[int, _dt.date, _dt.date, str]:
-    """Where *record* stands in its collection: by principal date (unknown last), then id."""
+def sort_key(record: Any) -> tuple[int, int, int, _dt.date, _dt.date, str]:
+    """
+    Where *record* stands in its collection: by principal date (unknown last), then id.
+
+    A collection with an :attr:`~asean_digital._collections.Collection.order`
+    field orders records of the same year by it first.
+    """
     date = principal_date(record)
     if date is None:
-        return (1, _FAR_FUTURE, _FAR_FUTURE, str(record.id))
-    return (0, date.earliest, date.latest, str(record.id))
+        return (1, 0, 0, _FAR_FUTURE, _FAR_FUTURE, str(record.id))
+    year, rank = _rank_in_year(record, date)
+    return (0, year, rank, date.earliest, date.latest, str(record.id))
+
+
+def _rank_in_year(record: Any, date: PartialDate) -> tuple[int, int]:
+    """``(year, order field)`` for a collection with an order field, else ``(0, 0)``."""
+    field = collection_of(type(record)).order
+    return (0, 0) if field is None else (date.year, getattr(record, field))
 
 
 def enum_arg(cls: type[E], value: object, argument: str) -> E:
@@ -133,16 +145,18 @@ class Table:
         for r in records:
             d = principal_date(r)
             if d is None:
-                rows.append((1, 0, 0, str(r.id), r))
+                rows.append((1, 0, 0, 0, 0, str(r.id), r))
             else:
-                rows.append((0, d.earliest.toordinal(), d.latest.toordinal(), str(r.id), r))
+                year, rank = _rank_in_year(r, d)
+                rows.append((0, year, rank, d.earliest.toordinal(), d.latest.toordinal(), str(r.id), r))
         if not ordered:  # records given in their order already keep it
-            rows.sort(key=lambda k: k[:4])  # ids are unique within a collection
-        self.records: tuple[Any, ...] = tuple(k[4] for k in rows)
+            rows.sort(key=lambda k: k[:6])  # ids are unique within a collection
+        self.records: tuple[Any, ...] = tuple(k[6] for k in rows)
         self.registry = registry
-        dated = [(i, k[1], k[2]) for i, k in enumerate(rows) if not k[0]]
-        self.earliest = array("l", [first for _, first, _ in dated])
-        self.earliest_at = array("l", [i for i, _, _ in dated])
+        dated = [(i, k[3], k[4]) for i, k in enumerate(rows) if not k[0]]
+        by_earliest = sorted((first, i) for i, first, _ in dated)
+        self.earliest = array("l", [day for day, _ in by_earliest])
+        self.earliest_at = array("l", [i for _, i in by_earliest])
         by_latest = sorted((last, i) for i, _, last in dated)
         self.latest = array("l", [day for day, _ in by_latest])
         self.latest_at = array("l", [i for _, i in by_latest])
@@ -323,7 +337,7 @@ class Core:
             close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:3]
         return [display[k] for k in close]
 
-    def _rank(self, rid: str) -> tuple[int, tuple[int, _dt.date, _dt.date, str]]:
+    def _rank(self, rid: str) -> tuple[int, tuple[int, int, int, _dt.date, _dt.date, str]]:
         """Where the record *rid* stands in the registry's order: by kind of record, then by date and id."""
         record = self._by_id[rid]
         return _KIND_RANK.get(kind_of(record), len(_KIND_RANK)), sort_key(record)
@@ -378,7 +392,7 @@ class Core:
 
         >>> import asean_digital as ad
         >>> len(ad.registry.stored("documents")) + len(ad.registry.stored("declarations"))
-        47
+        67
         """
         found = [c for c in COLLECTIONS if c.name == collection]
         if not found:

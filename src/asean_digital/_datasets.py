@@ -55,8 +55,13 @@ def _drawing_order() -> tuple[str, ...]:
     needs: dict[str, set[str]] = {}
     for c in COLLECTIONS:
         targets = {r.target for r in c.references}
-        # Every record cites sources; a reference to any record ("*") waits for every other kind.
-        needs[c.name] = set(names) - {c.name} if "*" in targets else ({"sources"} | targets) - {c.name}
+        # Every record cites sources; a reference to any record ("*") waits for every other kind
+        # but those that refer back to it (a meeting's outcomes and a document's meeting) and
+        # the later kinds that refer to any record too (relations).
+        later = COLLECTIONS[COLLECTIONS.index(c) + 1 :]
+        back = {o.name for o in COLLECTIONS if c.name in {r.target for r in o.references}}
+        back |= {o.name for o in later if "*" in {r.target for r in o.references}}
+        needs[c.name] = set(names) - {c.name} - back if "*" in targets else ({"sources"} | targets) - {c.name}
     order: list[str] = []
     while names:
         ready = next(n for n in names if needs[n] & set(names) <= set(order))

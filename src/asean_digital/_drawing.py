@@ -340,6 +340,8 @@ def _of_type(draw: DrawFn, pool: Pool, t: Any, refs: Mapping[str, str]) -> Any:
         return draw(periods(pool.min_year, pool.max_year, open_start=True, open_end=True))
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return draw(st.sampled_from(t))
+    if isinstance(t, type) and attrs.has(t):  # a part of a record, such as a meeting's chair
+        return nested(draw, pool, t, refs)
     if typing.get_origin(t) is tuple:
         item = typing.get_args(t)[0]
         if item is Thrust:
@@ -383,7 +385,7 @@ def draw_record(draw: DrawFn, pool: Pool, name: str) -> Any:
     values: dict[str, Any] = {}
     for a in attrs.fields(attrs.resolve_types(c.cls)):
         field, t = a.name, a.type
-        inner = {k.split(".", 1)[1]: v for k, v in refs.items() if k.startswith(f"{field}[].")}
+        inner = {k.split(".", 1)[1]: v for k, v in refs.items() if k.startswith((f"{field}[].", f"{field}."))}
         if field == "id" and c.id_form is not None:
             values[field] = _id(draw, pool, c.id_form, tag)
         elif field == "sources":

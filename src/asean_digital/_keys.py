@@ -119,7 +119,10 @@ def search_keys(record: Any) -> tuple[str, ...]:
     (``"Putra Jaya"`` and ``"Putrajaya"``).
     """
     keys = _raw_keys(record)
-    keys.extend(getattr(record, field) for field in collection_of(type(record)).search_fields)
+    for field in collection_of(type(record)).search_fields:
+        value = getattr(record, field)
+        if value is not None:
+            keys.append(value)
     return _unique(keys, str.casefold)
 
 

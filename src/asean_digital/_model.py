@@ -24,6 +24,7 @@ __all__ = [
     "Erratum",
     "MeetingSeries",
     "Name",
+    "Participant",
     "PartnerKind",
     "Predicate",
     "Record",
@@ -70,6 +71,12 @@ class DocumentKind(enum.Enum):
     """ASEAN's own publications under *Publications and Related Links*."""
     LINK = "link"
     """Links to other organisations' resources under *Publications and Related Links*."""
+    STATEMENT = "statement"
+    """A ministerial statement or understanding adopted at a meeting, not on the page's listings."""
+    ACTION_PLAN = "action_plan"
+    """An action plan, agenda or work plan adopted at a meeting, not on the page's listings."""
+    OUTCOME = "outcome"
+    """Another document a meeting adopted or endorsed (a model, a study), not on the page's listings."""
 
 
 class PartnerKind(enum.Enum):
@@ -271,15 +278,17 @@ class Name(FieldsEq, FieldsRepr):
 
 def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     # Names are contiguous (validated at load), so the name in use is the last
-    # one started by the moment; a renaming's month belongs to the new name.
+    # one started by the moment. A renaming takes effect only from the last day
+    # its date allows: one dated 2019-10 shows from 31 October 2019, since
+    # before then the old name may still have been in use.
     moment = to_partial_date(when).latest
     first = names[0].valid.start if names else None
     if first is not None and moment < first.earliest:
         return None  # before the record existed, whatever later names' precision
     found: Name | None = None
-    for name in names:
+    for i, name in enumerate(names):
         start = name.valid.start
-        if start is None or start.earliest <= moment:
+        if start is None or (start.latest if i else start.earliest) <= moment:
             found = name
     if found is not None and found.valid.end is not None and moment > found.valid.end.latest:
         return None  # the record had ceased to exist
@@ -309,6 +318,41 @@ class MeetingSeries(FieldsEq, FieldsRepr):
     joint_with: tuple[str, ...] = ()
     back_to_back_with: tuple[str, ...] = ()
     consultation_partners: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Participant(FieldsEq, FieldsRepr):
+    """
+    Who chaired (or vice-chaired) a meeting, as far as the sources say.
+
+    Attributes:
+        person: The id of the :class:`~asean_digital.Person`, or ``None``
+            where the sources name only the country.
+        name: The name as the meeting's source gives it, or ``None``.
+        title: Their office then (``"Minister for Communications and
+            Information"``), where a source gives it.
+        member_state: The id of the member state they represented.
+
+    >>> import asean_digital as ad
+    >>> chair = ad.registry.meeting("3rd ADGMIN").chair
+    >>> chair.member_state
+    'PH'
+    """
+
+    person: str | None = None
+    name: str | None = None
+    title: str | None = None
+    member_state: str | None = None
+
+    def __str__(self) -> str:
+        """The name, else the member state's id.
+
+        >>> str(Participant(name="Yaacob Ibrahim", member_state="SG")), str(Participant(member_state="MM"))
+        ('Yaacob Ibrahim (SG)', 'MM')
+        """
+        if self.name is None:
+            return self.member_state or ""
+        return self.name if self.member_state is None else f"{self.name} ({self.member_state})"
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)

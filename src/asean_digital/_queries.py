@@ -22,8 +22,10 @@ from ._entities import (
     Event,
     Initiative,
     MasterPlan,
+    Meeting,
     MemberState,
     Partner,
+    Person,
     PolicyArea,
 )
 from ._keys import normalise
@@ -97,6 +99,18 @@ def _text_key(value: object, argument: str) -> str:
         msg = f"{argument} must name something, got {value!r}"
         raise ValueError(msg)
     return key
+
+
+def _meeting_host(m: Any) -> Iterable[Hashable]:
+    return () if m.host is None else (m.host,)
+
+
+def _meeting_year(m: Any) -> Iterable[Hashable]:
+    return () if m.dates.start is None else (m.dates.start.year,)
+
+
+def _meeting_people(m: Any) -> Iterable[Hashable]:
+    return [p.person for p in (m.chair, m.vice_chair) if p is not None and p.person is not None]
 
 
 def _event_partners(e: Any) -> Iterable[Hashable]:
@@ -348,6 +362,106 @@ class KindQueries(Core):
             ],
         )
 
+    # -- meetings and people --------------------------------------------------
+
+    def meetings(
+        self,
+        *,
+        body: str | None = None,
+        host: str | None = None,
+        year: int | None = None,
+        partner: str | None = None,
+        person: str | None = None,
+        held_before: When | None = None,
+        held_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Meeting]:
+        """
+        The ministerial meetings, filtered, oldest first.
+
+        Args:
+            body: Only the meetings of this body (a key; ``"TELMIN"`` and
+                ``"ADGMIN"`` are the same body).
+            host: Only those this member state hosted (a key).
+            year: Only those that began in this year.
+            partner: Only those that held an ASEAN+1 session with this partner
+                (a key).
+            person: Only those this person chaired or vice-chaired (a key:
+                any spelling the sources use).
+            held_before: Only those that began wholly before this point in time.
+            held_after: Only those that began wholly after this point in time.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [m.name for m in ad.registry.meetings(host="Philippines")]
+        ['2nd TELMIN', '12th TELMIN', '3rd ADGMIN']
+        >>> [m.city for m in ad.registry.meetings(held_after=2023)]
+        ['Singapore', 'Bangkok', 'Hanoi']
+        """
+        return self._select(
+            "meetings",
+            [
+                None
+                if body is None
+                else self._eq("meetings", "body", _body, self._resolve(body, "body", "body")),
+                None
+                if host is None
+                else self._eq("meetings", "host", _meeting_host, self._resolve(host, "member state", "host")),
+                None if year is None else self._eq("meetings", "year", _meeting_year, year_arg(year, "year")),
+                None
+                if partner is None
+                else self._eq(
+                    "meetings", "partner", _event_partners, self._resolve(partner, "partner", "partner")
+                ),
+                None
+                if person is None
+                else self._eq(
+                    "meetings", "person", _meeting_people, self._resolve(person, "person", "person")
+                ),
+                None if held_before is None else self._before("meetings", held_before, "held_before"),
+                None if held_after is None else self._after("meetings", held_after, "held_after"),
+                self._by_source("meetings", source),
+            ],
+        )
+
+    def meeting(self, key: str) -> Meeting:
+        """
+        The meeting *key* finds: ``"TELMIN 12"``, ``"12th TELMIN"``, ``"ADGMIN-3"``, ``"3rd ADGMIN"``, its id.
+
+        A key names the body as it was then: ``"ADGMIN 3"`` is the 3rd
+        ADGMIN (2023), never the 3rd TELMIN (2003).
+
+        Raises:
+            NotFoundError: No meeting matches; the message suggests close keys.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.meeting("ADGMIN 3").dates.start.year, ad.registry.meeting("TELMIN 3").dates.start.year
+        (2023, 2003)
+        >>> ad.registry.meeting("12th TELMIN").city
+        'Cebu'
+        """
+        return self._get(key, "meeting", Meeting)
+
+    def people(self, *, source: str | None = None) -> Results[Person]:
+        """
+        The ministers who chaired or vice-chaired a meeting, by id.
+
+        >>> import asean_digital as ad
+        >>> [p.name for p in ad.registry.people()][:3]
+        ['Abu Bakar Apong', 'Anudith Nakornthap', 'Do Trung Ta']
+        """
+        return self._select("people", [self._by_source("people", source)])
+
+    def person(self, key: str) -> Person:
+        """
+        The person *key* finds: by id, name or any spelling the sources use.
+
+        Raises:
+            NotFoundError: No person matches.
+        """
+        return self._get(key, "person", Person)
+
     # -- master plans, events, partners, member states ------------------------
 
     def master_plans(self, *, source: str | None = None) -> Results[MasterPlan]:
@@ -356,7 +470,7 @@ class KindQueries(Core):
 
         >>> import asean_digital as ad
         >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
-        [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5)]
+        [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5), ('ADM2030', 0)]
         """
         return self._select("master_plans", [self._by_source("master_plans", source)])
 

@@ -37,8 +37,12 @@ def view_dataset(data: Dataset, moment: PartialDate) -> Dataset:
     def started(date: PartialDate | None) -> bool:
         return date is None or date.earliest <= day
 
+    def renamed(date: PartialDate | None) -> bool:
+        return date is None or date.latest <= day
+
     def names_then(names: tuple[Name, ...]) -> tuple[Name, ...]:
-        kept = [n for n in names if started(n.valid.start)]
+        # The first name from its earliest day, a renaming from its latest (see name_at).
+        kept = [n for i, n in enumerate(names) if (renamed if i else started)(n.valid.start)]
         if kept and kept[-1].valid.end is not None and kept[-1].valid.end.latest >= day:
             kept[-1] = attrs.evolve(kept[-1], valid=Period(kept[-1].valid.start, None))
         return tuple(kept)
