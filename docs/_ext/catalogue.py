@@ -376,6 +376,13 @@ def page_meetings(reg: Registry, link: Links) -> str:
         )
     )
     out.append("## Meetings by host\n\nEach member state and the meetings it hosted, by year.")
+    out.append(
+        graphviz(
+            diagrams.meetings_by_host(reg),
+            caption="Ministerial meetings by host and year",
+            alt="A grid of member states by year, each meeting a numbered cell",
+        )
+    )
     rows = []
     for state in sorted(states.values(), key=lambda s: s.name):
         hosted = [m for m in meetings if m.host == state.id]

@@ -349,3 +349,45 @@ def plan_periods(registry: Registry) -> str:
         f"  periods [label=<{table}>];\n"
         "}\n"
     )
+
+
+def meetings_by_host(registry: Registry) -> str:
+    """The ministerial meetings as a year-by-host chart, in DOT: a cell per meeting, numbered."""
+    meetings = [m for m in registry.meetings() if m.dates.start is not None and m.host is not None]
+    if not meetings:
+        return 'digraph hosts { graph [bgcolor="white"]; none [shape=plaintext, label="no meetings"]; }\n'
+    first = min(m.dates.start.year for m in meetings)  # type: ignore[union-attr]
+    last = max(m.dates.start.year for m in meetings)  # type: ignore[union-attr]
+    states = {s.id: s.name for s in registry.member_states()}
+    hosts = list(dict.fromkeys(m.host for m in meetings))
+    head = "".join(f"<td><font point-size='9'>{str(year)[2:]}</font></td>" for year in range(first, last + 1))
+    rows = [f"<tr><td></td>{head}</tr>"]
+    colours = {"TELMIN": "#9dc3e6", "ADGMIN": "#8fd19e"}
+    for host in hosts:
+        cells = [f'<td align="left"><b>{_h(states.get(host or "", host))}</b></td>']
+        for year in range(first, last + 1):
+            held = [m for m in meetings if m.host == host and m.dates.start.year == year]  # type: ignore[union-attr]
+            if held:
+                name = held[0].name.split()[-1]
+                text = " ".join(f"{m.number}" for m in held)
+                colour = colours.get(name, "#f4c37d")
+                cells.append(f'<td bgcolor="{colour}" title="{_h(held[0].name)}">{text}</td>')
+            else:
+                cells.append("<td></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    key = (
+        f'<tr><td colspan="{last - first + 2}" align="left">'
+        '<font point-size="10">blue: TELMIN (number) · green: ADGMIN (number) · '
+        f"columns: years {first}–{last}"
+        "</font></td></tr>"
+    )
+    table = (
+        '<table border="0" cellborder="1" cellspacing="0" cellpadding="3">' + "".join(rows) + key + "</table>"
+    )
+    return (
+        "digraph hosts {\n"
+        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.2];\n'
+        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
+        f"  hosts [label=<{table}>];\n"
+        "}\n"
+    )
