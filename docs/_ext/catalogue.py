@@ -357,22 +357,31 @@ def page_meetings(reg: Registry, link: Links) -> str:
     ]
     out.append(
         table(
-            ["Meeting", "Dates", "City", "Host", "Chair", "Vice-chair", "Theme", "Outcomes", "Id"],
+            ["Meeting", "Dates", "City", "Host", "Chair", "Vice-chair"],
             (
                 [
-                    cell(m.name),
-                    cell(m.dates),
+                    f"{cell(m.name)} ({code(m.id)})",
+                    cell(str(m.dates).replace("/", " to "))
+                    if m.dates.end != m.dates.start
+                    else cell(m.dates.start),
                     cell(m.city) + (" (online)" if m.virtual else ""),
                     link(m.host, states[m.host].name) if m.host in states else EMPTY,
                     participant_text(m.chair, link, states),
                     participant_text(m.vice_chair, link, states),
-                    cell(m.theme),
-                    link.many(m.outcomes),
-                    code(m.id),
                 ]
                 for m in meetings
             ),
-            title="Meetings, oldest first",
+            title="Meetings, oldest first: when, where and who chaired",
+            widths=(2, 2, 2, 2, 3, 3),
+        )
+    )
+    out.append("## Themes and outcomes")
+    out.append(
+        table(
+            ["Meeting", "Theme", "Adopted, endorsed or launched", "+1 sessions with"],
+            ([cell(m.name), cell(m.theme), link.many(m.outcomes), link.many(m.partners)] for m in meetings),
+            title="Themes, outcomes and partners",
+            widths=(2, 4, 5, 2),
         )
     )
     out.append("## Meetings by host\n\nEach member state and the meetings it hosted, by year.")
