@@ -225,11 +225,18 @@ def _card(record: Any, reg: Registry) -> str:
             continue
         if key == "id":
             lines.append(f"  id: {value}")
+        elif key == "errata":
+            lines.append("  errata:")
+            for e in record.errata:
+                cited = ", ".join(s.document for s in e.sources)
+                field = e.field or "(the record)"
+                lines.append(f"    - {field}: kept {e.kept!r}; stated {e.stated!r} ({cited})")
+                lines.append(f"      {e.note}")
         elif isinstance(value, list):
-            lines.append(f"  {key}:{marks(key) if key == 'errata' else ''}")
+            lines.append(f"  {key}:")
             for i, v in enumerate(value):
                 text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-                lines.append(f"    - {text}{marks(f'{key}[{i}]') if key != 'errata' else ''}")
+                lines.append(f"    - {text}{marks(f'{key}[{i}]')}")
         elif isinstance(value, dict) and not isinstance(getattr(record, key), Period):
             lines.append(f"  {key}:{marks(key)}")  # a part of the record, such as a meeting's chair
             lines.extend(f"    {k}: {v}{marks(f'{key}.{k}')}" for k, v in value.items() if v is not None)
