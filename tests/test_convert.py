@@ -92,9 +92,9 @@ class TestRoundTrip:
     def test_json_shape(self) -> None:
         """Dates are ISO text, enums their values, sequences arrays."""
         data = ad.converter.unstructure(reg.body("ADGMIN"))
-        assert data["established"] == "2001-07"
+        assert data["established"] == "2001-07-13"
         assert data["kind"] == "ministerial"
-        assert data["names"][0]["valid"] == {"start": "2001-07", "end": "2019-10"}
+        assert data["names"][0]["valid"] == {"start": "2001-07-13", "end": "2019-10"}
         assert isinstance(data["meetings"], list)
 
     def test_declaration_keeps_its_fields(self) -> None:

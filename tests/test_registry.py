@@ -353,10 +353,19 @@ class TestAsOf:
         )
 
     def test_only_what_existed(self) -> None:
-        """In 2010, no ANSAC, WG-DDG or SSM; no later documents; no ADM2025."""
+        """In 2010, no ANSAC, WG-DDG or SSM; no later documents, nothing undated; no ADM2025."""
         then = reg.as_of(2010)
-        assert ids(then.bodies()) == ["atrc", "adgsom", "adgmin", "adgsom-wg", "atrc-wg"]
-        assert all(d.published is None or d.published.year <= 2010 for d in then.documents())
+        assert ids(then.bodies()) == ["atrc", "adgsom", "adgmin"]
+        assert ids(reg.as_of(2010, undated=True).bodies()) == [
+            "atrc",
+            "adgsom",
+            "adgmin",
+            "adgsom-wg",
+            "atrc-wg",
+        ]
+        assert then.documents()
+        assert all(d.published is not None and d.published.year <= 2010 for d in then.documents())
+        assert {d.id for d in reg.as_of(2010, undated=True).documents()} > {d.id for d in then.documents()}
         assert ids(then.master_plans()) == []
         with pytest.raises(NotFoundError):
             then.body("ANSAC")

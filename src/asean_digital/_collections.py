@@ -89,8 +89,9 @@ class Collection:
             page's two *Singapore Declarations*): shared, they find neither.
         search_fields: Further fields search matches, beyond the keys.
         references: The fields that hold other records' ids.
-        date: The path of its principal date (``"period.start"``): what its
-            records are sorted by and exist from; ``None`` for timeless kinds.
+        date: The path of its principal date (``"period.start"``), or
+            alternatives (``"published or period.start"``): what its records
+            are sorted by and exist from; ``None`` for timeless kinds.
         order: A field that orders records dated in the same year ahead of
             their dates (a meeting's number: the 11th TELMIN, dated only
             2011, follows the 10th of January 2011); ``None`` to order by
@@ -169,7 +170,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         keys=("title", "aliases"),
         shared_keys=("title",),
         references=(Reference("meeting", "meetings"),),
-        date="published",
+        date="published or period.start",
         command="documents",
         columns=("id", "title", "kinds", "published"),
         summary="key documents (frameworks, guidelines, declarations, publications, links)",
@@ -186,7 +187,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Reference("body", "bodies"),
             Reference("host", "member_states"),
         ),
-        date="published",
+        date="published or period.start",
         within="documents",
         command="declarations",
         columns=("id", "title", "meeting", "city", "host", "year"),
@@ -355,16 +356,53 @@ def principal_date(record: Any) -> PartialDate | None:
     """
     The date *record* is sorted by and exists from, where its kind has one and it is known.
 
+    A collection's :attr:`Collection.date` may name alternatives, ``"published
+    or period.start"``: the first one known is the date.
+
     >>> import asean_digital as ad
     >>> str(principal_date(ad.registry.master_plan("AIM2020")))
     '2016'
+    >>> str(principal_date(ad.registry.document("Responsible AI Roadmap")))
+    '2025'
     """
     cls = type(record)
     getter = _DATE_GETTERS.get(cls)
     if getter is None:
         path = collection_of(cls).date
-        getter = _DATE_GETTERS[cls] = _no_date if path is None else operator.attrgetter(path)
+        getter = _DATE_GETTERS[cls] = _no_date if path is None else _date_getter(path)
     return getter(record)
+
+
+def _date_getter(path: str) -> Callable[[Any], PartialDate | None]:
+    """How to read the date *path* names: one attribute path, or alternatives joined by " or "."""
+    paths = path.split(" or ")
+    if len(paths) == 1:
+        return operator.attrgetter(path)
+    getters = [_safe_getter(p) for p in paths]
+
+    def first_known(record: Any) -> PartialDate | None:
+        for get in getters:
+            found: PartialDate | None = get(record)
+            if found is not None:
+                return found
+        return None
+
+    return first_known
+
+
+def _safe_getter(path: str) -> Callable[[Any], Any]:
+    """An attribute path read that gives ``None`` where a step on the way is ``None``."""
+    steps = path.split(".")
+
+    def get(record: Any) -> Any:
+        value = record
+        for step in steps:
+            value = getattr(value, step)
+            if value is None:
+                return None
+        return value
+
+    return get
 
 
 def values_at(record: Any, path: str) -> Iterator[tuple[str, Any]]:

@@ -79,7 +79,7 @@ class Body(Record):
     >>> import asean_digital as ad
     >>> adgmin = ad.registry.body("TELMIN")
     >>> adgmin.acronym, str(adgmin.established)
-    ('ADGMIN', '2001-07')
+    ('ADGMIN', '2001-07-13')
     >>> adgmin.name_at(2015).acronym
     'TELMIN'
     """

@@ -248,13 +248,18 @@ class KindQueries(Core):
         Args:
             kind: Only documents listed under this :class:`DocumentKind`.
             year: Only documents published in this year.
-            published_before: Only documents published wholly before this.
-            published_after: Only documents published wholly after this.
+            published_before: Only documents dated wholly before this: by
+                publication or adoption, else by the start of the period
+                they cover (the *Responsible AI Roadmap (2025-2030)* is
+                dated 2025).
+            published_after: Only documents dated wholly after this (dated
+                as for *published_before*).
             source: Only records with a statement from this source document
                 (an id of :meth:`~asean_digital.Registry.sources`).
 
         Returns:
-            The matching documents, by publication (undated last), then id.
+            The matching documents, by date (publication, else the period's
+            start; undated last), then id.
 
         >>> import asean_digital as ad
         >>> [d.title for d in ad.registry.documents(kind="framework", published_before=2018)]
@@ -562,9 +567,7 @@ class KindQueries(Core):
         moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
         if self._as_of is not None:
             moment = min(moment, self._as_of.latest)
-        joined = {
-            i for i, s in enumerate(self._table("member_states").records) if s.joined.earliest <= moment
-        }
+        joined = {i for i, s in enumerate(self._table("member_states").records) if s.joined.latest <= moment}
         return self._select("member_states", [joined, self._by_source("member_states", source)])
 
     def member_state(self, key: str) -> MemberState:

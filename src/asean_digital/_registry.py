@@ -343,16 +343,26 @@ class Registry(KindQueries):
 
     # -- time ---------------------------------------------------------------
 
-    def as_of(self, when: When) -> Registry:
+    def as_of(self, when: When, *, undated: bool = False) -> Registry:
         """
         The registry as it stood at *when*.
 
-        Only what existed then is kept, and bodies and the sector carry the
-        names they bore then. A partial *when* is taken at its latest day:
-        ``as_of(2019)`` is the registry at the end of 2019. Records with no
-        known start are kept (nothing says they did not exist), but not a
-        body whose parent did not yet exist. Keys stay stable: a record is
-        still found by every name it ever had.
+        A partial *when* is taken at its latest day: ``as_of(2019)`` is the
+        registry at the end of 2019. A record of a dated kind (a body, a
+        document, a meeting, a plan, an event, a member state) is kept once
+        its date has certainly come, and a renaming from the last day its
+        date allows; records whose date is unknown are left out unless
+        *undated* is true. Timeless kinds (partners, policy areas, dialogues,
+        initiatives, people) are in every view. A reference to a record the
+        view does not hold is dropped: a body whose parent came later has
+        no parent until then. Keys stay stable: a record is still found by
+        every name it ever had. The docs' *Time* page has the rules in full.
+
+        Args:
+            when: The point in time: a year, a :class:`datetime.date`, a
+                :class:`PartialDate` or its ISO text.
+            undated: Keep the records of dated kinds whose date no source
+                gives too.
 
         >>> import asean_digital as ad
         >>> then = ad.registry.as_of(2015)
@@ -360,13 +370,23 @@ class Registry(KindQueries):
         'TELMIN'
         >>> len(then.member_states()), [p.acronym for p in then.master_plans()]
         (10, ['AIM2015'])
+        >>> atrc = ad.registry.as_of(1998).body("ATRC")
+        >>> atrc.name, atrc.parent
+        ('ASEAN Telecommunication Regulators’ Committee', None)
         """
+        if not isinstance(undated, bool):
+            msg = f"undated must be True or False, got {undated!r}"
+            raise TypeError(msg)
         moment = to_partial_date(when, argument="when")
         if self._as_of is not None and self._as_of.latest < moment.latest:
             moment = self._as_of
         from ._timeview import view_dataset  # noqa: PLC0415 - only views need it
 
-        return Registry(view_dataset(self._data, moment), _keys_from=self._full or self, _as_of=moment)
+        return Registry(
+            view_dataset(self._data if self._full is None else self._full._data, moment, undated=undated),
+            _keys_from=self._full or self,
+            _as_of=moment,
+        )
 
     def _suggestion_records(self) -> Iterable[Any]:
         return (self._full or self)._all_records()
