@@ -80,7 +80,8 @@ _MATCH_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
     ("score", lambda m: f"{m.score:.2f}"),
     ("kind", lambda m: type(m.entity).__name__),
     ("id", lambda m: m.entity.id),
-    ("matched", lambda m: m.key),
+    ("field", lambda m: m.field),
+    ("matched", lambda m: m.snippet),
 ]
 
 
@@ -305,6 +306,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("search", "forgiving full-text search")
     p.add_argument("text", help="what to look for")
     p.add_argument("--limit", type=int, default=10, help="the most matches to show (default 10)")
+    p.add_argument("--kind", help="only records of this kind (body, document, meeting, person, ...)")
     p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("export", "write every collection and a Frictionless datapackage.json to a folder")
     p.add_argument("--out", metavar="DIR", required=True)
@@ -353,7 +355,8 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             )
         return EXIT_OK
     if cmd == "search":
-        out(_emit(reg.search(args.text, limit=args.limit, source=args.source), _MATCH_COLUMNS, fmt))
+        matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
+        out(_emit(matches, _MATCH_COLUMNS, fmt))
         return EXIT_OK
     c = next(c for c in COLLECTIONS if c.command == cmd)
     records: Sequence[Any]

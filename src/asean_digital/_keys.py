@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
+import attrs
+
 from ._collections import COLLECTIONS, collection_of, kind_of
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "kind_of",
     "normalise",
     "record_keys",
+    "search_entries",
     "search_keys",
     "title_keys",
 ]
@@ -124,6 +127,69 @@ def search_keys(record: Any) -> tuple[str, ...]:
         if value is not None:
             keys.append(value)
     return _unique(keys, str.casefold)
+
+
+def search_entries(record: Any) -> list[tuple[str, str, bool]]:
+    """
+    Every text search reads in *record*: ``(text, field path, whether it is a key)``.
+
+    The keys first, each named by its field (``"aliases"``, ``"names"``, the
+    id as ``"id"``), then every other text the record carries: descriptions,
+    roles, themes, thrusts, the sector's lists, errata, the further fields
+    its collection names. Ids held by reference fields and the sources are
+    not text.
+
+    >>> import asean_digital as ad
+    >>> search_entries(ad.registry.body("ssm"))[:2]
+    [('Sub-Working Group on Spectrum Management', 'name', True), ('SSM', 'names', True)]
+    >>> any(f == "description" for _, f, _ in search_entries(ad.registry.body("ssm")))
+    True
+    """
+    found = collection_of(type(record))
+    out: list[tuple[str, str, bool]] = []
+    seen: set[str] = set()
+    fields = list(found.keys) + (["id"] if found.id_form is not None else [])
+    if found.id_form is None:
+        fields = ["id"]
+    for field in fields:
+        keys: list[str] = []
+        _reader(field)(record, keys)
+        for key in keys:
+            folded = key.casefold()
+            if folded not in seen and normalise(key):
+                seen.add(folded)
+                out.append((key, field.split()[0] if " " in field else field, True))
+    skip = {"id", "sources", *found.keys, *(r.field.replace("[]", "") for r in found.references)}
+    for a in attrs.fields(type(record)):
+        if a.name in skip:
+            continue
+        _texts(getattr(record, a.name), a.name, out, seen, skip)
+    return out
+
+
+_INDEX: Final = re.compile(r"\[\d+\]")
+_NOT_TEXT: Final = frozenset({"sources", "valid", "field", "kept"})
+"""Parts of nested values that are not text: citations, periods, an erratum's field and value kept."""
+
+
+def _texts(value: Any, path: str, out: list[tuple[str, str, bool]], seen: set[str], skip: set[str]) -> None:
+    """Append the texts in *value* (a field's value at *path*) to *out*, once each."""
+    if value is None or isinstance(value, (bool, int, float)) or _INDEX.sub("", path) in skip:
+        return
+    if isinstance(value, str):
+        folded = value.casefold()
+        if folded not in seen and normalise(value):
+            seen.add(folded)
+            out.append((value, path, False))
+        return
+    if isinstance(value, tuple):
+        for i, item in enumerate(value):
+            _texts(item, f"{path}[{i}]", out, seen, skip)
+        return
+    if attrs.has(type(value)):
+        for a in attrs.fields(type(value)):
+            if a.name not in _NOT_TEXT:
+                _texts(getattr(value, a.name), f"{path}.{a.name}", out, seen, skip)
 
 
 def _raw_keys(record: Any) -> list[str]:

@@ -6,12 +6,12 @@ import datetime as _dt
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._collections import COLLECTIONS
+from ._collections import COLLECTIONS, kind_of
 from ._core import Table, enum_arg, intersect, limit_arg
 from ._dates import PartialDate, to_partial_date
 from ._entities import Entity, Relation, Sector
 from ._errors import NotFoundError
-from ._keys import search_keys
+from ._keys import search_entries
 from ._model import Erratum, Predicate, Source, SourceDocument
 from ._queries import KindQueries
 from ._results import Results
@@ -299,47 +299,82 @@ class Registry(KindQueries):
             return default
         return record
 
-    def search(self, text: str, *, limit: int = 10, source: str | None = None) -> Results[Match]:
+    def search(
+        self, text: str, *, kind: str | None = None, source: str | None = None, limit: int = 10
+    ) -> Results[Match]:
         """
-        Records whose keys match *text*, best first.
+        Records whose texts match *text*, best first.
 
-        Forgiving: case, punctuation, word order and small typos do not
-        matter. Ties are broken by id.
+        Every text a record carries is searched: its keys (ids, names,
+        acronyms, aliases, titles, former names) and the rest (descriptions,
+        roles, themes, thrusts, errata). A key match outranks any other, and
+        only a whole key, exactly, scores 1.0: whatever scores 1.0 is a key
+        :meth:`lookup` accepts. Forgiving: case, punctuation, word order,
+        word forms (``cyber-security``, ``anonymization``) and small typos do
+        not matter; an acronym meets its expansion where the data spells it
+        out. Ties are broken by id.
 
         Args:
-            text: What to look for.
-            limit: The most matches to return.
+            text: What to look for, at most 1,000 characters.
+            kind: Only records of this kind (one of :attr:`kinds`:
+                ``"body"``, ``"document"``, ``"meeting"``, ...).
             source: Only records with a statement from this source document
                 (an id of :meth:`sources`).
+            limit: The most matches to return.
+
+        Raises:
+            TypeError: *text* is not a string.
+            ValueError: *text* is too long, or *kind* is not a kind.
 
         >>> import asean_digital as ad
         >>> [m.entity.id for m in ad.registry.search("data governance framework", limit=2)]
         ['ddg-framework', 'ddg-framework-development']
         >>> ad.registry.search("Telecomunications Regulators Council")[0].entity.acronym
         'ATRC'
+        >>> best = ad.registry.search("privacy", kind="initiative")[0]
+        >>> best.entity.id, best.field, best.snippet
+        ('ddg-framework-development', 'themes[2]', 'data privacy protection')
         """
         if not isinstance(text, str):
             msg = f"text must be a string, got {type(text).__name__} {text!r}"
             raise TypeError(msg)
         limit = limit_arg(limit)
+        wanted = None if kind is None else self._kind_arg(kind)
         if self._search_index is None:
             from ._search import SearchIndex  # noqa: PLC0415 - search machinery loads on first use
 
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._all_records()
             )
-        if source is None:
+        if source is None and wanted is None:
             return Results(self._search_index.search(text, limit), self)
-        sid = self._source_id(source)
+        sid = None if source is None else self._source_id(source)
         every = self._search_index.search(text, len(self._by_id) + 1)
-        cited = (m for m in every if any(s.document == sid for s in m.entity.sources))
-        return Results(list(cited)[:limit], self)
+        kept = (
+            m
+            for m in every
+            if (sid is None or any(s.document == sid for s in m.entity.sources))
+            and (wanted is None or kind_of(m.entity) == wanted)
+        )
+        return Results(list(kept)[:limit], self)
 
-    def _all_keys_of(self, record: Any) -> Sequence[str]:
+    def _kind_arg(self, kind: object) -> str:
+        """The kind *kind* names: a kind (``"master plan"``) or its collection (``"master_plans"``)."""
+        if not isinstance(kind, str):
+            msg = f"kind must be a string, one of {', '.join(self.kinds)}; got {type(kind).__name__}"
+            raise TypeError(msg)
+        by_collection = {c.name: c.kind for c in COLLECTIONS}
+        found = kind if kind in self.kinds else by_collection.get(kind.replace(" ", "_"))
+        if found is None:
+            msg = f"kind must be one of {', '.join(repr(k) for k in self.kinds)}; got {kind!r}"
+            raise ValueError(msg)
+        return found
+
+    def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
         # In a view, search by the full record's keys: names not yet borne
         # still find a body, as they do for lookups.
         full = self._full._by_id.get(record.id, record) if self._full is not None else record
-        return search_keys(full)
+        return search_entries(full)
 
     # -- time ---------------------------------------------------------------
 

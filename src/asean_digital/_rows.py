@@ -26,6 +26,8 @@ def unstructure(item: Any) -> dict[str, Any]:
         return {
             "score": item.score,
             "key": item.key,
+            "field": item.field,
+            "snippet": item.snippet,
             "kind": type(item.entity).__name__,
             "entity": conv.unstructure(item.entity),
         }

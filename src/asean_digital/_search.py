@@ -1,7 +1,14 @@
 """
-Forgiving full-text search over every record's keys.
+Forgiving full-text search over every text a record carries.
 
-Matching ignores case, punctuation and word order and tolerates small typos.
+Keys (ids, names, acronyms, aliases, titles, former names) and the other
+texts (descriptions, roles, themes, thrusts, errata, ...) are both searched,
+a key match outranking a text match: only a key can score 1.0. Matching
+ignores case, punctuation and word order and tolerates small typos; word
+forms meet (``cyber``, ``cyber-security``, ``cybersecurity``;
+``anonymisation``, ``anonymization``; plurals), and so do an acronym and its
+expansion where a text of the data spells it out (``Artificial Intelligence
+(AI)``): the glossary is the data's own, never a list in code.
 The index is built once, on the first search: words to records, whole
 (normalised) keys to records, and letter pairs to words and to keys. A
 search reads what it needs, not every record:
@@ -24,6 +31,7 @@ from __future__ import annotations
 import difflib
 import functools
 import heapq
+import itertools
 import math
 import re
 from array import array
@@ -50,9 +58,56 @@ _JUDGED: Final = 500
 """Entries sharing the most letter pairs with a word, judged by ``difflib`` per typo lookup."""
 
 
+TEXT_WEIGHT: Final = 0.6
+"""What a match in a text that is not a key (a description, a theme) counts for, against a key."""
+MAX_QUERY: Final = 1_000
+"""The longest query, in characters."""
+_GLOSSED: Final = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(([A-Z][A-Za-z]{1,9})\)")
+
+
 def _words(text: str) -> list[str]:
     # ASCII text has no accents to fold away: its folded form is its lower case.
-    return _WORD.findall(text.lower() if text.isascii() else fold(text))
+    return [_form(w) for w in _WORD.findall(text.lower() if text.isascii() else fold(text))]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _form(word: str) -> str:
+    """
+    One form for a word's spellings: British -ise/-isation as -ize/-ization, plurals as singulars.
+
+    >>> [_form(w) for w in ("anonymisation", "anonymization", "cities", "guidelines", "access")]
+    ['anonymization', 'anonymization', 'city', 'guideline', 'access']
+    """
+    for british, american in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
+        if word.endswith(british) and len(word) > len(british) + 2:
+            word = word[: -len(british)] + american
+            break
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
+    """
+    The acronyms the texts spell out, with their expansions' words: ``"Personal Data Protection (PDP)"``.
+
+    >>> {a: sorted(words) for a, words in glossary(["the Guide on Artificial Intelligence (AI)"]).items()}
+    {'ai': ['artificial', 'intelligence']}
+    """
+    found: dict[str, frozenset[str]] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _GLOSSED.finditer(text):
+            acronym = m.group(2).lower()
+            words = [w for w in _WORD.findall(m.group(1).lower()) if w not in _STOP]
+            for n in range(1, len(words) + 1):
+                if "".join(w[0] for w in words[-n:]) == acronym:
+                    found.setdefault(acronym, frozenset(_form(w) for w in words[-n:]))
+                    break
+    return found
 
 
 def _pairs(word: str) -> set[str]:
@@ -100,41 +155,59 @@ class Match:
 
     Attributes:
         entity: The record found.
-        score: How well it matches, from 0 (barely) to 1 (a whole key, exactly).
-        key: The key of the record that matched best.
+        score: How well it matches, from 0 (barely) to 1 (a whole key,
+            exactly); a text that is not a key scores at most 0.51.
+        key: The key or text of the record that matched best.
+        field: The field that text is in (``"name"``, ``"aliases"``,
+            ``"description"``, ``"thrusts[7].title"``).
+        snippet: A short window of that text around what matched.
     """
 
     entity: Any
     score: float
     key: str
+    field: str = ""
+    snippet: str = ""
+
+
+_Entry = tuple[str, str, frozenset[str], str, bool]
+"""One text of a record as indexed: the text, its normal form, its words, its field, whether a key."""
 
 
 class SearchIndex:
-    """An inverted index over the keys of records, with typo-tolerant lookup."""
+    """
+    An inverted index over the texts of records, with typo-tolerant lookup.
 
-    def __init__(self, records: Iterable[tuple[Any, Sequence[str]]]) -> None:
+    Each record comes with its texts as ``(text, field, is_key)``
+    (:func:`asean_digital._keys.search_entries`).
+    """
+
+    def __init__(self, records: Iterable[tuple[Any, Sequence[tuple[str, str, bool]]]]) -> None:
         self._records: list[Any] = []
         self._ids: list[str] = []
-        self._keys: list[tuple[tuple[str, str, frozenset[str]], ...]] = []
-        self._fewest = array("H")  # the fewest words of any of a record's keys
+        self._keys: list[tuple[_Entry, ...]] = []
+        self._fewest = array("H")  # the fewest words of any of a record's texts
         postings: dict[str, list[int]] = defaultdict(list)
         compact: dict[str, list[int]] = defaultdict(list)
-        for i, (record, keys) in enumerate(records):
+        given = [(record, list(texts)) for record, texts in records]
+        terms = glossary(text for _, texts in given for text, _, _ in texts)
+        expanded = {words: acronym for acronym, words in terms.items()}
+        for i, (record, texts) in enumerate(given):
             self._records.append(record)
             self._ids.append(str(record.id))
             entries = []
-            for key in keys:
-                all_words = _words(key)
-                words = frozenset(w for w in all_words if w not in _STOP) or frozenset(all_words)
-                norm = normalise(key)
-                entries.append((key, norm, words))
+            for text, field, is_key in texts:
+                # An id is found whole (its words are its name's, already indexed).
+                words = frozenset() if field == "id" else _word_set(text, terms, expanded)
+                norm = normalise(text)
+                entries.append((text, norm, words, field, is_key))
                 for word in words:
                     if not postings[word] or postings[word][-1] != i:
                         postings[word].append(i)
-                if not compact[norm] or compact[norm][-1] != i:
+                if is_key and (not compact[norm] or compact[norm][-1] != i):
                     compact[norm].append(i)
             self._keys.append(tuple(entries))
-            self._fewest.append(min((len(words) for _, _, words in entries if words), default=1))
+            self._fewest.append(min((len(e[2]) for e in entries if e[2]), default=1))
         self._postings: dict[str, tuple[int, ...]] = {w: tuple(p) for w, p in postings.items()}
         self._compact: dict[str, tuple[int, ...]] = {k: tuple(p) for k, p in compact.items()}
         self._rank = array("I", bytes(4 * len(self._ids)))  # each record's place in id order
@@ -200,6 +273,21 @@ class SearchIndex:
                     near.append(candidate)
         return [candidate for _, candidate in heapq.nlargest(5, found)], near
 
+    def _joined(self, words: list[str]) -> list[str]:
+        """
+        *words* with two neighbours joined where the texts hold them joined (``cyber security``).
+
+        The index holds each two neighbouring words of a text joined too, so
+        the joined word meets both ``cybersecurity`` and ``cyber security``.
+        """
+        out: list[str] = []
+        for word in words:
+            if out and len(out[-1]) >= 3 and f"{out[-1]}{word}" in self._postings:
+                out[-1] += word
+            else:
+                out.append(word)
+        return out
+
     def _expand(self, word: str) -> dict[str, float]:
         """Vocabulary words *word* may stand for, with a weight each."""
         out: dict[str, float] = {}
@@ -210,6 +298,12 @@ class SearchIndex:
             while i < len(self._vocabulary) and self._vocabulary[i].startswith(word):
                 out.setdefault(self._vocabulary[i], 0.85)
                 i += 1
+        if len(word) >= 8:  # a compound meets its parts: cybersecurity, cyber and security
+            for cut in range(4, len(word) - 3):
+                head, tail = word[:cut], word[cut:]
+                if head in self._postings and tail in self._postings:
+                    out.setdefault(head, 0.6)
+                    out.setdefault(tail, 0.6)
         if len(word) >= 4:
             cutoff = 0.8 if len(word) < 8 else 0.75
             for close in self._close(word, self._vocabulary, self._by_pair, cutoff)[0]:
@@ -218,7 +312,11 @@ class SearchIndex:
 
     def search(self, text: str, limit: int) -> list[Match]:
         """The best *limit* matches for *text*, best first, ties by id."""
-        query_words = [w for w in _words(text) if w not in _STOP] or _words(text)
+        if len(text) > MAX_QUERY:
+            msg = f"a search is at most {MAX_QUERY} characters, got {len(text)}"
+            raise ValueError(msg)
+        query_words = list(dict.fromkeys(w for w in _words(text) if w not in _STOP)) or _words(text)
+        query_words = self._joined(query_words)
         compact = normalise(text)
         if not compact:
             return []
@@ -257,18 +355,19 @@ class _Run:
         self.query = query
         self.limit = limit
         self.scored: set[int] = set()
-        self.scores: dict[int, tuple[float, str]] = {}
+        self.scores: dict[int, tuple[float, str, str]] = {}
         self.best: list[tuple[float, int]] = []  # the `limit` best (score, -rank by id), a heap
 
     def score(self, i: int) -> None:
         if i in self.scored:
             return
         self.scored.add(i)
-        found = (0.0, "")
-        for key, norm, words in self.index._keys[i]:
-            s = self.query.score(norm, words, found[0])
+        found = (0.0, "", "")
+        for key, norm, words, field, is_key in self.index._keys[i]:
+            # Only a key can match whole; any other text by its words, at a lower weight.
+            s = self.query.score(norm, words, found[0]) if is_key else TEXT_WEIGHT * self.query.partial(words)
             if s > found[0]:
-                found = (s, key)
+                found = (s, key, field)
         if found[0] > 0:
             self.scores[i] = found
             heapq.heappush(self.best, (found[0], -self.index._rank[i]))
@@ -324,7 +423,10 @@ class _Run:
         ids = self.index._ids
         records = self.index._records
         ranked = sorted(self.scores.items(), key=lambda kv: (-kv[1][0], ids[kv[0]]))
-        return [Match(records[i], round(s, 4), key) for i, (s, key) in ranked[: self.limit]]
+        return [
+            Match(records[i], round(s, 4), key, field, _snippet(key, self.query.expansions))
+            for i, (s, key, field) in ranked[: self.limit]
+        ]
 
 
 class _Query:
@@ -349,7 +451,7 @@ class _Query:
         compact = self.compact
         if compact == norm:
             return 1.0
-        partial = self._partial(words)
+        partial = self.partial(words)
         if len(norm) < 80:
             bound = 2.0 * min(len(compact), len(norm)) / (len(compact) + len(norm))
             if bound >= 0.85 and 0.9 * bound > max(partial, floor):
@@ -361,7 +463,8 @@ class _Query:
                         return max(0.9 * ratio, partial)
         return partial
 
-    def _partial(self, words: frozenset[str]) -> float:
+    def partial(self, words: frozenset[str]) -> float:
+        """How much of the query a text's *words* hold, and how much of the text the query covers."""
         if not self.expansions or not words:
             return 0.0
         matched = 0.0
@@ -388,3 +491,39 @@ class _Query:
         coverage = matched / len(self.expansions)  # how much of the query is found
         precision = len(used) / len(words)  # how much of the key the query covers
         return 0.85 * coverage * (0.6 + 0.4 * precision)
+
+
+def _word_set(
+    text: str, terms: dict[str, frozenset[str]], expanded: dict[frozenset[str], str]
+) -> frozenset[str]:
+    """
+    The words a text is found by: its own (stop words aside), each two neighbours joined, and glossed terms.
+
+    ``"cyber security"`` is found by ``cybersecurity`` too; a text that has an
+    acronym of the glossary is found by its expansion's words, and one that
+    has an expansion's words by the acronym.
+    """
+    every = _words(text)
+    words = {w for w in every if w not in _STOP} or set(every)
+    words.update(a + b for a, b in itertools.pairwise(every) if a not in _STOP and b not in _STOP)
+    for acronym in words & terms.keys():
+        words.update(terms[acronym])
+    for expansion, acronym in expanded.items():
+        if expansion <= words:
+            words.add(acronym)
+    return frozenset(words)
+
+
+def _snippet(text: str, expansions: list[dict[str, float]], width: int = 80) -> str:
+    """A window of about *width* characters of *text* around the first word the query matched."""
+    if len(text) <= width:
+        return text
+    lowered = text.lower()
+    starts = [lowered.find(word[: max(3, len(word) - 2)]) for exp in expansions for word in exp]
+    found = min((s for s in starts if s >= 0), default=0)
+    start = max(0, found - width // 3)
+    start = lowered.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + width // 2)
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
