@@ -107,6 +107,7 @@ class TestEveryText:
         cyber = ids("cybersecurity")
         assert cyber[0] == "cybersecurity-cooperation-strategy-2021-2025"
         assert "aim2020" in cyber  # its Information Security and Assurance thrust
+        assert "responsible-state-behaviour-checklist" in cyber  # "... in Cyberspace"
         assert ids("guideline")[:3] == ids("guidelines")[:3]
 
     def test_a_name_outranks_a_description(self) -> None:

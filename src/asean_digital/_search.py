@@ -304,6 +304,10 @@ class SearchIndex:
                 if head in self._postings and tail in self._postings:
                     out.setdefault(head, 0.6)
                     out.setdefault(tail, 0.6)
+                    i = bisect_left(self._vocabulary, head)  # and the head's own compounds: cyberspace
+                    while i < len(self._vocabulary) and self._vocabulary[i].startswith(head):
+                        out.setdefault(self._vocabulary[i], 0.5)
+                        i += 1
         if len(word) >= 4:
             cutoff = 0.8 if len(word) < 8 else 0.75
             for close in self._close(word, self._vocabulary, self._by_pair, cutoff)[0]:
