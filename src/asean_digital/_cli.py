@@ -309,7 +309,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", help="only records of this kind (body, document, meeting, person, ...)")
     p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("export", "write every collection and a Frictionless datapackage.json to a folder")
-    p.add_argument("--out", metavar="DIR", required=True)
+    p.add_argument(
+        "--out", metavar="DIR", required=True, help="the folder the export owns (made or replaced)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace DIR even if it holds files that are not an export"
+    )
     command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid")
     p = sub.add_parser(
         "validate",
@@ -391,7 +396,7 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
         msg = f"export --format must be json or csv, got {fmt}"
         raise ValueError(msg)
     try:
-        paths = export(reg, args.out, format=fmt)
+        paths = export(reg, args.out, format=fmt, force=args.force)
     except OSError as e:
         msg = f"cannot write to {args.out}: {e.strerror or e}"
         raise ValueError(msg) from None

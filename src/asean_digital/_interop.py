@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -136,9 +138,19 @@ def _collections(registry: Registry) -> dict[str, tuple[Any, ...]]:
     return {c.name: registry.stored(c.name) for c in COLLECTIONS}
 
 
-def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "json") -> list[Path]:
+def export(
+    registry: Registry, out: str | os.PathLike[str], *, format: str = "json", force: bool = False
+) -> list[Path]:
     """
     Write every collection of *registry* to the folder *out*, with a Frictionless ``datapackage.json``.
+
+    The folder is the export's own, and an export cannot lose data: it is
+    written whole into a new folder beside *out* (the manifest,
+    ``datapackage.json``, last), then put in place by renaming, so *out* is
+    either the previous export or the new one, never a mix. If writing
+    fails (a full disk), *out* is left as it was. An existing *out* is
+    replaced only when it is empty or holds a previous export (its
+    manifest), or with *force*; a symbolic link is never followed.
 
     JSON: one file per collection in the packaged format, so the folder can
     be read back with :func:`asean_digital.load`; each record's sources,
@@ -147,19 +159,91 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
     each record and field it states (collection, record, field, document,
     section, derived), so "who says so?" is a join away.
 
+    Args:
+        registry: What to export.
+        out: The folder to write (created if missing).
+        format: ``"json"`` or ``"csv"``.
+        force: Replace *out* even if it holds files that are not an export.
+
     Returns:
         The paths written, ``datapackage.json`` last.
 
     Raises:
-        ValueError: *format* is neither ``"json"`` nor ``"csv"``.
+        ValueError: *format* is neither ``"json"`` nor ``"csv"``; *out* is
+            empty, a symbolic link, not a folder, or a folder of other files
+            (without *force*).
+        OSError: Writing failed; *out* is as it was.
     """
-    import csv  # noqa: PLC0415
-
     if format not in {"json", "csv"}:
         msg = f"format must be 'json' or 'csv', got {format!r}"
         raise ValueError(msg)
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    target = _export_target(out, force=force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.export-", dir=target.parent))
+    try:
+        written = _write_export(registry, staging, format)
+        _swap_into(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [target / p.name for p in written]
+
+
+def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
+    """The folder *out* names, checked: never empty, never a link, never a folder of someone else's files."""
+    text = os.fspath(out)
+    if not isinstance(text, str) or not text.strip():
+        msg = f"out must name a folder to export to, got {text!r}"
+        raise ValueError(msg)
+    target = Path(text)
+    if target.is_symlink():
+        msg = f"{text} is a symbolic link; give the folder itself (an export never writes through a link)"
+        raise ValueError(msg)
+    if target.exists():
+        if not target.is_dir():
+            msg = f"{text} exists and is not a folder"
+            raise ValueError(msg)
+        entries = list(target.iterdir())
+        if entries and not force and not _is_export(target):
+            msg = (
+                f"{text} holds files that are not an asean-digital export ({len(entries)} entries); "
+                "export to a new or empty folder, or pass force=True (--force) to replace it"
+            )
+            raise ValueError(msg)
+    return target.absolute()
+
+
+def _is_export(folder: Path) -> bool:
+    """Whether *folder* holds a previous export: its manifest names this package."""
+    manifest = folder / "datapackage.json"
+    if manifest.is_symlink() or not manifest.is_file():
+        return False
+    try:
+        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("name") == "asean-digital")
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _swap_into(staging: Path, target: Path) -> None:
+    """Put the finished folder *staging* in place of *target*, the old export removed only after."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except OSError:
+        os.rename(old, target)  # put the previous export back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_export(registry: Registry, folder: Path, format: str) -> list[Path]:
+    """Write the export's files into the new, empty *folder*; the manifest last; each file flushed."""
+    import csv  # noqa: PLC0415
+
     written: list[Path] = []
     resources = []
     for name, collection in _collections(registry).items():
@@ -206,10 +290,22 @@ def export(registry: Registry, out: str | os.PathLike[str], *, format: str = "js
         "version": registry.data_version,
         "resources": resources,
     }
+    for path in written:
+        _flush(path)
     meta = folder / "datapackage.json"
     meta.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _flush(meta)
     written.append(meta)
     return written
+
+
+def _flush(path: Path) -> None:
+    """Make sure *path*'s bytes are on disk (a full disk fails here, before the swap)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 _CITATION_FIELDS: Final = ("collection", "record", "field", "document", "section", "derived")

@@ -60,6 +60,8 @@ _JUDGED: Final = 500
 
 TEXT_WEIGHT: Final = 0.6
 """What a match in a text that is not a key (a description, a theme) counts for, against a key."""
+_TEXT_BEST: Final = TEXT_WEIGHT * 0.85
+"""The best a text that is not a key can score."""
 MAX_QUERY: Final = 1_000
 """The longest query, in characters."""
 _GLOSSED: Final = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(([A-Z][A-Za-z]{1,9})\)")
@@ -190,6 +192,7 @@ class SearchIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compact: dict[str, list[int]] = defaultdict(list)
         given = [(record, list(texts)) for record, texts in records]
+        plain: set[str] = set()  # the words as written: what typos and prefixes are matched against
         terms = glossary(text for _, texts in given for text, _, _ in texts)
         expanded = {words: acronym for acronym, words in terms.items()}
         for i, (record, texts) in enumerate(given):
@@ -199,6 +202,8 @@ class SearchIndex:
             for text, field, is_key in texts:
                 # An id is found whole (its words are its name's, already indexed).
                 words = frozenset() if field == "id" else _word_set(text, terms, expanded)
+                if not is_key or field != "id":
+                    plain.update(_words(text))
                 norm = normalise(text)
                 entries.append((text, norm, words, field, is_key))
                 for word in words:
@@ -213,7 +218,9 @@ class SearchIndex:
         self._rank = array("I", bytes(4 * len(self._ids)))  # each record's place in id order
         for rank, i in enumerate(sorted(range(len(self._ids)), key=self._ids.__getitem__)):
             self._rank[i] = rank
-        self._vocabulary = sorted(self._postings)
+        # Typos and prefixes are matched against the words as written, not the joined neighbours
+        # and glossed terms the postings hold too (those only meet a query word exactly).
+        self._vocabulary = sorted(plain & self._postings.keys())
         self._by_pair = _pair_index(self._vocabulary)
         self._compact_vocabulary = sorted(self._compact)
         self._compact_by_pair = _pair_index(self._compact_vocabulary)
@@ -367,9 +374,16 @@ class _Run:
             return
         self.scored.add(i)
         found = (0.0, "", "")
+        wanted = self.query.vocabulary
         for key, norm, words, field, is_key in self.index._keys[i]:
-            # Only a key can match whole; any other text by its words, at a lower weight.
-            s = self.query.score(norm, words, found[0]) if is_key else TEXT_WEIGHT * self.query.partial(words)
+            # Only a key can match whole; any other text by its words, at a lower weight, and only
+            # where it holds a query word and could still beat what was found.
+            if is_key:
+                s = self.query.score(norm, words, found[0])
+            elif found[0] < _TEXT_BEST and not words.isdisjoint(wanted):
+                s = TEXT_WEIGHT * self.query.partial(words)
+            else:
+                continue
             if s > found[0]:
                 found = (s, key, field)
         if found[0] > 0:
@@ -439,6 +453,7 @@ class _Query:
     def __init__(self, compact: str, expansions: list[dict[str, float]]) -> None:
         self.compact = compact
         self.expansions = expansions
+        self.vocabulary = frozenset(word for exp in expansions for word in exp)
         # Where several key words could stand for a query word, the first expansion wins.
         self.ranks = [{word: n for n, word in enumerate(exp)} for exp in expansions]
         # quick_ratio() counts common letters, the same either way round: with

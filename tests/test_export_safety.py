@@ -1,0 +1,116 @@
+"""
+Exports cannot lose data: the target is the old export or the new one, never a mix, nor anyone else's files.
+
+Faults are real, not monkeypatched: a child process under ``RLIMIT_FSIZE``
+for a full disk, a symbolic link planted as the target.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import asean_digital as ad
+from asean_digital._cli import main
+
+reg = ad.registry
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_an_empty_path_is_refused(tmp_path: Path) -> None:
+    """--out '' used to write into the current folder and overwrite a user's bodies.json."""
+    (tmp_path / "bodies.json").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="out must name a folder"):
+        ad.export(reg, "")
+    done = subprocess.run(
+        [sys.executable, "-m", "asean_digital", "export", "--out", ""],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "out must name a folder" in done.stderr
+    assert files(tmp_path) == {"bodies.json": b"mine"}
+
+
+def test_a_folder_of_other_files_is_not_replaced_without_force(tmp_path: Path) -> None:
+    """A folder holding files that are not an export is left alone, unless force=True."""
+    target = tmp_path / "data"
+    target.mkdir()
+    (target / "bodies.json").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an asean-digital export"):
+        ad.export(reg, target)
+    assert files(target) == {"bodies.json": b"mine"}
+    ad.export(reg, target, force=True)
+    assert (target / "datapackage.json").is_file()
+    assert json.loads((target / "bodies.json").read_text(encoding="utf-8"))["bodies"]
+
+
+def test_a_previous_export_is_replaced_whole(tmp_path: Path) -> None:
+    """Re-exporting swaps the folder: no file of the old export survives that the new one lacks."""
+    target = tmp_path / "out"
+    ad.export(reg, target, format="csv")
+    assert (target / "citations.csv").exists()
+    ad.export(reg, target, format="json")
+    assert not (target / "citations.csv").exists()
+    assert sorted(p.suffix for p in target.iterdir()) == [".json"] * len(list(target.iterdir()))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # nothing left beside it
+
+
+def test_a_symbolic_link_is_never_followed(tmp_path: Path) -> None:
+    """A link planted as the target is refused; the file it points to is untouched."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "partners.json").write_text("precious", encoding="utf-8")
+    link = tmp_path / "out"
+    link.symlink_to(victim)
+    with pytest.raises(ValueError, match="symbolic link"):
+        ad.export(reg, link, force=True)
+    assert files(victim) == {"partners.json": b"precious"}
+
+
+def test_a_full_disk_leaves_the_previous_export_intact(tmp_path: Path) -> None:
+    """A re-export that runs out of space fails with one clear error; the old export still loads."""
+    target = tmp_path / "out"
+    ad.export(reg, target)
+    before = files(target)
+    script = textwrap.dedent(
+        f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+        from asean_digital._cli import main
+        sys.exit(main(["export", "--out", {str(target)!r}]))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "cannot write" in done.stderr
+    assert files(target) == before
+    assert ad.load(target).data_version.startswith(reg.data_version)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+def test_the_command_line_says_what_was_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI refuses the same things with exit status 1 and a message, no traceback."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("x", encoding="utf-8")
+    assert main(["export", "--out", str(mine)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["export", "--out", str(mine), "--force"]) == 0
+    assert main(["export", "--out", ""]) == 1
+    assert "out must name a folder" in capsys.readouterr().err
