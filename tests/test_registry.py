@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
-from asean_digital import AmbiguousKeyError, BodyKind, DocumentKind, NotFoundError, PartialDate, Predicate
+from asean_digital import (
+    AmbiguousKeyError,
+    BodyKind,
+    DataError,
+    DocumentKind,
+    NotFoundError,
+    PartialDate,
+    Predicate,
+)
 
 reg = ad.registry
 
@@ -247,17 +255,25 @@ class TestNotFound:
         assert info.value.suggestions == ("International Telecommunication Union", "ITU", "South Korea")
 
     def test_ambiguous_candidates_list_kinds_in_the_registry_order(self, tmp_path: Path) -> None:
-        """A key shared by a body and a document lists the body first (bodies come before documents)."""
+        """A name shared by a body and a document lists the body first (bodies come before documents).
+
+        A body's acronym or id may not be another kind's key (an impostor): that is refused at load.
+        """
         overlay = tmp_path / "charter.json"
         source = [{"document": "seed-page", "section": "Overview"}]
-        charter = {"id": "atrc-charter", "title": "ATRC", "kinds": ["publication"], "published": "1990"}
+        name = "ASEAN Telecommunications Regulators’ Council"
+        charter = {"id": "atrc-charter", "title": name, "kinds": ["publication"], "published": "1990"}
         overlay.write_text(json.dumps({"documents": [{**charter, "sources": source}]}))
         mine = ad.load(overlay)
         with pytest.raises(AmbiguousKeyError) as info:
-            mine.lookup("ATRC")  # the document is dated before the body, but bodies come first
+            mine.lookup(name)  # the document is dated before the body, but bodies come first
         assert info.value.candidates == ("atrc", "atrc-charter")
-        assert mine.document("ATRC").id == "atrc-charter"
-        assert mine.body("ATRC").id == "atrc"
+        assert mine.document(name).id == "atrc-charter"
+        assert mine.body(name).id == "atrc"
+        assert mine.lookup("ATRC").id == "atrc"
+        overlay.write_text(json.dumps({"documents": [{**charter, "title": "ATRC", "sources": source}]}))
+        with pytest.raises(DataError, match="is the id or acronym of body 'atrc'"):
+            ad.load(overlay)
 
     def test_wrong_kind_is_not_found(self) -> None:
         """A key of another kind is not a body."""

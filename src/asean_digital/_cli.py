@@ -15,6 +15,7 @@ import csv
 import enum
 import io
 import json
+import re
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -167,10 +168,26 @@ _INT_OPTIONS: Final = frozenset({"year", "meeting-number"})
 _SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    """*text* for a terminal: control characters (ESC, bidi overrides) shown as escapes, not obeyed."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutral(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with = + - @ tab or CR gets a '."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA) else value
+
+
 def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]]) -> str:
     if not rows:
         return "(no records)"
-    cells = [[get(r) for _, get in columns] for r in rows]
+    cells = [[_safe(get(r)) for _, get in columns] for r in rows]
     headers = [name for name, _ in columns]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     room = shutil.get_terminal_size((120, 24)).columns
@@ -190,8 +207,10 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     return "\n".join(lines)
 
 
-def _csv(records: Sequence[Any]) -> str:
+def _csv(records: Sequence[Any], *, raw: bool = False) -> str:
     rows = to_records(records, flat=True)
+    if not raw:
+        rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]
     fields: list[str] = []
     for row in rows:
         fields.extend(k for k in row if k not in fields)
@@ -202,11 +221,13 @@ def _csv(records: Sequence[Any]) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-def _emit(records: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]], fmt: str) -> str:
+def _emit(
+    records: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]], fmt: str, *, raw: bool = False
+) -> str:
     if fmt == "json":
         return json.dumps(to_records(records), ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return _csv(records)
+        return _csv(records, raw=raw)
     return _table(records, columns)
 
 
@@ -253,7 +274,7 @@ def _card(record: Any, reg: Registry) -> str:
         lines.append(f"        {where}")
         if source.derived is not None:
             lines.append(f"        derived, not stated: {source.derived}")
-    return "\n".join(lines)
+    return _safe("\n".join(lines))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -283,6 +304,12 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=argparse.SUPPRESS,
         help="a JSON file or folder of your own records (repeatable)",
+    )
+    common.add_argument(
+        "--raw",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="CSV cells as they are: by default a cell starting with = + - @ is written with a ' first",
     )
     for action in common._actions:  # the same options work before the sub-command
         if action.dest != "help":
@@ -354,14 +381,14 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_card(record, reg))
         else:
             out(
-                _emit([record], [], fmt)
+                _emit([record], [], fmt, raw=getattr(args, "raw", False))
                 if fmt == "csv"
                 else json.dumps(converter().unstructure(record), ensure_ascii=False, indent=2)
             )
         return EXIT_OK
     if cmd == "search":
         matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
-        out(_emit(matches, _MATCH_COLUMNS, fmt))
+        out(_emit(matches, _MATCH_COLUMNS, fmt, raw=getattr(args, "raw", False)))
         return EXIT_OK
     c = next(c for c in COLLECTIONS if c.command == cmd)
     records: Sequence[Any]
@@ -377,7 +404,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         records = reg.records(c.name, source=args.source)
     else:
         records = reg.stored(c.name)
-    out(_emit(records, _columns(c), fmt))
+    out(_emit(records, _columns(c), fmt, raw=getattr(args, "raw", False)))
     return EXIT_OK
 
 

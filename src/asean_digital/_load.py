@@ -92,14 +92,58 @@ def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iter
             problems.append(f"{file}: $: cannot be read: {e.strerror or e}")
 
 
-def _decode(file: str, raw: bytes, problems: list[str]) -> dict[str, Any] | None:
+class _Strict:
+    """A JSON object hook for overlay files: refuses a key given twice and text no file can hold."""
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                self.problems.append(
+                    f"{self.file}: $: the key {key!r} is given twice in one object; give it once"
+                )
+            self._check_text(key)
+            if isinstance(value, str):
+                self._check_text(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, str):
+                        self._check_text(item)
+            out[key] = value
+        return out
+
+    def _check_text(self, text: str) -> None:
+        if text.isascii():
+            return
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            shown = text[max(0, e.start - 10) : e.end + 10].encode("unicode_escape").decode("ascii")
+            self.problems.append(
+                f"{self.file}: $: text with a lone surrogate (\\u{ord(text[e.start]):04x}) cannot be written "
+                f"as UTF-8: {shown!r}; fix the escape"
+            )
+
+
+def _decode(file: str, raw: bytes, problems: list[str], *, strict: bool = True) -> dict[str, Any] | None:
+    """
+    The JSON object in *raw*, or ``None`` with its problems added.
+
+    *strict* (overlay files) also refuses a key given twice in one object
+    and lone surrogates; the packaged files are checked for both by the
+    tests, and read without the per-object hook.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         problems.append(f"{file}: $: not UTF-8 text (byte {e.start}: {e.reason})")
         return None
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, object_pairs_hook=_Strict(file, problems)) if strict else json.loads(text)
     except json.JSONDecodeError as e:
         problems.append(f"{file}: $: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
         return None
@@ -234,7 +278,7 @@ class _Loader:
         """Read the packaged files; return their data version."""
         versions: set[str] = set()
         for file, raw in _packaged_files():
-            doc = _decode(file, raw, self.problems)
+            doc = _decode(file, raw, self.problems, strict=False)
             if doc is None:
                 continue
             version = doc.get("data_version")

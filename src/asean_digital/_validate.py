@@ -10,13 +10,14 @@ contiguous, hierarchies have no cycles.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from ._collections import COLLECTIONS, collection, values_at
 from ._entities import Body, Declaration, Sector
-from ._keys import KIND_OF, index_keys, normalise, title_keys
+from ._keys import KIND_OF, index_keys, normalise, record_keys, title_keys
 from ._model import DocumentKind, Name
 
 if TYPE_CHECKING:
@@ -141,7 +142,22 @@ class _Checker:
 
     def check_keys(self) -> None:
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
+        self.check_key_text()
+        own = self.own_keys()
         for norm, shared_by in keys.shared():
+            owner = own.get(norm)
+            owner_kind = KIND_OF[self.ids[owner]] if owner is not None else None
+            impostors = [r for r in shared_by if r != owner and KIND_OF[self.ids[r]] != owner_kind]
+            if owner is not None and impostors:  # a record's id or acronym: no other kind may be found by it
+                for rid in sorted(impostors):
+                    name, record = self.ids[rid], self.first[rid]
+                    self.problem(
+                        name,
+                        record,
+                        "",
+                        f"the key {norm!r} is the id or acronym of {KIND_OF[self.ids[owner]]} {owner!r}; "
+                        "another record may not be found by it (rename the key or drop the alias)",
+                    )
             by_kind: dict[str, list[str]] = defaultdict(list)
             for rid in shared_by:  # check_ids has seen every id, with its collection and record
                 by_kind[KIND_OF[self.ids[rid]]].append(rid)
@@ -159,6 +175,30 @@ class _Checker:
                         "",
                         f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
                     )
+
+    def own_keys(self) -> dict[str, str]:
+        """Each record's id and acronym in normal form, with the record's id: keys no other may hold."""
+        out: dict[str, str] = {}
+        for rid in self.ids:
+            out.setdefault(normalise(rid), rid)
+        for rid, record in self.first.items():
+            acronym = getattr(record, "acronym", None)
+            if isinstance(acronym, str):
+                out.setdefault(normalise(acronym), rid)
+        return out
+
+    def check_key_text(self) -> None:
+        """Keys hold no control or invisible characters, and no letters of look-alike scripts mixed."""
+        for c in COLLECTIONS:
+            if not c.keyed:
+                continue
+            for record in self.data.collection(c.name):
+                for key in record_keys(record):
+                    if key.isascii() and key.isprintable():
+                        continue
+                    reason = _unsafe(key)
+                    if reason:
+                        self.problem(c.name, record, "", f"the key {key!r} {reason}")
 
     def check_references(self) -> None:
         """Every reference field of the table holds the id of a record of its target collection."""
@@ -300,3 +340,22 @@ class _Checker:
 def validate(data: Dataset) -> list[str]:
     """Every consistency problem of *data*, one line each, with file and JSON path."""
     return _Checker(data).run()
+
+
+_LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+
+
+def _unsafe(key: str) -> str:
+    """Why *key* cannot be a key (control, invisible or bidi characters; mixed look-alike scripts)."""
+    scripts: set[str] = set()
+    for ch in key:
+        category = unicodedata.category(ch)
+        if category in {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}:
+            return f"holds the invisible or control character U+{ord(ch):04X}; remove it"
+        if category.startswith("L"):
+            script = unicodedata.name(ch, "").split(" ")[0]
+            if script in _LOOKALIKE:
+                scripts.add(script)
+    if len(scripts) > 1:
+        return f"mixes letters of the {' and '.join(sorted(scripts))} scripts (a look-alike); write it in one"
+    return ""
