@@ -125,7 +125,7 @@ class TestExportFormat:
         _, out, _ = run(capsys, "graph", "--format", "mermaid")
         assert out.startswith("flowchart BT")
         code, _, err = run(capsys, "graph", "--format", "csv")
-        assert code == 1
+        assert code == 2  # a format the command does not take is a usage error
         assert "dot or mermaid" in err
 
 

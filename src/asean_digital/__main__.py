@@ -1,8 +1,22 @@
-"""Run the command line: ``python -m asean_digital``."""
+"""Run the command line: ``python -m asean_digital``, and the ``asean-digital`` script."""
 
 import sys
 
-from ._cli import main
+
+def run() -> int:
+    """
+    The command line's entry point: Ctrl-C at any moment, even while the modules load, exits 130 quietly.
+
+    Returns:
+        The exit status (see :func:`asean_digital._cli.main`).
+    """
+    try:
+        from ._cli import main  # noqa: PLC0415 - imported here so an interrupt while loading is caught
+
+        return main()
+    except KeyboardInterrupt:
+        return 130
+
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -15,6 +15,7 @@ import csv
 import enum
 import io
 import json
+import os
 import re
 import shutil
 import sys
@@ -355,7 +356,7 @@ def _parser() -> argparse.ArgumentParser:
 def _when(value: str | None) -> Any:
     if value is None:
         return None
-    return int(value) if value.isdigit() else value
+    return int(value) if value.isascii() and value.isdigit() else value
 
 
 def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -374,7 +375,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     fmt = getattr(args, "format", "table")
     if fmt in {"dot", "mermaid"}:
         msg = f"--format {fmt} is for the graph command; use table, json or csv"
-        raise ValueError(msg)
+        raise _UsageError(msg)
     if cmd == "show":
         record = reg.lookup(args.key)
         if fmt == "table":
@@ -415,13 +416,13 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
         fmt = getattr(args, "format", "dot")
         if fmt not in {"dot", "mermaid"}:
             msg = f"graph --format must be dot or mermaid, got {fmt}"
-            raise ValueError(msg)
+            raise _UsageError(msg)
         out(graph(reg, format=fmt))
         return EXIT_OK
     fmt = getattr(args, "format", "json")
     if fmt not in {"json", "csv"}:
         msg = f"export --format must be json or csv, got {fmt}"
-        raise ValueError(msg)
+        raise _UsageError(msg)
     try:
         paths = export(reg, args.out, format=fmt, force=args.force)
     except OSError as e:
@@ -431,14 +432,52 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
     return EXIT_OK
 
 
+class _UsageError(ValueError):
+    """An option the sub-command does not take (``graph --format json``): exit status 2."""
+
+
+def _quiet_stdout() -> None:
+    """After a failed write to stdout, point it at the null device so the exit's flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _printable(text: str) -> str:
+    """*text* as stdout's encoding can carry it: ASCII marks for the ellipsis, escapes for the rest."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.replace("…", "...").replace("—", "-")
+        return text.encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``).
 
+    Exit status: 0 success (also when the reader of the output goes away,
+    as ``head`` does); 1 a key that finds nothing, invalid data, a wrong
+    value, or output that cannot be written (a full disk); 2 a malformed
+    command line; 130 interrupted (Ctrl-C). No traceback is shown.
+
     Returns:
-        The exit status: 0 on success, 1 when a key finds nothing, data is
-        invalid or a value is wrong, 2 for a malformed command line.
+        The exit status.
     """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -454,19 +493,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
     def out(text: str) -> None:
-        print(text)
+        print(_printable(text))
+        sys.stdout.flush()  # a full disk fails here, where it can be reported
 
     from ._errors import AseanDigitalError  # noqa: PLC0415
 
     try:
         return _run(args, out)
+    except _UsageError as e:
+        print(f"asean-digital: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. piped into `head`
+        _quiet_stdout()
+        return EXIT_OK
+    except OSError as e:
+        _quiet_stdout()
+        print(f"asean-digital: error: cannot write the output: {e.strerror or e}", file=sys.stderr)
+        return EXIT_ERROR
     except AseanDigitalError as e:
         print(f"asean-digital: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except (TypeError, ValueError) as e:
         print(f"asean-digital: error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    except BrokenPipeError:  # e.g. piped into `head`
-        return EXIT_OK
     except KeyboardInterrupt:
         return 130
