@@ -212,7 +212,9 @@ class SearchIndex:
                 if is_key and (not compact[norm] or compact[norm][-1] != i):
                     compact[norm].append(i)
             self._keys.append(tuple(entries))
-            self._fewest.append(min((len(e[2]) for e in entries if e[2]), default=1))
+            # The fewest words of any key: a bound on what the record can score by a key; any other
+            # text scores at most TEXT_WEIGHT of a whole match.
+            self._fewest.append(min((len(e[2]) for e in entries if e[2] and e[4]), default=0))
         self._postings: dict[str, tuple[int, ...]] = {w: tuple(p) for w, p in postings.items()}
         self._compact: dict[str, tuple[int, ...]] = {k: tuple(p) for k, p in compact.items()}
         self._rank = array("I", bytes(4 * len(self._ids)))  # each record's place in id order
@@ -411,7 +413,10 @@ class _Run:
 
         def bound(held: int, words: int) -> float:
             share = 0.85 * sum(weights[:held]) / len(expansions)
-            return share * (0.6 + 0.4 * min(1.0, held / words))
+            by_text = TEXT_WEIGHT * share
+            if not words:  # no key with words: only its other texts can match
+                return by_text
+            return max(by_text, share * (0.6 + 0.4 * min(1.0, held / words)))
 
         def hopeless(upper: float, place: int = -1) -> bool:
             """Whether a record scoring at most *upper*, *place* in id order, cannot enter the results."""
