@@ -105,3 +105,14 @@ def test_ctrl_c_never_shows_our_traceback() -> None:
         # An interrupt before the entry point runs (in the interpreter's own start-up) is Python's to report.
         assert "asean_digital" not in err, err
         assert p.returncode in {0, 130, -signal.SIGINT, 1}
+
+
+def test_an_empty_result_keeps_its_header_and_says_so_on_stderr() -> None:
+    """CSV of no records is still a header; the table's "(no records)" goes to stderr, not into a pipe."""
+    done = run("meetings", "--year", "1999", "--format", "csv")
+    assert done.returncode == 0
+    assert done.stdout.strip().startswith("id,body,number,name,dates")
+    done = run("meetings", "--year", "1999")
+    assert done.returncode == 0
+    assert done.stdout == ""
+    assert done.stderr.strip() == "(no records)"

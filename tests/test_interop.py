@@ -154,7 +154,9 @@ class TestGraph:
         """Mermaid output has a node per body and an arrow per parent link."""
         text = ad.graph(reg, format="mermaid")
         assert text.count("-->") == sum(1 for b in reg.bodies() if b.parent)
-        assert sum(1 for line in text.splitlines() if line.strip().startswith("n_") and "[" in line) == 8
+        nodes = [line.strip() for line in text.splitlines() if line.strip()[:1] == "n" and '["' in line]
+        assert len(nodes) == 8
+        assert [n.split('"')[1] for n in nodes][:3] == ["ATRC", "ADGSOM", "ADGMIN"]
 
     def test_as_of_graph(self) -> None:
         """The graph of 2010 has no ANSAC."""

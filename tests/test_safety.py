@@ -120,3 +120,26 @@ class TestSafeOutput:
         assert "\\x1b]0;pwned\\x07" in out
         assert main(["--overlay", str(path), "dialogues"]) == 0
         assert "\x1b" not in capsys.readouterr().out
+
+    def test_graph_labels_cannot_inject(self, tmp_path: Path) -> None:
+        """An acronym with quotes, brackets and a newline stays inside its label in Mermaid and DOT."""
+        evil = 'ZQ"] --> X["click\nclick n0 href "javascript:alert(1)"'
+        body = {
+            "id": "zq-wg", "acronym": evil, "name": "Zq WG", "kind": "working_group", "parent": "adgsom",
+            "established": "2020",
+            "names": [{"name": "Zq WG", "acronym": evil, "valid": {"start": "2020", "end": None}}],
+            "representation": "x", "role": None, "description": "x", "meetings": [], "sources": [],
+        }  # fmt: skip
+        path = write(tmp_path, json.dumps({"bodies": [body]}))
+        with pytest.raises(DataError, match="control character U\\+000A"):
+            ad.load(path)  # a newline in a key is refused at load already
+        body["acronym"] = body["names"][0]["acronym"] = evil.replace("\n", " ")  # type: ignore[index]
+        registry = ad.load(write(tmp_path, json.dumps({"bodies": [body]}), "ok.json"))
+        mermaid = ad.graph(registry, format="mermaid").splitlines()
+        mine = [line for line in mermaid if "ZQ" in line]
+        assert len(mine) == 1
+        assert mine[0].count('"') == 2  # one label, opened and closed
+        assert not any(line.lstrip().startswith("click") for line in mermaid)
+        dot = ad.graph(registry, format="dot")
+        (line,) = [x for x in dot.splitlines() if "ZQ" in x]
+        assert line.count('\\"') == evil.count('"')  # every quote of the text escaped

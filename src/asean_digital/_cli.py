@@ -208,11 +208,12 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     return "\n".join(lines)
 
 
-def _csv(records: Sequence[Any], *, raw: bool = False) -> str:
+def _csv(records: Sequence[Any], *, raw: bool = False, cls: type | None = None) -> str:
     rows = to_records(records, flat=True)
     if not raw:
         rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]
-    fields: list[str] = []
+    # An empty result still has its header: the fields of the collection's records.
+    fields: list[str] = [a.name for a in attrs.fields(cls)] if not rows and cls is not None else []
     for row in rows:
         fields.extend(k for k in row if k not in fields)
     buffer = io.StringIO()
@@ -223,12 +224,17 @@ def _csv(records: Sequence[Any], *, raw: bool = False) -> str:
 
 
 def _emit(
-    records: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]], fmt: str, *, raw: bool = False
+    records: Sequence[Any],
+    columns: list[tuple[str, Callable[[Any], str]]],
+    fmt: str,
+    *,
+    raw: bool = False,
+    cls: type | None = None,
 ) -> str:
     if fmt == "json":
         return json.dumps(to_records(records), ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return _csv(records, raw=raw)
+        return _csv(records, raw=raw, cls=cls)
     return _table(records, columns)
 
 
@@ -405,7 +411,10 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         records = reg.records(c.name, source=args.source)
     else:
         records = reg.stored(c.name)
-    out(_emit(records, _columns(c), fmt, raw=getattr(args, "raw", False)))
+    if not records and fmt == "table":
+        print("(no records)", file=sys.stderr)  # a note for the reader, not output
+        return EXIT_OK
+    out(_emit(records, _columns(c), fmt, raw=getattr(args, "raw", False), cls=c.cls))
     return EXIT_OK
 
 

@@ -31,7 +31,17 @@ _GRAPH_PREDICATES: Final = (Predicate.ADVISES, Predicate.PARTNERS_WITH, Predicat
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '\\"') + '"'
+    """A DOT string: quotes and backslashes escaped, line breaks and control characters dropped."""
+    clean = "".join(c if c.isprintable() else " " for c in text)
+    return '"' + clean.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _mermaid(text: str) -> str:
+    """A Mermaid label: quotes, brackets and line breaks cannot end the label or start a new statement."""
+    clean = "".join(c if c.isprintable() else " " for c in text)
+    for bad, entity in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        clean = clean.replace(bad, entity)
+    return clean
 
 
 def graph(registry: Registry, *, format: str = "dot") -> str:
@@ -84,9 +94,9 @@ def graph(registry: Registry, *, format: str = "dot") -> str:
             for r in relations
         ]
         return "\n".join([*lines, "}"])
-    node = {b.id: "n_" + b.id.replace("-", "_") for b in bodies}
+    node = {b.id: f"n{i}" for i, b in enumerate(bodies)}  # ids never reach Mermaid as syntax
     lines = ["flowchart BT"]
-    lines += [f'  {node[b.id]}["{b.acronym or b.id}"]' for b in bodies]
+    lines += [f'  {node[b.id]}["{_mermaid(b.acronym or b.id)}"]' for b in bodies]
     lines += [f"  {node[b.id]} --> {node[b.parent]}" for b in bodies if b.parent in ids]
     lines += [f"  {node[a]} -. joint .- {node[c]}" for a, c in joint]
     lines += [f"  {node[r.subject]} -. {r.predicate.value} .-> {node[r.object]}" for r in relations]

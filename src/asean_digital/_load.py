@@ -87,7 +87,12 @@ def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iter
                     f"{file}: $: the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} accepted"
                 )
                 continue
-            yield str(file), file.read_bytes()
+            with file.open("rb") as f:  # the limit holds for the bytes read, whatever stat said
+                raw = f.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                problems.append(f"{file}: $: the file is more than the {MAX_FILE_BYTES:,} bytes accepted")
+                continue
+            yield str(file), raw
         except OSError as e:
             problems.append(f"{file}: $: cannot be read: {e.strerror or e}")
 
