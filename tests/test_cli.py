@@ -194,3 +194,18 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert "0.1.0" in out
     assert "2026.12.02" in out
+
+
+class TestCardConnections:
+    def test_show_lists_children_meetings_and_relations(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The card shows what the HTML card does: sub-bodies, the body's meetings, its relations."""
+        code, out, _ = run(capsys, "show", "TELMIN")
+        assert code == 0
+        assert "  children: atrc, adgsom" in out
+        assert "  meetings: 25 (1st TELMIN to 6th ADGMIN" in out
+        assert "    - atrc advises adgmin" in out
+
+    def test_show_a_person_lists_their_meetings(self, capsys: pytest.CaptureFixture[str]) -> None:
+        code, out, _ = run(capsys, "show", "Dr Yaacob Ibrahim")
+        assert code == 0
+        assert "meetings chaired or vice-chaired: 12th TELMIN, 13th TELMIN" in out

@@ -272,6 +272,7 @@ def _card(record: Any, reg: Registry) -> str:
         else:
             shown = getattr(record, key) if isinstance(value, dict) else value  # a period as its text
             lines.append(f"  {key}: {shown}{marks(key)}")
+    lines.extend(_connections(record, reg))
     if sources:
         lines.append("  sources:")
     for i, source in enumerate(sources, 1):
@@ -282,6 +283,30 @@ def _card(record: Any, reg: Registry) -> str:
         if source.derived is not None:
             lines.append(f"        derived, not stated: {source.derived}")
     return _safe("\n".join(lines))
+
+
+def _connections(record: Any, reg: Registry) -> list[str]:
+    """What the card of *record* shows beyond its fields: sub-bodies, meetings, relations."""
+    lines: list[str] = []
+    rid = str(getattr(record, "id", ""))
+    if type(record).__name__ == "Body":
+        children = [b.id for b in reg.children(rid)]
+        if children:
+            lines.append(f"  children: {', '.join(children)}")
+        held = reg.meetings(body=rid)
+        if held:
+            lines.append(
+                f"  meetings: {len(held)} ({held[0].name} to {held[-1].name}; see: meetings --body {rid})"
+            )
+    elif type(record).__name__ == "Person":
+        chaired = reg.meetings(person=rid)
+        if chaired:
+            lines.append(f"  meetings chaired or vice-chaired: {', '.join(m.name for m in chaired)}")
+    relations = [r for r in reg.relations_of(record) if r.predicate.value != "part_of"]
+    if relations:
+        lines.append("  relations:")
+        lines.extend(f"    - {r.subject} {r.predicate.value} {r.object}" for r in relations)
+    return lines
 
 
 def _parser() -> argparse.ArgumentParser:
