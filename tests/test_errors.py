@@ -55,3 +55,14 @@ class TestPickling:
         data = pickle.loads(pickle.dumps(_raised(lambda: ad.load("/nonexistent/overlay.json"))))  # noqa: S301
         assert data.problems
         assert "no such file" in data.problems[0]
+
+
+def test_a_data_error_message_is_bounded() -> None:
+    """The first 50 problems in full (each at most 500 characters), then a count; every one kept."""
+    many = ad.DataError([f"big.json: $.bodies[{i}]: " + "x" * 10_000 for i in range(70)])
+    lines = str(many).splitlines()
+    assert len(many.problems) == 70
+    assert len(lines) == 1 + 50 + 1
+    assert lines[-1].endswith("and 20 more (all of them are in DataError.problems)")
+    assert max(len(line) for line in lines) <= 2 + 500
+    assert len(str(many)) < 30_000

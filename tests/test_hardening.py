@@ -104,7 +104,10 @@ def _attempt(
         OUTCOMES["refused"] += 1
         problems = error.problems
         assert problems
-        assert str(error).count("\n") >= len(problems)
+        # The message shows the first 50 problems in full and counts the rest; problems holds them all.
+        assert str(error).count("\n") == min(len(problems), DataError.SHOWN) + (
+            len(problems) > DataError.SHOWN
+        )
         for problem in problems:
             assert _PROBLEM.match(problem), problem
         for index, json_path in expected:

@@ -8,6 +8,7 @@ a caller would naturally catch.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 __all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"]
 
@@ -84,21 +85,37 @@ class DataError(AseanDigitalError, ValueError):
     """
     Data, packaged or from an overlay, is malformed or inconsistent.
 
-    The message lists every problem found, each with its file and JSON path
-    (``bodies.json: $.bodies[3].parent: ...``). Nothing from data that raises
-    this error is ever applied.
+    The message lists the problems found, each with its file and JSON path
+    (``bodies.json: $.bodies[3].parent: ...``): the first 50 in full, each
+    cut to 500 characters, then how many more there are; every one is in
+    :attr:`problems`. Nothing from data that raises this error is ever
+    applied.
 
     Attributes:
         problems: One line per problem, ``"<file>: <JSON path>: <what is wrong>"``.
+
+    >>> e = DataError([f"x.json: $.bodies[{i}]: bad" for i in range(60)])
+    >>> len(e.problems), str(e).splitlines()[-1]
+    (60, '  ... and 10 more (all of them are in DataError.problems)')
     """
 
     __module__ = "asean_digital"
+
+    SHOWN: ClassVar[int] = 50
+    """How many problems the message shows in full."""
+    WIDTH: ClassVar[int] = 500
+    """The most characters of one problem the message shows."""
 
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
-        super().__init__("\n  ".join([head, *self.problems]))
+        shown = [
+            p if len(p) <= self.WIDTH else p[: self.WIDTH - 1] + "…" for p in self.problems[: self.SHOWN]
+        ]
+        if count > self.SHOWN:
+            shown.append(f"... and {count - self.SHOWN} more (all of them are in DataError.problems)")
+        super().__init__("\n  ".join([head, *shown]))
 
     def __str__(self) -> str:
         return str(self.args[0])
