@@ -126,7 +126,7 @@ class TestExportFormat:
         assert out.startswith("flowchart BT")
         code, _, err = run(capsys, "graph", "--format", "csv")
         assert code == 2  # a format the command does not take is a usage error
-        assert "dot or mermaid" in err
+        assert "invalid choice: 'csv' (choose from 'dot', 'mermaid')" in err
 
 
 class TestErrors:

@@ -7,6 +7,7 @@ an ASCII-only stdout, SIGINT at random moments.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -116,3 +117,90 @@ def test_an_empty_result_keeps_its_header_and_says_so_on_stderr() -> None:
     assert done.returncode == 0
     assert done.stdout == ""
     assert done.stderr.strip() == "(no records)"
+
+
+COMMANDS = ["bodies", "documents", "declarations", "plans", "meetings", "people", "events", "partners",
+            "states", "policy-areas", "dialogues", "initiatives", "relations", "sources"]  # fmt: skip
+FORMATS = ["table", "json", "csv", "dot", "mermaid"]
+
+
+def help_of(*argv: str) -> str:
+    done = run(*argv, "--help")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_commands_listed_are_the_commands() -> None:
+    text = help_of()
+    listed = [line.split()[0] for line in text.splitlines() if line.startswith("    ") and line[4] != " "]
+    assert set(COMMANDS) <= set(listed)
+    assert {"show", "search", "export", "graph", "validate"} <= set(listed)
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "show", "search", "export", "graph", "validate", None])
+def test_every_option_has_help(command: str | None) -> None:
+    """Each option and argument in a command's --help is followed by words saying what it takes."""
+    text = help_of(*([command] if command else []))
+    body = text.split("\n\n", 1)[1].split("\nexamples:", 1)[0]
+    lines = body.splitlines()
+    missing = []
+    for i, line in enumerate(lines):
+        if not line.startswith("  ") or line.startswith("   ") or line.strip().startswith("{"):
+            continue  # not an entry (a continuation, or the list of commands)
+        spec, _, words = line[2:].partition("  ")
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not words.strip() and not nxt.startswith(" " * 8):
+            missing.append(spec)
+    assert missing == []
+
+
+@pytest.mark.parametrize("command", [*COMMANDS[:3], "show", "search", "export", "graph"])
+def test_a_command_takes_exactly_the_formats_it_lists(command: str, tmp_path: Path) -> None:
+    """What --help lists as --format's choices is accepted (exit 0); every other format is usage (exit 2)."""
+    listed = help_of(command).split("--format {", 1)[1].split("}", 1)[0].split(",")
+    extra = {"show": ["TELMIN"], "search": ["TELMIN"]}.get(command, [])
+    for fmt in FORMATS:
+        out = ["--out", str(tmp_path / fmt)] if command == "export" else []
+        done = run(command, *extra, *out, "--format", fmt)
+        assert done.returncode == (0 if fmt in listed else 2), (fmt, done.stderr)
+        assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("width", [40, 60, 100])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_tables_fit_the_terminal_and_show_ids_whole(command: str, width: int) -> None:
+    """Lines fit COLUMNS (unless the keys alone are wider); every id is whole, to paste into show."""
+    table = run(command, env={"COLUMNS": str(width)})
+    assert table.returncode == 0, table.stderr
+    records = json.loads(run(command, "--format", "json").stdout)
+    keys = ["subject", "predicate", "object"] if command == "relations" else ["id"]
+    lines = table.stdout.splitlines()
+    head, rows = lines[:2], lines[2:]
+    assert len(rows) == len(records)
+    key_width = sum(max(len(str(r[k])) for r in records) for k in keys) + 2 * (len(keys) - 1)
+    assert max(len(line) for line in lines) <= max(width, key_width)
+    for row, record in zip(rows, records, strict=True):
+        assert row.split()[: len(keys)] == [str(record[k]) for k in keys]
+    if "(not shown" in table.stderr:
+        assert "--columns" in table.stderr
+    assert head[0].split()[0] == keys[0]
+
+
+def test_columns_chooses_the_table_columns() -> None:
+    done = run("meetings", "--columns", "id,chair,theme", env={"COLUMNS": "200"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split() == ["id", "chair", "theme"]
+    assert "telmin-12" in done.stdout
+    assert "telmin-12  Mario G. Montejo (PH)" in done.stdout  # its chair (research/telmin-11-15.md)
+    done = run("bodies", "--columns", "id,established,former-names", env={"COLUMNS": "200"})
+    assert [w.strip() for w in done.stdout.splitlines()[0].split("  ") if w] == [
+        "id",
+        "established",
+        "former names",
+    ]
+
+
+def test_an_unknown_column_is_a_usage_error_listing_the_columns() -> None:
+    done = run("bodies", "--columns", "id,colour")
+    assert done.returncode == 2
+    assert "--columns: no column 'colour'; expected some of id, acronym, name" in done.stderr

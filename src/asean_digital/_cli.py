@@ -87,12 +87,14 @@ _MATCH_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
 ]
 
 
+def _field(name: str) -> Callable[[Any], str]:
+    """A column showing the field *name* of each record."""
+    return lambda record: _text(getattr(record, name))
+
+
 def _columns(c: Collection) -> list[tuple[str, Callable[[Any], str]]]:
     """The columns of a table of *c*'s records, from its row of the table of collections."""
-    return [
-        (name, _COMPUTED.get(name) or (lambda r, f=name: _text(getattr(r, f))))  # type: ignore[misc]
-        for name in c.columns
-    ]
+    return [(name, _COMPUTED.get(name) or _field(name)) for name in c.columns]
 
 
 # The sub-commands whose queries take filters: (registry method, its options).
@@ -185,27 +187,84 @@ def _neutral(value: Any) -> Any:
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA) else value
 
 
+_KEYS: Final = frozenset({"id", "subject", "predicate", "object"})
+"""Columns always shown whole: what a table shows of a key can be pasted into ``show``."""
+_WHOLE: Final = _KEYS | {"dates", "established", "published", "period", "joined", "year"}
+"""Columns never cut short (keys and dates), though dates may be left out of a narrow table."""
+_NARROWEST: Final = 10
+
+
+def _slug(name: str) -> str:
+    """A column's name as ``--columns`` takes it: ``former names`` is ``former-names``."""
+    return name.replace(" ", "-").replace("_", "-")
+
+
 def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]]) -> str:
+    """
+    *rows* as a table that fits the terminal's width (``COLUMNS``).
+
+    Keys are always shown whole and dates never cut; other columns are
+    shortened (marked with an ellipsis) down to a few characters, then
+    columns other than keys are left out from the right, with a note on
+    stderr naming them and ``--columns`` to choose.
+    """
     if not rows:
         return "(no records)"
-    cells = [[_safe(get(r)) for _, get in columns] for r in rows]
     headers = [name for name, _ in columns]
+    cells = [[_safe(get(r)) for _, get in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
     room = shutil.get_terminal_size((120, 24)).columns
-    # Shrink the widest column until the table fits the terminal.
-    while sum(widths) + 2 * (len(widths) - 1) > room and max(widths) > 12:
-        widest = widths.index(max(widths))
-        widths[widest] -= 1
+    shown = list(range(len(headers)))
+
+    def total() -> int:
+        return sum(widths[i] for i in shown) + 2 * (len(shown) - 1)
+
+    def cuttable() -> list[int]:
+        return [i for i in shown if headers[i] not in _WHOLE and widths[i] > max(_NARROWEST, len(headers[i]))]
+
+    while total() > room:
+        if cuttable():  # shorten the widest column that may be cut
+            widest = max(cuttable(), key=lambda i: widths[i])
+            widths[widest] -= min(widths[widest] - max(_NARROWEST, len(headers[widest])), total() - room)
+            continue
+        droppable = [i for i in shown if headers[i] not in _KEYS]
+        if not droppable:
+            break  # the keys alone are wider than the terminal: they are shown whole all the same
+        shown.remove(droppable[-1])
+    dropped = [headers[i] for i in range(len(headers)) if i not in shown]
+    if dropped:
+        print(
+            f"(not shown, for the terminal's width: {', '.join(dropped)}; choose with --columns)",
+            file=sys.stderr,
+        )
 
     def fit(text: str, width: int) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines.extend(
-        "  ".join(fit(c, w).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    )
+    lines = ["  ".join(headers[i].ljust(widths[i]) for i in shown).rstrip()]
+    lines.append("  ".join("-" * widths[i] for i in shown))
+    lines.extend("  ".join(fit(row[i], widths[i]).ljust(widths[i]) for i in shown).rstrip() for row in cells)
     return "\n".join(lines)
+
+
+def _chosen_columns(
+    requested: str | None, default: list[tuple[str, Callable[[Any], str]]], cls: type | None
+) -> list[tuple[str, Callable[[Any], str]]]:
+    """The columns ``--columns`` names: any default column or any field of *cls*, in the order given."""
+    if requested is None:
+        return default
+    known = {_slug(name): (name, get) for name, get in default}
+    if cls is not None:
+        for a in attrs.fields(cls):
+            known.setdefault(_slug(a.name), (a.name, _field(a.name)))
+    chosen = []
+    for word in requested.split(","):
+        slug = _slug(word.strip().lower())
+        if slug not in known:
+            msg = f"--columns: no column {word.strip()!r}; expected some of {', '.join(known)}"
+            raise _UsageError(msg)
+        chosen.append(known[slug])
+    return chosen
 
 
 def _csv(records: Sequence[Any], *, raw: bool = False, cls: type | None = None) -> str:
@@ -309,20 +368,22 @@ def _connections(record: Any, reg: Registry) -> list[str]:
     return lines
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="asean-digital",
-        description="Query the institutional landscape of the ASEAN Digital sector.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="store_true", help="print the package and data versions")
+_RECORD_FORMATS: Final = ("table", "json", "csv")
+_EXPORT_FORMATS: Final = ("json", "csv")
+_GRAPH_FORMATS: Final = ("dot", "mermaid")
+_ALL_FORMATS: Final = (*_RECORD_FORMATS, *_GRAPH_FORMATS)
+_FORMATS: Final = {"records": _RECORD_FORMATS, "export": _EXPORT_FORMATS, "graph": _GRAPH_FORMATS}
+
+
+def _common(formats: tuple[str, ...], format_help: str | None = None) -> argparse.ArgumentParser:
+    """The options every sub-command takes, with the output formats *formats* (the first the default)."""
     common = argparse.ArgumentParser(add_help=False)
+    words = f"{', '.join(formats[:-1])} or {formats[-1]}"
     common.add_argument(
         "--format",
-        choices=("table", "json", "csv", "dot", "mermaid"),
+        choices=formats,
         default=argparse.SUPPRESS,
-        help="table (default), json or csv; for export json or csv; for graph dot or mermaid",
+        help=format_help or f"the output format: {words} (default {formats[0]})",
     )
     common.add_argument(
         "--as-of",
@@ -343,44 +404,77 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="CSV cells as they are: by default a cell starting with = + - @ is written with a ' first",
     )
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="asean-digital",
+        description="Query the institutional landscape of the ASEAN Digital sector.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="store_true", help="print the package and data versions")
+    common = _common(
+        _ALL_FORMATS,
+        "the output format: table (default), json or csv; export json or csv; graph dot or mermaid",
+    )
     for action in common._actions:  # the same options work before the sub-command
         if action.dest != "help":
             parser._add_action(action)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="one of these (COMMAND --help for its options):"
+    )
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+    parents = {formats: _common(formats) for formats in _FORMATS.values()}
+
+    def command(
+        name: str, help_text: str, formats: tuple[str, ...] = _RECORD_FORMATS
+    ) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, description=help_text, parents=[parents[formats]])
+
+    def columns_option(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
+        p.add_argument(
+            "--columns",
+            metavar="A,B",
+            help=f"the table's columns, comma-separated (default {','.join(_slug(n) for n in names)}; "
+            "any field of the records)",
+        )
 
     for c in COLLECTIONS:
         if c.command is None:
             continue
         p = command(c.command, c.summary)
+        columns_option(p, c.columns)
         for flag, metavar, help_text in _FILTERS.get(c.name, ("", ()))[1]:
             kind = int if flag[2:] in _INT_OPTIONS else str
             p.add_argument(flag, metavar=metavar, type=kind, help=help_text)
         if c.keyed or c.name == "relations":
             p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("show", "one record of any kind, by key")
-    p.add_argument("key")
+    p.add_argument("key", help="an id, acronym, name, alias or meeting name, as for lookup (e.g. TELMIN)")
     p = command("search", "forgiving full-text search")
     p.add_argument("text", help="what to look for")
     p.add_argument("--limit", type=int, default=10, help="the most matches to show (default 10)")
     p.add_argument("--kind", help="only records of this kind (body, document, meeting, person, ...)")
     p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
-    p = command("export", "write every collection and a Frictionless datapackage.json to a folder")
+    columns_option(p, [name for name, _ in _MATCH_COLUMNS])
+    p = command(
+        "export", "write every collection and a Frictionless datapackage.json to a folder", _EXPORT_FORMATS
+    )
     p.add_argument(
         "--out", metavar="DIR", required=True, help="the folder the export owns (made or replaced)"
     )
     p.add_argument(
         "--force", action="store_true", help="replace DIR even if it holds files that are not an export"
     )
-    command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid")
+    command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid", _GRAPH_FORMATS)
     p = sub.add_parser(
         "validate",
         help="check overlay files or folders and list every problem",
         description="check overlay files or folders and list every problem",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="an overlay JSON file or folder (one or more)")
     return parser
 
 
@@ -420,7 +514,8 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return EXIT_OK
     if cmd == "search":
         matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
-        out(_emit(matches, _MATCH_COLUMNS, fmt, raw=getattr(args, "raw", False)))
+        columns = _chosen_columns(args.columns, _MATCH_COLUMNS, None)
+        out(_emit(matches, columns, fmt, raw=getattr(args, "raw", False)))
         return EXIT_OK
     c = next(c for c in COLLECTIONS if c.command == cmd)
     records: Sequence[Any]
@@ -439,7 +534,8 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not records and fmt == "table":
         print("(no records)", file=sys.stderr)  # a note for the reader, not output
         return EXIT_OK
-    out(_emit(records, _columns(c), fmt, raw=getattr(args, "raw", False), cls=c.cls))
+    columns = _chosen_columns(args.columns, _columns(c), c.cls)
+    out(_emit(records, columns, fmt, raw=getattr(args, "raw", False), cls=c.cls))
     return EXIT_OK
 
 
