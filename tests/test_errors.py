@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 import asean_digital as ad
+from asean_digital import DataError
 
 
 def _raised(call: object) -> BaseException:
@@ -66,3 +67,10 @@ def test_a_data_error_message_is_bounded() -> None:
     assert lines[-1].endswith("and 20 more (all of them are in DataError.problems)")
     assert max(len(line) for line in lines) <= 2 + 500
     assert len(str(many)) < 30_000
+
+
+def test_a_problem_is_one_line_whatever_the_data_held() -> None:
+    """A newline or escape code from the data (a field named "\\n") is shown escaped, not obeyed."""
+    error = DataError(["x.json: $.bodies[0]: unknown field(s) \n\x1b[31m"])
+    assert error.problems == ("x.json: $.bodies[0]: unknown field(s) \\n\\x1b[31m",)
+    assert str(error).count("\n") == 1

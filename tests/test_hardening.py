@@ -680,9 +680,6 @@ class TestMalformedFiles:
         taken: Taken = []
         expected: list[str] = []
         hows = data.draw(st.lists(st.sampled_from(sorted(STRUCTURAL)), min_size=1, max_size=3), label="hows")
-        if set(hows) != {"duplicate in overlay"}:
-            # The loader looks for duplicate ids only in files whose records are well-formed.
-            hows = [how for how in hows if how != "duplicate in overlay"]
         for how in hows:
             event(how)
             expected += STRUCTURAL[how](data, base, taken)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import _thread
 import os
 
-from ._load import load_dataset
+from ._load import MAX_LOAD_BYTES, load_dataset
 from ._registry import Registry
 
 __all__ = ["default_registry", "load"]
@@ -33,7 +33,7 @@ def default_registry() -> Registry:
     return _default[0]
 
 
-def load(*overlays: str | os.PathLike[str]) -> Registry:
+def load(*overlays: str | os.PathLike[str], max_bytes: int = MAX_LOAD_BYTES) -> Registry:
     """
     A new registry: the packaged data plus your overlay files or folders.
 
@@ -46,6 +46,10 @@ def load(*overlays: str | os.PathLike[str]) -> Registry:
 
     Args:
         overlays: Paths of JSON files or folders, applied in order.
+        max_bytes: The most bytes the load reads of the overlays' files, over
+            them all (default 512 MiB); each file is also limited to 64 MiB.
+            Only regular files (or links to them) are read: a named pipe, a
+            device, a dangling link or a link loop is a problem named as such.
 
     Raises:
         DataError: An overlay is malformed or makes the data inconsistent;
@@ -67,4 +71,7 @@ def load(*overlays: str | os.PathLike[str]) -> Registry:
                 f"each overlay must be a path (str or os.PathLike), got {type(overlay).__name__} {overlay!r}"
             )
             raise TypeError(msg)
-    return Registry(load_dataset(overlays))
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        msg = f"max_bytes must be a positive number of bytes, got {max_bytes!r}"
+        raise TypeError(msg) if not isinstance(max_bytes, int) else ValueError(msg)
+    return Registry(load_dataset(overlays, max_bytes=max_bytes))

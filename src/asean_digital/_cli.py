@@ -191,7 +191,7 @@ _KEYS: Final = frozenset({"id", "subject", "predicate", "object"})
 """Columns always shown whole: what a table shows of a key can be pasted into ``show``."""
 _WHOLE: Final = _KEYS | {"dates", "established", "published", "period", "joined", "year"}
 """Columns never cut short (keys and dates), though dates may be left out of a narrow table."""
-_NARROWEST: Final = 10
+_NARROWEST: Final = 12
 
 
 def _slug(name: str) -> str:
@@ -225,7 +225,7 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     while total() > room:
         if cuttable():  # shorten the widest column that may be cut
             widest = max(cuttable(), key=lambda i: widths[i])
-            widths[widest] -= min(widths[widest] - max(_NARROWEST, len(headers[widest])), total() - room)
+            widths[widest] -= 1
             continue
         droppable = [i for i in shown if headers[i] not in _KEYS]
         if not droppable:

@@ -7,8 +7,9 @@ a caller would naturally catch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 __all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"]
 
@@ -81,6 +82,13 @@ class AmbiguousKeyError(NotFoundError):
         return type(self), (self.key, self.kind, self.candidates)
 
 
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return m.group().encode("unicode_escape").decode("ascii")
+
+
 class DataError(AseanDigitalError, ValueError):
     """
     Data, packaged or from an overlay, is malformed or inconsistent.
@@ -107,7 +115,8 @@ class DataError(AseanDigitalError, ValueError):
     """The most characters of one problem the message shows."""
 
     def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
+        # One line each, whatever the data held: a newline or escape code in a field name is shown escaped.
+        self.problems = tuple(_CONTROL.sub(_escape, p) for p in problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         shown = [

@@ -12,8 +12,10 @@ as two small integers per record, worded as an
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
@@ -27,7 +29,7 @@ from ._keys import index_keys
 from ._model import Source, SourceDocument
 from ._structure import Hooks, forget_shared
 
-__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "load_dataset"]
+__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset"]
 
 COLLECTIONS: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
 """Each collection's JSON key and record class, in loading order (from the table of collections)."""
@@ -37,6 +39,8 @@ _SHARING: Final = {c.space: [o.name for o in TABLE if o.space == c.space] for c 
 _TOP_LEVEL: Final = frozenset({"data_version", "$schema", *COLLECTIONS})
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest data file accepted, so a stray file cannot exhaust memory."""
+MAX_LOAD_BYTES: Final = 512 * 1024 * 1024
+"""The most bytes one load reads of overlay files, over them all: ``load(..., max_bytes=)`` sets another."""
 
 
 def _packaged_files() -> Iterator[tuple[str, bytes]]:
@@ -57,44 +61,101 @@ def _packaged_files() -> Iterator[tuple[str, bytes]]:
             yield entry.name, entry.read_bytes()
 
 
-def _overlay_files(overlay: str | os.PathLike[str], problems: list[str]) -> Iterator[tuple[str, bytes]]:
-    from pathlib import Path  # noqa: PLC0415 - only overlays need it
-
-    path = Path(overlay)
+def _not_a_file(path: str) -> str | None:
+    """Why *path* cannot be read as a data file (a named pipe, a device, a dangling link...), or ``None``."""
     try:
-        if path.is_dir():
-            # A Frictionless descriptor beside exported data is not data itself.
-            files = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix == ".json" and p.is_file() and p.name != "datapackage.json"
-            )
-            if not files:
-                problems.append(f"{path}: $: the folder holds no .json files")
-        elif path.is_file():
-            files = [path]
-        else:
-            problems.append(f"{path}: $: no such file or folder")
-            return
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
     except (OSError, ValueError) as e:  # a name too long, or holding a NUL byte
-        problems.append(f"{path}: $: cannot be read: {getattr(e, 'strerror', None) or e}")
-        return
-    for file in files:
+        return f"cannot be read: {getattr(e, 'strerror', None) or e}"
+    if stat.S_ISLNK(mode):
         try:
-            size = file.stat().st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(
-                    f"{file}: $: the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} accepted"
-                )
-                continue
-            with file.open("rb") as f:  # the limit holds for the bytes read, whatever stat said
-                raw = f.read(MAX_FILE_BYTES + 1)
-            if len(raw) > MAX_FILE_BYTES:
-                problems.append(f"{file}: $: the file is more than the {MAX_FILE_BYTES:,} bytes accepted")
-                continue
-            yield str(file), raw
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "a symbolic link in a loop (it leads back to itself)"
+            return f"cannot be read: {e.strerror or e}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file: it is not read, as reading it could wait for ever"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file: it is not read"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file: it is not read"
+    return "not a regular file"
+
+
+class _Budget:
+    """The bytes of overlay files a load may still read, of :data:`MAX_LOAD_BYTES` (or the caller's limit)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+
+def _overlay_files(
+    overlay: str | os.PathLike[str], problems: list[str], budget: _Budget
+) -> Iterator[tuple[str, bytes]]:
+    path = os.fspath(overlay)
+    if path == "":
+        problems.append("'': $: an empty path names no file or folder; give the overlay's path")
+        return
+    try:
+        is_folder = os.path.isdir(path)
+    except (OSError, ValueError):
+        is_folder = False
+    if is_folder:
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as e:
+            problems.append(f"{path}: $: cannot be read: {e.strerror or e}")
+            return
+        # A Frictionless descriptor beside exported data is not data itself.
+        files = [os.path.join(path, n) for n in names if n.endswith(".json") and n != "datapackage.json"]
+        if not files:
+            problems.append(f"{path}: $: the folder holds no .json files")
+    else:
+        files = [path]
+    for file in files:
+        reason = _not_a_file(file)
+        if reason is not None:  # in a folder too: a .json entry is never skipped in silence
+            problems.append(f"{file}: $: {reason}")
+            continue
+        if budget.left < 0:
+            return
+        by_total = budget.left < MAX_FILE_BYTES
+        allowed = budget.left if by_total else MAX_FILE_BYTES
+        raw = b""
+        try:
+            size = os.stat(file).st_size  # a file known to be too big is not read at all
+            if size <= allowed:
+                with open(file, "rb") as f:  # and the limits hold for the bytes read, whatever stat said
+                    raw = f.read(allowed + 1)
         except OSError as e:
             problems.append(f"{file}: $: cannot be read: {e.strerror or e}")
+            continue
+        if size > allowed or len(raw) > allowed:
+            size_text = f"{size:,} bytes, " if size > allowed else ""
+            if not by_total:
+                problems.append(
+                    f"{file}: $: the file is {size_text}more than the {MAX_FILE_BYTES:,} bytes accepted"
+                )
+                continue
+            problems.append(
+                f"{file}: $: with this file ({size:,} bytes) the overlays total more than the "
+                f"{budget.limit:,} bytes accepted "
+                "(load(..., max_bytes=...) sets the limit); the files after it are not read"
+            )
+            budget.left = -1
+            return
+        budget.left -= len(raw)
+        yield file, raw
 
 
 class _Strict:
@@ -190,8 +251,16 @@ HOOKS: Final = Hooks(_detailed)
 """The loader's structure hooks: compiled code made from the model (never from data), kept for the process."""
 
 
-def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
-    """Each collection's records in *doc*, with their index in its array."""
+def _structure(
+    file: str, doc: Mapping[str, Any], problems: list[str], unreadable: set[str] | None = None
+) -> dict[str, list[tuple[Any, int]]]:
+    """
+    Each collection's records in *doc*, with their index in its array.
+
+    The ids of records that cannot be structured go into *unreadable*, so
+    that references to them are not reported as well as the records' own
+    problems.
+    """
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in COLLECTIONS.items():
         if name not in doc:
@@ -213,6 +282,8 @@ def _structure(file: str, doc: Mapping[str, Any], problems: list[str]) -> dict[s
                 record: Any = structure(item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
                 problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]"))
+                if unreadable is not None and isinstance(item.get("id"), str):
+                    unreadable.add(item["id"])
                 continue
             records.append((record, i))
     return out
@@ -248,16 +319,16 @@ def _messages(exc: BaseException, path: str) -> list[str]:
 
 
 def load_dataset(
-    overlays: Iterable[str | os.PathLike[str]] = (),
+    overlays: Iterable[str | os.PathLike[str]] = (), *, max_bytes: int = MAX_LOAD_BYTES
 ) -> Dataset:
     """
-    Read, structure, merge and validate the packaged data and *overlays*.
+    Read, structure, merge and validate the packaged data and *overlays*, reading at most *max_bytes*.
 
     Raises:
         DataError: Listing every problem in every file.
     """
     try:
-        return _load_dataset(list(overlays))
+        return _load_dataset(list(overlays), max_bytes)
     finally:
         forget_shared()  # the records keep the strings and dates they share
 
@@ -269,12 +340,14 @@ _Merged = dict[str, dict[str, tuple[Any, int, int]]]
 class _Loader:
     """One load: the files read so far, the records merged by id, the problems found."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int) -> None:
         self.problems: list[str] = []
         self.files: list[str] = []
         self.merged: _Merged = {name: {} for name in COLLECTIONS}
         self.overlay_count = 0
         self.packaged_sources: frozenset[str] = frozenset()
+        self.budget = _Budget(max_bytes)
+        self.unreadable: set[str] = set()  # ids of records that could not be structured
 
     def where(self, file_no: int, name: str, index: int) -> str:
         return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
@@ -313,11 +386,10 @@ class _Loader:
     def overlay(self, overlay: str | os.PathLike[str]) -> None:
         """Apply one overlay file or folder: its records replace those with their ids."""
         seen: dict[tuple[str, str], tuple[str, int, int]] = {}
-        for file, raw in _overlay_files(overlay, self.problems):
-            before = len(self.problems)
-            doc_records = _decode_and_structure(file, raw, self.problems)
-            if len(self.problems) > before:
-                continue
+        for file, raw in _overlay_files(overlay, self.problems, self.budget):
+            # What structures is merged even beside a record that does not, so that validation
+            # reports every record's problems in the same error.
+            doc_records = _decode_and_structure(file, raw, self.problems, self.unreadable)
             file_no = len(self.files)
             self.files.append(file)
             # The file is a source of what it states: every record it adds or replaces cites it.
@@ -383,24 +455,27 @@ class _Loader:
         return attrs.evolve(dataset, keys=index_keys(dataset))
 
 
-def _load_dataset(overlays: list[str | os.PathLike[str]]) -> Dataset:
+def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dataset:
     from ._validate import validate  # noqa: PLC0415
 
-    loader = _Loader()
+    loader = _Loader(max_bytes)
     base_version = loader.packaged()
     for overlay in overlays:
         loader.overlay(overlay)
-    if loader.problems:
-        raise DataError(loader.problems)
+    read_problems = loader.problems
     dataset = loader.dataset(base_version if not overlays else f"{base_version}+overlay")
-    problems = validate(dataset)
+    # Every stage that can run reports in the same error: what could not be read or structured,
+    # then what the records that could be are inconsistent in.
+    problems = [*read_problems, *validate(dataset, unreadable=frozenset(loader.unreadable))]
     if problems:
         raise DataError(problems)
     return dataset
 
 
-def _decode_and_structure(file: str, raw: bytes, problems: list[str]) -> dict[str, list[tuple[Any, int]]]:
+def _decode_and_structure(
+    file: str, raw: bytes, problems: list[str], unreadable: set[str]
+) -> dict[str, list[tuple[Any, int]]]:
     doc = _decode(file, raw, problems)
     if doc is None:
         return {}
-    return _structure(file, doc, problems)
+    return _structure(file, doc, problems, unreadable)

@@ -67,12 +67,19 @@ MAX_QUERY: Final = 1_000
 _GLOSSED: Final = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,8}?)\(([A-Z][A-Za-z]{1,9})\)")
 
 
-def _words(text: str) -> list[str]:
+class _Forms(dict[str, str]):
+    """Each word's :func:`_form`, worked out once per index build or query: no cache outlives its use."""
+
+    def __missing__(self, word: str) -> str:
+        form = self[word] = _form(word)
+        return form
+
+
+def _words(text: str, forms: _Forms) -> list[str]:
     # ASCII text has no accents to fold away: its folded form is its lower case.
-    return [_form(w) for w in _WORD.findall(text.lower() if text.isascii() else fold(text))]
+    return [forms[w] for w in _WORD.findall(text.lower() if text.isascii() else fold(text))]
 
 
-@functools.lru_cache(maxsize=65_536)
 def _form(word: str) -> str:
     """
     One form for a word's spellings: British -ise/-isation as -ize/-ization, plurals as singulars.
@@ -99,6 +106,7 @@ def glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     {'ai': ['artificial', 'intelligence']}
     """
     found: dict[str, frozenset[str]] = {}
+    forms = _Forms()
     for text in texts:
         if "(" not in text:
             continue
@@ -107,7 +115,7 @@ def glossary(texts: Iterable[str]) -> dict[str, frozenset[str]]:
             words = [w for w in _WORD.findall(m.group(1).lower()) if w not in _STOP]
             for n in range(1, len(words) + 1):
                 if "".join(w[0] for w in words[-n:]) == acronym:
-                    found.setdefault(acronym, frozenset(_form(w) for w in words[-n:]))
+                    found.setdefault(acronym, frozenset(forms[w] for w in words[-n:]))
                     break
     return found
 
@@ -192,6 +200,7 @@ class SearchIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         compact: dict[str, list[int]] = defaultdict(list)
         given = [(record, list(texts)) for record, texts in records]
+        forms = _Forms()
         plain: set[str] = set()  # the words as written: what typos and prefixes are matched against
         terms = glossary(text for _, texts in given for text, _, _ in texts)
         expanded = {words: acronym for acronym, words in terms.items()}
@@ -201,9 +210,9 @@ class SearchIndex:
             entries = []
             for text, field, is_key in texts:
                 # An id is found whole (its words are its name's, already indexed).
-                words = frozenset() if field == "id" else _word_set(text, terms, expanded)
+                words = frozenset() if field == "id" else _word_set(text, terms, expanded, forms)
                 if not is_key or field != "id":
-                    plain.update(_words(text))
+                    plain.update(_words(text, forms))
                 norm = normalise(text)
                 entries.append((text, norm, words, field, is_key))
                 for word in words:
@@ -328,7 +337,10 @@ class SearchIndex:
         if len(text) > MAX_QUERY:
             msg = f"a search is at most {MAX_QUERY} characters, got {len(text)}"
             raise ValueError(msg)
-        query_words = list(dict.fromkeys(w for w in _words(text) if w not in _STOP)) or _words(text)
+        forms = _Forms()  # a query's own: what users search for is not kept
+        query_words = list(dict.fromkeys(w for w in _words(text, forms) if w not in _STOP)) or _words(
+            text, forms
+        )
         query_words = self._joined(query_words)
         compact = normalise(text)
         if not compact:
@@ -518,7 +530,7 @@ class _Query:
 
 
 def _word_set(
-    text: str, terms: dict[str, frozenset[str]], expanded: dict[frozenset[str], str]
+    text: str, terms: dict[str, frozenset[str]], expanded: dict[frozenset[str], str], forms: _Forms
 ) -> frozenset[str]:
     """
     The words a text is found by: its own (stop words aside), each two neighbours joined, and glossed terms.
@@ -527,7 +539,7 @@ def _word_set(
     acronym of the glossary is found by its expansion's words, and one that
     has an expansion's words by the acronym.
     """
-    every = _words(text)
+    every = _words(text, forms)
     words = {w for w in every if w not in _STOP} or set(every)
     words.update(a + b for a, b in itertools.pairwise(every) if a not in _STOP and b not in _STOP)
     for acronym in words & terms.keys():

@@ -61,7 +61,7 @@ __all__ = [
 Hook = Callable[[Any, Any], Any]
 """A structure hook: ``hook(json_value, type) -> value``."""
 
-_parse_date = functools.lru_cache(maxsize=4096)(PartialDate.parse)
+_parse_date = PartialDate.parse  # shared within a load through DATES; no cache outlives a load
 _MEMO_LIMIT = 4096  # distinct sources shared; beyond, records get their own
 _NONE = type(None)
 

@@ -58,8 +58,9 @@ _ID_FORMS: Final = {
 
 
 class _Checker:
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, unreadable: frozenset[str] = frozenset()) -> None:
         self.data = data
+        self.unreadable = unreadable
         self.problems: list[str] = []
         self.ids: dict[str, str] = {}  # id -> collection
         self.first: dict[str, Any] = {}  # id -> the record that first holds it
@@ -209,6 +210,8 @@ class _Checker:
                 for reference in c.references:
                     target = reference.target
                     for path, value in values_at(record, reference.field):
+                        if value in self.unreadable:
+                            continue
                         if target == "*":
                             if value not in self.ids:
                                 self.problem(c.name, record, path, f"{value!r} is not the id of any record")
@@ -337,9 +340,14 @@ class _Checker:
                 )
 
 
-def validate(data: Dataset) -> list[str]:
-    """Every consistency problem of *data*, one line each, with file and JSON path."""
-    return _Checker(data).run()
+def validate(data: Dataset, *, unreadable: frozenset[str] = frozenset()) -> list[str]:
+    """
+    Every consistency problem of *data*, one line each, with file and JSON path.
+
+    A reference to one of the *unreadable* ids (records whose own problems
+    kept them out of *data*) is not reported again.
+    """
+    return _Checker(data, unreadable).run()
 
 
 _LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
