@@ -518,6 +518,38 @@ class Semantic:
         record["aliases"] = [*record["aliases"], key.upper() if self.data.draw(st.booleans()) else key]
         return [jpath(c, i)]
 
+    def impostor_key(self) -> list[str]:
+        """An alias that is another kind's id or acronym: "ADGMIN" for a partner, "telmin" for an event."""
+        chosen = self.free_record(ids=True, where=lambda c, r: "aliases" in r and c != "bodies")
+        if chosen is None:
+            return []
+        c, i = chosen
+        record = at(self.doc, c, i)
+        body = self.data.draw(st.sampled_from(BASELINE.collection("bodies")), label="impersonated body")
+        if body.id in self.in_overlay():
+            return []
+        self.reserved.add(body.id)
+        keys = [body.id, *(n.acronym for n in body.names if n.acronym)]
+        key = self.data.draw(st.sampled_from(keys), label="impostor key")
+        record["aliases"] = [*record["aliases"], key]
+        return [jpath(c, i)]
+
+    def lookalike_key(self) -> list[str]:
+        """An alias with mixed look-alike scripts, an invisible or bidi character, or a control code."""
+        chosen = self.free_record(ids=True, where=lambda c, r: "aliases" in r)
+        if chosen is None:
+            return []
+        c, i = chosen
+        record = at(self.doc, c, i)
+        word = self.data.draw(st.text("ABCDEFGHMOPTXadgimnos", min_size=2, max_size=8), label="word")
+        bad = self.data.draw(
+            st.sampled_from(["\u0410", "\u0391", "\u043e", "\u202e", "\u200b", "\u2066", "\x1b", "\x07"]),
+            label="bad character",
+        )
+        where = self.data.draw(st.integers(0, len(word)), label="where")
+        record["aliases"] = [*record["aliases"], word[:where] + bad + word[where:]]
+        return [jpath(c, i)]
+
     def parent_cycle(self) -> list[str]:
         parents = {b.id: b.parent for b in BASELINE.collection("bodies")}
         taken = self.in_overlay() | self.reserved
@@ -620,7 +652,8 @@ class Semantic:
 
 SEMANTIC = [
     "dangling_reference", "source_document", "duplicate_across_collections",
-    "duplicate_key", "parent_cycle", "naming_gap", "bad_id", "bad_field", "second_sector",
+    "duplicate_key", "impostor_key", "lookalike_key", "parent_cycle", "naming_gap", "bad_id", "bad_field",
+    "second_sector",
 ]  # fmt: skip
 
 
@@ -644,7 +677,18 @@ class TestMalformedFiles:
         """Invalid JSON, non-UTF-8 bytes, other top-level types and deep nesting are refused at $."""
         text = dumps(base)
         how = data.draw(
-            st.sampled_from(["truncated", "not utf-8", "not an object", "deep", "huge int", "bom"]),
+            st.sampled_from(
+                [
+                    "truncated",
+                    "not utf-8",
+                    "not an object",
+                    "deep",
+                    "huge int",
+                    "bom",
+                    "key twice",
+                    "surrogate",
+                ]
+            ),
             label="how",
         )
         event(how)
@@ -668,6 +712,17 @@ class TestMalformedFiles:
                 b'{"partners": [{"id": "AU", "name": "A", "kind": "country", "sources": [], "x": '
                 + b"9" * 5000
                 + b"}]}"
+            )
+        elif how == "key twice":  # one object with a key given twice: JSON parsers keep either
+            keys = [m.start() for m in re.finditer(rb'\{"', text)]
+            spot = data.draw(st.sampled_from(keys), label="object") + 1
+            key = text[spot : text.index(b'"', spot + 1) + 1]
+            raw = text[:spot] + key + b': "again", ' + text[spot:]
+        elif how == "surrogate":  # a lone surrogate escape: valid JSON text no UTF-8 file can hold
+            quotes = [m.start() for m in re.finditer(rb'"', text)]
+            spot = data.draw(st.sampled_from(quotes), label="quote") + 1
+            raw = (
+                text[:spot] + data.draw(st.sampled_from([b"\\ud800", b"\\udfff", b"x\\udbff"])) + text[spot:]
             )
         else:
             raw = data.draw(st.sampled_from([b"\xfe\xff", b"\xff\xfe", b"\x00\x00\xfe\xff"])) + text
