@@ -29,6 +29,7 @@ from ._collections import COLLECTIONS, Collection
 from ._convert import converter
 from ._dates import Period
 from ._rows import to_records
+from ._tables import columns_of, row_of, text_cell
 
 if TYPE_CHECKING:
     from ._registry import Registry
@@ -268,13 +269,15 @@ def _chosen_columns(
 
 
 def _csv(records: Sequence[Any], *, raw: bool = False, cls: type | None = None) -> str:
-    rows = to_records(records, flat=True)
+    """Records as CSV: a collection's records with the columns of its table in a CSV export."""
+    if cls is not None:
+        fields = [column.name for column in columns_of(cls)]
+        rows = [{k: text_cell(v) for k, v in row_of(r, cls).items()} for r in records]
+    else:  # search matches
+        rows = to_records(records, flat=True)
+        fields = list(dict.fromkeys(k for row in rows for k in row))
     if not raw:
         rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]
-    # An empty result still has its header: the fields of the collection's records.
-    fields: list[str] = [a.name for a in attrs.fields(cls)] if not rows and cls is not None else []
-    for row in rows:
-        fields.extend(k for k in row if k not in fields)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -369,9 +372,9 @@ def _connections(record: Any, reg: Registry) -> list[str]:
 
 
 _RECORD_FORMATS: Final = ("table", "json", "csv")
-_EXPORT_FORMATS: Final = ("json", "csv")
+_EXPORT_FORMATS: Final = ("json", "csv", "sqlite")
 _GRAPH_FORMATS: Final = ("dot", "mermaid")
-_ALL_FORMATS: Final = (*_RECORD_FORMATS, *_GRAPH_FORMATS)
+_ALL_FORMATS: Final = (*_RECORD_FORMATS, "sqlite", *_GRAPH_FORMATS)
 _FORMATS: Final = {"records": _RECORD_FORMATS, "export": _EXPORT_FORMATS, "graph": _GRAPH_FORMATS}
 
 
@@ -460,13 +463,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     columns_option(p, [name for name, _ in _MATCH_COLUMNS])
     p = command(
-        "export", "write every collection and a Frictionless datapackage.json to a folder", _EXPORT_FORMATS
+        "export",
+        "write the data: a folder of JSON or CSV files with a Frictionless datapackage.json, "
+        "or one SQLite database (with a Datasette metadata.json beside it)",
+        _EXPORT_FORMATS,
     )
     p.add_argument(
-        "--out", metavar="DIR", required=True, help="the folder the export owns (made or replaced)"
+        "--out",
+        metavar="PATH",
+        required=True,
+        help="json, csv: the folder the export owns (made or replaced); sqlite: the database (FILE.sqlite)",
     )
     p.add_argument(
-        "--force", action="store_true", help="replace DIR even if it holds files that are not an export"
+        "--force",
+        action="store_true",
+        help="replace PATH even if it holds something that is not an export",
     )
     command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid", _GRAPH_FORMATS)
     p = sub.add_parser(
@@ -498,8 +509,9 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if cmd in {"export", "graph"}:
         return _export_or_graph(args, reg, out)
     fmt = getattr(args, "format", "table")
-    if fmt in {"dot", "mermaid"}:
-        msg = f"--format {fmt} is for the graph command; use table, json or csv"
+    if fmt not in _RECORD_FORMATS:
+        other = "graph" if fmt in _GRAPH_FORMATS else "export"
+        msg = f"--format {fmt} is for the {other} command; use table, json or csv"
         raise _UsageError(msg)
     if cmd == "show":
         record = reg.lookup(args.key)
@@ -507,7 +519,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_card(record, reg))
         else:
             out(
-                _emit([record], [], fmt, raw=getattr(args, "raw", False))
+                _emit([record], [], fmt, raw=getattr(args, "raw", False), cls=type(record))
                 if fmt == "csv"
                 else json.dumps(converter().unstructure(record), ensure_ascii=False, indent=2)
             )
@@ -550,15 +562,19 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
         out(graph(reg, format=fmt))
         return EXIT_OK
     fmt = getattr(args, "format", "json")
-    if fmt not in {"json", "csv"}:
-        msg = f"export --format must be json or csv, got {fmt}"
+    if fmt not in _EXPORT_FORMATS:
+        msg = f"export --format must be json, csv or sqlite, got {fmt}"
         raise _UsageError(msg)
     try:
         paths = export(reg, args.out, format=fmt, force=args.force)
     except OSError as e:
         msg = f"cannot write to {args.out}: {e.strerror or e}"
         raise ValueError(msg) from None
-    out(f"wrote {len(paths)} files to {args.out}")
+    out(
+        f"wrote {len(paths)} files to {args.out}"
+        if fmt != "sqlite"
+        else f"wrote {', '.join(map(str, paths))}"
+    )
     return EXIT_OK
 
 

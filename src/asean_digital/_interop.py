@@ -19,6 +19,7 @@ from ._collections import COLLECTIONS
 from ._display import label
 from ._model import Predicate
 from ._rows import to_records
+from ._tables import Table, rows, tables, text_cell
 
 if TYPE_CHECKING:
     import networkx
@@ -141,13 +142,6 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     return g
 
 
-_FIELD_TYPES: Final = {str: "string", int: "integer", bool: "boolean", float: "number"}
-
-
-def _collections(registry: Registry) -> dict[str, tuple[Any, ...]]:
-    return {c.name: registry.stored(c.name) for c in COLLECTIONS}
-
-
 def export(
     registry: Registry, out: str | os.PathLike[str], *, format: str = "json", force: bool = False
 ) -> list[Path]:
@@ -164,29 +158,47 @@ def export(
 
     JSON: one file per collection in the packaged format, so the folder can
     be read back with :func:`asean_digital.load`; each record's sources,
-    with the fields each states, are in it. CSV: one file per collection,
-    nested values as JSON text, and ``citations.csv``: one row per source of
-    each record and field it states (collection, record, field, document,
-    section, derived), so "who says so?" is a join away.
+    with the fields each states, are in it; the descriptor gives each
+    file's JSON Schema.
+
+    CSV: a Frictionless data package that describes itself. One file per
+    table (one per collection,
+    every document in ``documents`` with declarations' own fields in
+    ``declarations``, a link table per list of references such as
+    ``meetings_partners``, ``records`` of every id, and ``citations``: one
+    row per field each source of each record states), each with a Table
+    Schema: typed fields with descriptions, partial dates as text plus
+    ``_earliest``/``_latest`` dates, primary keys and a foreign key for every
+    reference. The package names its version, license and every source
+    document.
+
+    SQLite (*out* is then a file, ``FILE.sqlite``): the same tables with
+    declared types, primary and foreign keys and indices, the views
+    ``declarations_full`` and ``meetings_full``, an ``about`` table, and a
+    Datasette ``FILE.metadata.json`` beside it. It is written to a
+    temporary file and renamed into place; an existing file is replaced only
+    if a previous export wrote it, or with *force*.
 
     Args:
         registry: What to export.
-        out: The folder to write (created if missing).
-        format: ``"json"`` or ``"csv"``.
+        out: The folder to write (created if missing); for SQLite, the file.
+        format: ``"json"``, ``"csv"`` or ``"sqlite"``.
         force: Replace *out* even if it holds files that are not an export.
 
     Returns:
-        The paths written, ``datapackage.json`` last.
+        The paths written, ``datapackage.json`` last (SQLite: the database, then its metadata).
 
     Raises:
-        ValueError: *format* is neither ``"json"`` nor ``"csv"``; *out* is
-            empty, a symbolic link, not a folder, or a folder of other files
-            (without *force*).
+        ValueError: *format* is not one of those; *out* is empty, a symbolic
+            link, not a folder (a file, for SQLite), or holds something that
+            is not an export (without *force*).
         OSError: Writing failed; *out* is as it was.
     """
-    if format not in {"json", "csv"}:
-        msg = f"format must be 'json' or 'csv', got {format!r}"
+    if format not in EXPORT_FORMATS:
+        msg = f"format must be 'json', 'csv' or 'sqlite', got {format!r}"
         raise ValueError(msg)
+    if format == "sqlite":
+        return _export_sqlite(registry, out, force=force)
     target = _export_target(out, force=force)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.export-", dir=target.parent))
@@ -197,6 +209,47 @@ def export(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [target / p.name for p in written]
+
+
+EXPORT_FORMATS: Final = ("json", "csv", "sqlite")
+"""The formats :func:`export` writes."""
+
+
+def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bool) -> list[Path]:
+    from ._sqlite import is_export, write_sqlite  # noqa: PLC0415
+
+    text = os.fspath(out)
+    if not isinstance(text, str) or not text.strip():
+        msg = f"out must name a database file to export to, got {text!r}"
+        raise ValueError(msg)
+    target = Path(text)
+    if target.is_symlink():
+        msg = f"{text} is a symbolic link; give the file itself (an export never writes through a link)"
+        raise ValueError(msg)
+    if target.exists():
+        if not target.is_file():
+            msg = f"{text} exists and is not a file; give the path of a database file (FILE.sqlite)"
+            raise ValueError(msg)
+        if not force and not is_export(target):
+            msg = (
+                f"{text} is not a database an asean-digital export wrote; export to a new file, "
+                "or pass force=True (--force) to replace it"
+            )
+            raise ValueError(msg)
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    seed = registry.source("seed-page")
+    about = {
+        "name": "asean-digital",
+        "title": "ASEAN Digital sector institutional landscape",
+        "description": DESCRIPTION,
+        "version": registry.data_version,
+        "data_as_of": str(registry.data_as_of or ""),
+        "license": LICENSE["title"],
+        "license_url": LICENSE["path"],
+        "source_url": seed.url or "",
+    }
+    return write_sqlite(registry, target, about)
 
 
 def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
@@ -252,61 +305,126 @@ def _swap_into(staging: Path, target: Path) -> None:
 
 def _write_export(registry: Registry, folder: Path, format: str) -> list[Path]:
     """Write the export's files into the new, empty *folder*; the manifest last; each file flushed."""
-    import csv  # noqa: PLC0415
-
     written: list[Path] = []
-    resources = []
-    for name, collection in _collections(registry).items():
-        path = folder / f"{name}.{format}"
-        records = collection
-        rows = to_records(records, flat=format == "csv")
-        if format == "json":
+    resources: list[dict[str, Any]] = []
+    if format == "json":
+        for c in COLLECTIONS:
+            path = folder / f"{c.name}.json"
+            rows = to_records(registry.stored(c.name))
             path.write_text(
-                json.dumps({"data_version": registry.data_version, name: rows}, ensure_ascii=False, indent=2)
+                json.dumps(
+                    {"data_version": registry.data_version, c.name: rows}, ensure_ascii=False, indent=2
+                )
                 + "\n",
                 encoding="utf-8",
             )
-        else:
-            fields = _field_names(records)
-            with path.open("w", encoding="utf-8", newline="") as f:
-                writer = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
-                writer.writeheader()
-                writer.writerows(rows)
-        written.append(path)
-        resources.append(_resource(name, path.name, format, records))
-    if format == "csv":
-        path = folder / "citations.csv"
-        with path.open("w", encoding="utf-8", newline="") as f:
-            cited = csv.writer(f, lineterminator="\n")
-            cited.writerow(_CITATION_FIELDS)
-            cited.writerows(_citations(registry))
-        written.append(path)
-        resources.append(
-            {
-                "name": "citations",
-                "path": path.name,
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {
-                    "fields": [{"name": n, "type": "string"} for n in _CITATION_FIELDS],
-                    "primaryKey": ["collection", "record", "field", "document", "section"],
-                },
-            }
-        )
-    package = {
-        "name": "asean-digital",
-        "title": "ASEAN Digital sector institutional landscape",
-        "version": registry.data_version,
-        "resources": resources,
-    }
+            written.append(path)
+            resources.append(_json_resource(c.name, path.name))
+    else:
+        for table in tables():
+            path = folder / f"{table.name}.csv"
+            _write_csv(path, table, registry)
+            written.append(path)
+            resources.append(_csv_resource(table, path.name))
     for path in written:
         _flush(path)
     meta = folder / "datapackage.json"
-    meta.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    meta.write_text(
+        json.dumps(package(registry, resources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     _flush(meta)
     written.append(meta)
     return written
+
+
+def _write_csv(path: Path, table: Table, registry: Registry) -> None:
+    import csv  # noqa: PLC0415
+
+    names = [c.name for c in table.columns]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(names)
+        for row in rows(table, registry.stored):
+            writer.writerow([text_cell(row[n]) for n in names])
+
+
+DESCRIPTION: Final = (
+    "The sectoral bodies, ministerial meetings, master plans, documents, member states and partners of the "
+    "ASEAN Digital sector, each field with the sources that state it (the citations table)."
+)
+LICENSE: Final = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
+"""The license of the compilation (the package's own)."""
+
+
+def package(registry: Registry, resources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The ``datapackage.json`` of an export: its resources, version, license and every source document."""
+    sources = []
+    for document in registry.sources():
+        entry = {"title": document.title}
+        if document.url:
+            entry["path"] = document.url
+        sources.append(entry)
+    return {
+        "name": "asean-digital",
+        "title": "ASEAN Digital sector institutional landscape",
+        "description": DESCRIPTION,
+        "version": registry.data_version,
+        "licenses": [LICENSE],
+        "sources": sources,
+        "resources": resources,
+    }
+
+
+def _json_resource(name: str, path: str) -> dict[str, Any]:
+    from ._schema import file_schema  # noqa: PLC0415
+
+    return {
+        "name": name,
+        "path": path,
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "description": f"The {name} in the packaged format: asean_digital.load() reads the folder back.",
+        "jsonSchema": file_schema(name),
+    }
+
+
+def _csv_resource(table: Table, path: str) -> dict[str, Any]:
+    fields = []
+    for column in table.columns:
+        field: dict[str, Any] = {"name": column.name, "type": column.type, "description": column.description}
+        constraints: dict[str, Any] = {}
+        if column.required:
+            constraints["required"] = True
+        if column.pattern:
+            constraints["pattern"] = column.pattern
+        if column.enum:
+            constraints["enum"] = list(column.enum)
+        if constraints:
+            field["constraints"] = constraints
+        if column.type == "boolean":
+            field["trueValues"], field["falseValues"] = ["true"], ["false"]
+        fields.append(field)
+    schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
+    if table.primary_key:
+        schema["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        schema["foreignKeys"] = [
+            {
+                "fields": key.column,
+                "reference": {"resource": "" if key.table == table.name else key.table, "fields": key.target},
+            }
+            for key in table.foreign_keys
+        ]
+    return {
+        "name": table.name,
+        "path": path,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": table.description,
+        "schema": schema,
+    }
 
 
 def _flush(path: Path) -> None:
@@ -316,55 +434,3 @@ def _flush(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-_CITATION_FIELDS: Final = ("collection", "record", "field", "document", "section", "derived")
-
-
-def _citations(registry: Registry) -> list[tuple[str, ...]]:
-    """One row per (record, field) each source of each record states; field "" for a whole record."""
-    rows: dict[tuple[str, ...], None] = {}
-    for c in COLLECTIONS:
-        for record in registry.stored(c.name):
-            for source in getattr(record, "sources", ()):
-                for field in source.fields or ("",):
-                    derived = source.derived or ""
-                    rows[(c.name, str(record.id), field, source.document, source.section, derived)] = None
-    return list(rows)
-
-
-def _field_names(records: tuple[Any, ...]) -> list[str]:
-    import attrs  # noqa: PLC0415
-
-    if not records:
-        return []
-    return [f.name for f in attrs.fields(type(records[0]))]
-
-
-def _resource(name: str, path: str, format: str, records: tuple[Any, ...]) -> dict[str, Any]:
-    import attrs  # noqa: PLC0415
-
-    resource: dict[str, Any] = {"name": name.replace("_", "-"), "path": path, "format": format}
-    if format == "json":
-        resource["mediatype"] = "application/json"
-        return resource
-    resource["mediatype"] = "text/csv"
-    resource["encoding"] = "utf-8"
-    fields = []
-    if records:
-        for field in attrs.fields(type(records[0])):
-            ftype = _FIELD_TYPES.get(field.type if isinstance(field.type, type) else object, "string")
-            text = str(field.type)
-            if text in {"int", "int | None"}:
-                ftype = "integer"
-            elif text == "bool":
-                ftype = "boolean"
-            fields.append({"name": field.name, "type": ftype})
-    schema: dict[str, Any] = {"fields": fields}
-    names = {f["name"] for f in fields}
-    if "id" in names:
-        schema["primaryKey"] = ["id"]
-    elif name == "relations":
-        schema["primaryKey"] = ["subject", "predicate", "object"]
-    resource["schema"] = schema
-    return resource

@@ -178,14 +178,15 @@ class _Checker:
                     )
 
     def own_keys(self) -> dict[str, str]:
-        """Each record's id and acronym in normal form, with the record's id: keys no other may hold."""
+        """Each record's id and acronyms (former ones too) in normal form: keys no other kind may hold."""
         out: dict[str, str] = {}
         for rid in self.ids:
             out.setdefault(normalise(rid), rid)
         for rid, record in self.first.items():
-            acronym = getattr(record, "acronym", None)
-            if isinstance(acronym, str):
-                out.setdefault(normalise(acronym), rid)
+            acronyms = [getattr(record, "acronym", None), *(n.acronym for n in getattr(record, "names", ()))]
+            for acronym in acronyms:
+                if isinstance(acronym, str):
+                    out.setdefault(normalise(acronym), rid)
         return out
 
     def check_key_text(self) -> None:
