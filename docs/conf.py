@@ -32,6 +32,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "apiref",
     "catalogue",
+    "fullsize",  # Graphviz pictures at their own size, each with a link to open it alone
 ]
 
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
