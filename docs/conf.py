@@ -30,6 +30,8 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.graphviz",
+    "sphinx_copybutton",  # a copy button on every code block
+    "notfound.extension",  # 404.html, from 404.md
     "apiref",
     "catalogue",
     "fullsize",  # Graphviz pictures at their own size, each with a link to open it alone
@@ -121,6 +123,20 @@ _kernel_of_this_interpreter()
 
 # -- graphviz -----------------------------------------------------------------
 graphviz_output_format = "svg"
+
+# -- copy buttons (sphinx-copybutton) -----------------------------------------
+# A doctest or a shell session copies as the code alone: without its prompts
+# (">>> ", "... ", "$ ") and without the lines of output that follow them.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- the 404 page (sphinx-notfound-page) --------------------------------------
+# 404.md becomes 404.html, which a web server shows for any missing page, at any
+# depth, so its links and resources are absolute: from the root of the site.
+# A site published under a path (example.org/asean-digital/) sets that path here.
+notfound_urls_prefix = "/"
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"
