@@ -278,3 +278,22 @@ class TestPictures:
         labels = [t.text for t in texts(chart)]
         for words in ("partners with", "advises", "supports", "2 a year", "1 a year"):
             assert labels.count(words) == 1, words
+
+
+ROOT = DOCS.parent
+
+
+class TestPackageIndexPage:
+    def test_readme_links_are_absolute(self) -> None:
+        """The README, the package index's page, links only to absolute addresses (a relative one breaks)."""
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        targets = re.findall(r"\]\(([^)\s]*)", text) + re.findall(r"^\[[^\]]+\]:\s*(\S+)", text, re.MULTILINE)
+        assert [t for t in targets if not re.match(r"https?://", t)] == []
+
+    def test_changelog_has_a_section_for_this_version(self) -> None:
+        """The changelog opens with [Unreleased], and has a dated section for the package's version."""
+        text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+        sections = re.findall(r"^## (.+)$", text, re.MULTILINE)
+        assert sections[0] == "[Unreleased]"
+        version = ad.__version__
+        assert any(re.fullmatch(rf"\[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}", s) for s in sections)
