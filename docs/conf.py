@@ -30,8 +30,11 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.graphviz",
+    "sphinx_copybutton",  # a copy button on every code block
+    "notfound.extension",  # 404.html, for any address that has no page
     "apiref",
     "catalogue",
+    "fullsize",  # Graphviz pictures at their own size, each with a link to open it alone
 ]
 
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
@@ -120,6 +123,42 @@ _kernel_of_this_interpreter()
 
 # -- graphviz -----------------------------------------------------------------
 graphviz_output_format = "svg"
+
+# -- copy buttons (sphinx-copybutton) -----------------------------------------
+# A doctest or a shell session copies as the code alone: without its prompts
+# (">>> ", "... ", "$ ") and without the lines of output that follow them.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+copybutton_exclude = ".linenos, .gp, .go"
+
+# -- the 404 page (sphinx-notfound-page) --------------------------------------
+# 404.html is what a web server shows for any missing page, at any depth, so its
+# links and resources are absolute: from the root of the site. A site published
+# under a path (example.org/asean-digital/) sets that path here. The extension
+# makes the theme's links absolute, not those of a page's text, so the text is
+# written here with its links built on the same prefix.
+notfound_urls_prefix = "/"
+_site = notfound_urls_prefix
+
+
+def _link(page: str, text: str) -> str:
+    return f'<a class="reference internal" href="{_site}{page}">{text}</a>'
+
+
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>There is no page at this address. It may have moved when the documentation was "
+        "reorganised, or the address may be mistyped.</p>\n<ul>\n"
+        f"<li>{_link('search.html', 'Search these pages')}.</li>\n"
+        f"<li>Start from the {_link('index.html', 'home page')}, "
+        f"{_link('getting-started.html', 'Getting started')} "
+        f"or the {_link('catalogue/index.html', 'data catalogue')}.</li>\n"
+        f"<li>Look a name up in the {_link('api.html', 'API reference')}.</li>\n</ul>\n"
+    ),
+}
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "furo"

@@ -748,10 +748,11 @@ def page_organisation_chart(reg: Registry, _: Links) -> str:
             "Organisation chart",
             reg,
             "The bodies drawn from the data: each sits to the right of the body it reports to; dashed "
-            "lines join bodies that meet jointly, dotted arrows mark meetings held back-to-back, "
-            "and coloured arrows the relations the source states between bodies. Each box "
-            "names the body's former names, its establishment and its ASEAN+1 consultation "
-            "partners; click one for its entry in {doc}`bodies`.",
+            "lines join bodies that meet jointly (with how many times a year), dotted arrows mark "
+            "meetings held back-to-back, and coloured arrows the relations the source states "
+            "between bodies. Each box names the body's former names, its establishment and its "
+            "ASEAN+1 consultation partners; click one for its entry in {doc}`bodies`. On a narrow "
+            "screen the chart scrolls sideways; the link under it opens it on its own.",
         )
         + "\n"
         + graphviz(

@@ -2,7 +2,11 @@
 Graphviz (DOT) pictures drawn from the data: the organisation chart and the timeline.
 
 Pure functions from a registry to DOT text, so the pictures change when the
-data does. The catalogue extension (``catalogue.py``) puts them on pages.
+data does. The catalogue extension (``catalogue.py``) puts them on pages, and
+``fullsize.py`` shows them at their own size, never shrunk: so no text is
+under :data:`MIN_POINT_SIZE` (12 px), and each picture is drawn to fit the
+column of a desktop window (the timeline, a phone's); tests/test_docs.py
+checks both, and that no two labels are laid over each other.
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ CATEGORY_STYLE: dict[str, tuple[str, str]] = {
     "renaming": ("#c0504d", "renaming"),
     "plan": ("#00875a", "master plan"),
     "declaration": ("#bf8f00", "ministerial declaration"),
-    "talent": ("#7030a0", "talent competition first held"),
+    "talent": ("#7030a0", "first talent competition"),
 }
 
 
@@ -71,21 +75,26 @@ def _attrs(**values: str) -> str:
     return "[" + ", ".join(parts) + "]"
 
 
-def _wrapped(text: str, size: int, width: int = 34) -> str:
+def _wrapped(text: str, size: int, width: int = 26) -> str:
     lines = textwrap.wrap(text, width) or [""]
     return "<br/>".join(f'<font point-size="{size}">{_h(line)}</font>' for line in lines)
 
 
+#: The smallest type of any picture, in points. The docs show a picture at the size Graphviz
+#: gives it (1 pt = 4/3 CSS px, see ``diagrams_html.py``), so this is 12 px on the page.
+MIN_POINT_SIZE = 9
+
+
 def _body_label(body: Body) -> str:
-    rows = [f"<b>{_h(body.acronym or body.id)}</b>", _wrapped(body.name, 10)]
+    rows = [f'<font point-size="12"><b>{_h(body.acronym or body.id)}</b></font>', _wrapped(body.name, 10, 24)]
     former = [n.acronym or n.name for n in body.former_names]
     if former:
-        rows.append(_wrapped("formerly " + ", ".join(former), 9))
+        rows.append(_wrapped("formerly " + ", ".join(former), MIN_POINT_SIZE, 24))
     if body.established is not None:
-        rows.append(_wrapped(f"established {body.established}", 9))
+        rows.append(_wrapped(f"established {body.established}", MIN_POINT_SIZE, 24))
     partners = list(dict.fromkeys(p for m in body.meetings for p in m.consultation_partners))
     if partners:
-        rows.append(_wrapped("ASEAN+1: " + ", ".join(partners), 9))
+        rows.append(_wrapped("ASEAN+1: " + ", ".join(partners), MIN_POINT_SIZE, 24))
     return "<" + "<br/>".join(rows) + ">"
 
 
@@ -94,7 +103,7 @@ def _legend_row(swatch: str, text: str) -> str:
 
 
 def _organisation_legend(kinds: Iterable[str], predicates: Iterable[str]) -> str:
-    rows = [f'<tr><td colspan="2"><b>{_h("Legend")}</b></td></tr>']
+    rows = []
     for kind in kinds:
         fill, text = KIND_STYLE.get(kind, ("#ffffff", "black"))
         swatch = f'<font color="{text}">{_h(kind.replace("_", " "))}</font>'
@@ -102,12 +111,13 @@ def _organisation_legend(kinds: Iterable[str], predicates: Iterable[str]) -> str
             f'<tr><td bgcolor="{fill}" align="left">{swatch}</td><td align="left">body kind</td></tr>'
         )
     rows.append(_legend_row("———", "reports to (parent on the left)"))
-    rows.append(_legend_row(f'<font color="{JOINT_COLOUR}">- - -</font>', "joint meetings"))
-    rows.append(_legend_row(f'<font color="{BACK_TO_BACK_COLOUR}">· · ·</font>', "held back-to-back with"))
+    rows.append(_legend_row(f'<font color="{JOINT_COLOUR}">- - -</font>', "joint meetings, n a year"))
+    dots = f'<font color="{BACK_TO_BACK_COLOUR}">· · ·&gt;</font>'
+    rows.append(_legend_row(dots, "held back-to-back with"))
     for predicate in predicates:
         colour, words = RELATION_STYLE.get(predicate, ("#595959", predicate))
         rows.append(_legend_row(f'<font color="{colour}">——&gt;</font>', f"{words} (stated relation)"))
-    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="4">' + "".join(rows) + "</table>"
+    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
     return f"<{table}>"
 
 
@@ -121,22 +131,90 @@ def _body_relations(registry: Registry) -> list[Any]:
     ]
 
 
+class _Link(NamedTuple):
+    """One line drawn across the hierarchy: a joint or back-to-back meeting, or a stated relation."""
+
+    tail: str
+    head: str
+    style: str
+    colour: str
+    words: str
+    arrow: bool
+
+
+def _links(registry: Registry) -> list[_Link]:
+    bodies = registry.bodies()
+    ids = {b.id for b in bodies}
+    joint: dict[frozenset[str], str] = {}
+    back_to_back: set[tuple[str, str]] = set()
+    for body in bodies:
+        for series in body.meetings:
+            for other in series.joint_with:
+                pair = frozenset((body.id, other))
+                if other in ids and pair not in joint:
+                    joint[pair] = "" if series.per_year is None else f"{series.per_year} a year"
+            back_to_back.update((body.id, other) for other in series.back_to_back_with if other in ids)
+    links = [
+        _Link(*sorted(pair), "dashed", JOINT_COLOUR, words, arrow=False)
+        for pair, words in sorted(joint.items(), key=lambda kv: sorted(kv[0]))
+    ]
+    links.extend(_Link(a, b, "dotted", BACK_TO_BACK_COLOUR, "", arrow=True) for a, b in sorted(back_to_back))
+    for relation in _body_relations(registry):
+        colour, words = RELATION_STYLE.get(relation.predicate.value, ("#595959", relation.predicate.value))
+        links.append(_Link(relation.subject, relation.object, "solid", colour, words, arrow=True))
+    return links
+
+
+def _link_edges(links: list[_Link]) -> list[str]:
+    """
+    The links as DOT edges: the words of all links between two bodies in one label.
+
+    The label is on a white ground and its edge comes after every unlabelled
+    edge, so that no line is drawn across its text.
+    """
+    words: dict[frozenset[str], list[str]] = defaultdict(list)
+    for link in links:
+        if link.words:
+            line = f'<font color="{link.colour}">{_h(link.words)}</font>'
+            words[frozenset((link.tail, link.head))].append(line)
+    plain, labelled = [], []
+    for link in links:
+        pair = frozenset((link.tail, link.head))
+        extra = {}
+        if pair in words:
+            rows = "".join(f"<tr><td>{w}</td></tr>" for w in words.pop(pair))
+            table = '<table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white">'
+            extra["label"] = f"<{table}{rows}</table>>"
+        attrs = _attrs(
+            style=link.style,
+            color=link.colour,
+            dir="forward" if link.arrow else "none",
+            constraint="false",
+            penwidth="1.3",
+            **extra,
+        )
+        (labelled if extra else plain).append(f"  {_q(link.tail)} -> {_q(link.head)} {attrs};")
+    return plain + labelled
+
+
 def organisation_chart(registry: Registry, body_url: str = "") -> str:
     """
     The bodies as an organisation chart, in DOT.
 
     Each body sits to the right of the body it reports to; joint and
     back-to-back meetings and the stated relations between bodies (advises,
-    partners with, supports, ...) are drawn across the hierarchy. *body_url*
-    is a link prefix the body's id is appended to (empty: no links).
+    partners with, supports, ...) are drawn across the hierarchy. Two bodies
+    joined by several such lines get one label for all of them, a line of it
+    per link in the link's colour, so that no two labels are laid over each
+    other. *body_url* is a link prefix the body's id is appended to (empty:
+    no links).
     """
     bodies = registry.bodies()
     ids = {b.id for b in bodies}
     lines = [
         "digraph organisation {",
-        f'  graph [rankdir=LR, bgcolor="white", fontname="{FONT}", forcelabels=true,',
-        "         nodesep=0.3, ranksep=0.9, pad=0.2];",
-        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=13, margin="0.15,0.07"];',
+        f'  graph [rankdir=LR, bgcolor="white", fontname="{FONT}", nodesep=0.15, ranksep=0.2, pad=0.05];',
+        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=10, margin="0.08,0.05"];',
         f'  edge [fontname="{FONT}", fontsize=10];',
     ]
     for body in bodies:
@@ -150,15 +228,8 @@ def organisation_chart(registry: Registry, body_url: str = "") -> str:
         for body in bodies
         if body.parent is not None and body.parent in ids
     )
-    lines.append("  // meetings held jointly or back-to-back")
-    lines.extend(_meeting_edges(bodies, ids))
-    lines.append("  // stated relations between bodies")
-    for relation in _body_relations(registry):
-        colour, words = RELATION_STYLE.get(relation.predicate.value, ("#595959", relation.predicate.value))
-        lines.append(
-            f"  {_q(relation.subject)} -> {_q(relation.object)} "
-            f'[color="{colour}", fontcolor="{colour}", label={_q(words)}, constraint=false, penwidth=1.4];'
-        )
+    lines.append("  // meetings held jointly or back-to-back, and stated relations between bodies")
+    lines.extend(_link_edges(_links(registry)))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -170,37 +241,11 @@ def organisation_legend(registry: Registry) -> str:
     legend = _organisation_legend(kinds, predicates)
     return (
         "digraph legend {\n"
-        f'  graph [bgcolor="white", pad=0.1];\n'
+        f'  graph [bgcolor="white", pad=0.05];\n'
         f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
         f"  legend [label={legend}];\n"
         "}\n"
     )
-
-
-def _meeting_edges(bodies: Iterable[Body], ids: set[str]) -> list[str]:
-    joint: dict[frozenset[str], str] = {}
-    back_to_back: set[tuple[str, str]] = set()
-    for body in bodies:
-        for series in body.meetings:
-            for other in series.joint_with:
-                pair = frozenset((body.id, other))
-                if other in ids and pair not in joint:
-                    count = "" if series.per_year is None else f"\n{series.per_year} a year"
-                    joint[pair] = f"joint meetings{count}"
-            back_to_back.update((body.id, other) for other in series.back_to_back_with if other in ids)
-    lines = []
-    for pair, label in sorted(joint.items(), key=lambda kv: sorted(kv[0])):
-        a, b = sorted(pair)
-        lines.append(
-            f"  {_q(a)} -> {_q(b)} [dir=none, style=dashed, color={_q(JOINT_COLOUR)}, "
-            f"fontcolor={_q(JOINT_COLOUR)}, xlabel={_q(label)}, constraint=false, penwidth=1.3];"
-        )
-    lines.extend(
-        f"  {_q(a)} -> {_q(b)} [style=dotted, color={_q(BACK_TO_BACK_COLOUR)}, "
-        f'fontcolor={_q(BACK_TO_BACK_COLOUR)}, label="back-to-back", constraint=false];'
-        for a, b in sorted(back_to_back)
-    )
-    return lines
 
 
 class Moment(NamedTuple):
@@ -263,48 +308,50 @@ def timeline_moments(registry: Registry) -> list[Moment]:
     return moments
 
 
-def _timeline_legend() -> str:
-    entries = [
-        f'<td bgcolor="{colour}" width="12"></td><td align="left">{_h(words)}</td>'
+def _timeline_legend() -> list[str]:
+    """The legend's rows, in the timeline's own columns: a colour, then the kind of moment it marks."""
+    return [
+        f'<tr><td bgcolor="{colour}"></td><td align="left">{_h(words)}</td></tr>'
         for colour, words in CATEGORY_STYLE.values()
     ]
-    rows = "".join(f"<tr>{''.join(entries[i : i + 3])}</tr>" for i in range(0, len(entries), 3))
-    return f'<table border="0" cellborder="0" cellspacing="3" cellpadding="1">{rows}</table>'
+
+
+def _moment_text(moment: Moment, width: int = 40) -> str:
+    """A moment's date (grey, when more precise than its year) and text, wrapped to *width* characters."""
+    date = "" if moment.when.precision == "year" else str(moment.when)
+    lines = [_h(line) for line in textwrap.wrap(f"{date} {moment.text}".strip(), width)]
+    if date:
+        lines[0] = f'<font color="#595959">{_h(date)}</font>' + lines[0][len(_h(date)) :]
+    return '<br align="left"/>'.join(lines) + '<br align="left"/>'
 
 
 def timeline(registry: Registry) -> str:
     """
     Establishments, renamings, master plans, declarations and accessions, in DOT.
 
-    One table: a row per moment, grouped by year, each marked with the colour
-    of its kind. Years with nothing in them are left out.
+    One narrow table, to be read on a phone at its own size: the legend, then
+    for each year its number and a row per moment, marked with the colour of
+    its kind. Years with nothing in them are left out.
     """
     by_year: dict[int, list[Moment]] = defaultdict(list)
     for moment in timeline_moments(registry):
         by_year[moment.when.year].append(moment)
-    rows = [f'<tr><td colspan="4" align="left" cellpadding="6">{_timeline_legend()}</td></tr>']
+    rows = _timeline_legend()
     for year, moments in sorted(by_year.items()):
-        for n, m in enumerate(moments):
-            colour = CATEGORY_STYLE[m.category][0]
-            date = "" if m.when.precision == "year" else f'<font color="#595959">{m.when}</font>'
-            text = '<br align="left"/>'.join(_h(line) for line in textwrap.wrap(m.text, 64))
-            year_cell = (
-                f'<td rowspan="{len(moments)}" valign="top" align="right" cellpadding="4">'
-                f'<font color="#1f4e79" point-size="14"><b>{year}</b></font></td>'
-                if n == 0
-                else ""
-            )
-            rows.append(
-                f'<tr>{year_cell}<td bgcolor="{colour}" width="8"></td>'
-                f'<td align="left" valign="top">{date}</td>'
-                f'<td align="left" balign="left">{text}</td></tr>'
-            )
-        rows.append('<tr><td colspan="4" height="4"></td></tr>')
+        rows.append(
+            f'<tr><td colspan="2" align="left" cellpadding="3" height="24" valign="bottom">'
+            f'<font color="#1f4e79" point-size="13"><b>{year}</b></font></td></tr>'
+        )
+        rows.extend(
+            f'<tr><td bgcolor="{CATEGORY_STYLE[m.category][0]}" width="6"></td>'
+            f'<td align="left" balign="left">{_moment_text(m)}</td></tr>'
+            for m in moments
+        )
     table = '<table border="0" cellborder="0" cellspacing="1" cellpadding="2">' + "".join(rows) + "</table>"
     return (
         "digraph timeline {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.2];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=12];\n'
+        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
+        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
         f"  timeline [label=<{table}>];\n"
         "}\n"
     )
@@ -329,23 +376,27 @@ def plan_periods(registry: Registry) -> str:
         )
     first = min(start.year for _, start, _ in plans)
     last = max(end.year for _, _, end in plans)
-    head = "".join(f"<td>{year}</td>" for year in range(first, last + 1))
+    size = MIN_POINT_SIZE
+    head = "".join(
+        f'<td><font point-size="{size}">’{str(year)[2:]}</font></td>' for year in range(first, last + 1)
+    )
     rows = [f"<tr><td></td>{head}</tr>"]
     colours = ["#9dc3e6", "#8fd19e", "#f4c37d", "#c9b3e6", "#e6a5a5"]
     for i, (plan, start, end) in enumerate(plans):
-        cells = [f'<td align="left"><b>{_h(plan.acronym)}</b></td>']
+        name = _wrapped(plan.name, MIN_POINT_SIZE, 18)
+        cells = [f'<td align="left" balign="left"><b>{_h(plan.acronym)}</b><br/>{name}</td>']
         cells.extend("<td></td>" for _ in range(start.year - first))
         colour = colours[i % len(colours)]
-        text = f"{plan.name} ({start}–{end})"
+        text = f"{start}–{end}"
         span = end.year - start.year + 1
         cells.append(f'<td colspan="{span}" bgcolor="{colour}">{_h(text)}</td>')
         cells.extend("<td></td>" for _ in range(last - end.year))
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="5">' + "".join(rows) + "</table>"
+    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
     return (
         "digraph periods {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.2];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=11];\n'
+        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
+        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
         f"  periods [label=<{table}>];\n"
         "}\n"
     )
@@ -360,11 +411,12 @@ def meetings_by_host(registry: Registry) -> str:
     last = max(m.dates.start.year for m in meetings)  # type: ignore[union-attr]
     states = {s.id: s.name for s in registry.member_states()}
     hosts = list(dict.fromkeys(m.host for m in meetings))
-    head = "".join(f"<td><font point-size='9'>{str(year)[2:]}</font></td>" for year in range(first, last + 1))
+    head = "".join(f"<td>{str(year)[2:]}</td>" for year in range(first, last + 1))
     rows = [f"<tr><td></td>{head}</tr>"]
     colours = {"TELMIN": "#9dc3e6", "ADGMIN": "#8fd19e"}
     for host in hosts:
-        cells = [f'<td align="left"><b>{_h(states.get(host or "", host))}</b></td>']
+        name = "<br/>".join(_h(line) for line in textwrap.wrap(states.get(host or "", host or ""), 12))
+        cells = [f'<td align="left" balign="left"><font point-size="10"><b>{name}</b></font></td>']
         for year in range(first, last + 1):
             held = [m for m in meetings if m.host == host and m.dates.start.year == year]  # type: ignore[union-attr]
             if held:
@@ -382,12 +434,12 @@ def meetings_by_host(registry: Registry) -> str:
         "</font></td></tr>"
     )
     table = (
-        '<table border="0" cellborder="1" cellspacing="0" cellpadding="3">' + "".join(rows) + key + "</table>"
+        '<table border="0" cellborder="1" cellspacing="0" cellpadding="1">' + "".join(rows) + key + "</table>"
     )
     return (
         "digraph hosts {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.2];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
+        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
+        f'  node [shape=plaintext, fontname="{FONT}", fontsize={MIN_POINT_SIZE}];\n'
         f"  hosts [label=<{table}>];\n"
         "}\n"
     )
