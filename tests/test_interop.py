@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
+from asean_digital._collections import COLLECTIONS as TABLE
 from asean_digital._load import COLLECTIONS
 
 reg = ad.registry
@@ -50,15 +51,52 @@ class TestDataFrame:
             (reg.relations, 26),
         ],
     )
-    def test_shape(self, query: object, rows: int) -> None:
-        """One row per record of the collection, one column per field."""
+    def test_shape(self, query: object, rows: int, tmp_path: Path) -> None:
+        """One row per record; the columns of the collection's table in the CSV export."""
         items = query()  # type: ignore[operator]
         df = ad.to_dataframe(items)
         assert df.shape[0] == rows == len(items)
-        # Every field of every record, in order of first appearance (a declaration adds its own).
-        assert list(df.columns) == list(dict.fromkeys(k for row in ad.to_records(items) for k in row))
         column = "id" if "id" in df else "subject"
         assert list(df[column]) == [getattr(r, column) for r in items]
+        if query in (reg.documents, reg.declarations, reg.relations):
+            return  # documents hold declarations; relations() holds the hierarchy the export leaves out
+        ad.export(reg, tmp_path, format="csv")
+        name = next(c.name for c in TABLE if c.cls is type(items[0]))
+        with (tmp_path / f"{name}.csv").open(encoding="utf-8") as f:
+            assert list(df.columns) == next(csv.reader(f))
+
+    def test_real_types(self) -> None:
+        """Dates are datetime64 (earliest and latest), integers Int64, booleans boolean, lists lists."""
+        df = ad.to_dataframe(reg.meetings())
+        assert str(df["dates_start"].dtype) == str(df["dates_end"].dtype) == "datetime64[s]"
+        first = df.iloc[0]
+        assert (first["name"], str(first["dates_start"].date()), str(first["dates_end"].date())) == (
+            "1st TELMIN", "2001-07-13", "2001-07-14",
+        )  # fmt: skip
+        assert str(df["number"].dtype) == "Int64"
+        assert str(df["virtual"].dtype) == "boolean"
+        assert df.set_index("id").loc["telmin-12", "chair_person"] == "mario-montejo"
+        bodies = ad.to_dataframe(reg.bodies()).set_index("id")
+        assert str(bodies.loc["atrc", "established_earliest"].date()) == "1995-01-01"
+        assert str(bodies.loc["atrc", "established_latest"].date()) == "1995-12-31"
+        assert bodies.loc["adgmin", "names"][0]["acronym"] == "TELMIN"  # nested values as Python data
+
+    def test_flat_gives_json_text(self) -> None:
+        df = ad.to_dataframe(reg.bodies(), flat=True)
+        assert str(df["names"].dtype) == "string"
+        assert json.loads(df["names"][2])[0]["acronym"] == "TELMIN"
+        assert reg.bodies().to_dataframe(flat=True)["names"].tolist() == df["names"].tolist()
+
+    def test_polars(self) -> None:
+        import polars as pl
+
+        df = reg.meetings().to_polars()
+        assert df.schema["dates_start"] == pl.Date
+        assert df.schema["number"] == pl.Int64
+        assert df.schema["outcomes"] == pl.List(pl.Utf8)
+        assert df.filter(pl.col("host") == "PH")["name"].to_list() == [
+            m.name for m in reg.meetings(host="PH")
+        ]
 
     def test_dtypes(self) -> None:
         """Text columns are strings and booleans booleans."""
@@ -165,9 +203,31 @@ class TestGraph:
         assert "ansac" not in ad.graph(reg.as_of(2010))
 
     def test_networkx(self) -> None:
-        """The networkx graph has a node per record and an edge per relation, hierarchy included."""
+        """A node per record; an edge per relation (hierarchy included) and per reference a record makes."""
+        import networkx as nx
+
+        from asean_digital._collections import values_at
+
         g = ad.to_networkx(reg)
-        assert g.number_of_edges() == len(reg.relations())
+        references = [
+            (record.id, value, r.field.replace("[]", ""))
+            for c in TABLE
+            if c.name != "relations"
+            for r in c.references
+            for record in reg.stored(c.name)
+            for _, value in values_at(record, r.field)
+        ]
+        assert g.number_of_edges() == len(reg.relations()) + len(set(references))
+        assert all(g.has_edge(a, b, key=k) for a, b, k in references)
+        assert g.has_edge("cebu-declaration-2012", "PH", key="host")
+        assert g.has_edge("telmin-12", "cebu-declaration-2012", key="outcomes")
+        assert g.has_edge("adgsom", "atrc", key="meetings.joint_with")
+        assert g.number_of_nodes() == sum(len(reg.stored(c.name)) for c in TABLE if c.keyed)
+        # One component holds the bodies, meetings, people, states and partners; the others are
+        # single records no reference or relation names (documents whose meeting no source gives).
+        components = sorted(nx.weakly_connected_components(g), key=len, reverse=True)
+        assert {"adgmin", "telmin-1", "PH", "JP", "leo-moggie", "adm2025"} <= components[0]
+        assert all(len(c) == 1 for c in components[1:])
         assert {
             (a, b) for a, b, k in g.edges(keys=True) if k == "part_of" and a in {x.id for x in reg.bodies()}
         } >= {(b.id, b.parent) for b in reg.bodies() if b.parent}

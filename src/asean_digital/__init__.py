@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     )
     from ._registry import Registry
     from ._results import Results
-    from ._rows import to_dataframe, to_records
+    from ._rows import to_dataframe, to_polars, to_records
     from ._search import Match
 
 __all__ = [
@@ -111,6 +111,7 @@ __all__ = [
     "to_dataframe",
     "to_networkx",
     "to_partial_date",
+    "to_polars",
     "to_records",
 ]
 
@@ -152,7 +153,7 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
     ),
     "_registry": ("Registry",),
     "_results": ("Results",),
-    "_rows": ("to_dataframe", "to_records"),
+    "_rows": ("to_dataframe", "to_polars", "to_records"),
     "_search": ("Match",),
 }
 _MODULE_OF: dict[str, str] = {name: module for module, names in _PROVIDERS.items() for name in names}

@@ -106,32 +106,45 @@ def graph(registry: Registry, *, format: str = "dot") -> str:
 
 def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     """
-    The records and their relations as a networkx graph.
+    The records, their references and their relations as a networkx graph.
 
-    Every record is a node (keyed by id, with ``kind`` and ``label``
-    attributes); every relation, the hierarchy's ``part_of`` included, is an
-    edge with a ``predicate`` attribute.
+    Every record with an id is a node (keyed by id, with ``kind`` and
+    ``label`` attributes). Every reference of the table of collections is an
+    edge from the record to the one it names, keyed and labelled by the
+    field (``predicate="host"``, ``"outcomes"``, ``"chair.person"``,
+    ``"meetings.joint_with"``); every relation, the hierarchy's ``part_of``
+    included, is an edge keyed by its predicate.
 
     Raises:
-        ImportError: networkx is not installed (``pip install networkx``).
+        ImportError: networkx is not installed (``pip install 'asean-digital[networkx]'``).
 
     >>> import asean_digital as ad
     >>> g = ad.to_networkx(ad.registry)
     >>> sorted(g.successors("atrc"))
     ['adgmin', 'adgsom']
-    >>> g.nodes["atrc"]["kind"]
-    'Body'
+    >>> g.nodes["atrc"]["kind"], sorted(k for _, _, k in g.out_edges("cebu-declaration-2012", keys=True))
+    ('Body', ['body', 'host', 'meeting'])
     """
     try:
         import networkx as nx  # noqa: PLC0415
     except ImportError:
-        msg = "to_networkx needs networkx: install it with pip install networkx"
+        msg = "to_networkx needs networkx: install it with pip install 'asean-digital[networkx]'"
         raise ImportError(msg) from None
+    from ._collections import values_at  # noqa: PLC0415
+
     g = nx.MultiDiGraph()
     for c in COLLECTIONS:
-        if c.keyed and c.within is None:
+        if c.keyed:
             for record in registry.stored(c.name):
                 g.add_node(record.id, kind=type(record).__name__, label=label(record))
+    for c in COLLECTIONS:
+        if c.name == "relations":
+            continue  # each relation is an edge of its own, below
+        for reference in c.references:
+            predicate = reference.field.replace("[]", "")
+            for record in registry.stored(c.name):
+                for _, value in values_at(record, reference.field):
+                    g.add_edge(record.id, value, key=predicate, predicate=predicate)
     for relation in registry.relations():
         g.add_edge(
             relation.subject,

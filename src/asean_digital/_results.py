@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Generic, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
     import pandas
+    import polars
 
 __all__ = ["Results"]
 
@@ -63,11 +64,17 @@ class Results(tuple[T, ...], Generic[T]):
 
         return to_records(self, flat=flat)
 
-    def to_dataframe(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame (see :func:`asean_digital.to_dataframe`)."""
+    def to_dataframe(self, *, flat: bool = False) -> pandas.DataFrame:
+        """The records as a typed pandas DataFrame (see :func:`asean_digital.to_dataframe`)."""
         from ._rows import to_dataframe  # noqa: PLC0415
 
-        return to_dataframe(self)
+        return to_dataframe(self, flat=flat)
+
+    def to_polars(self) -> polars.DataFrame:
+        """The records as a typed polars DataFrame (see :func:`asean_digital.to_polars`)."""
+        from ._rows import to_polars  # noqa: PLC0415
+
+        return to_polars(self)
 
     def _repr_html_(self) -> str:
         from ._display import record_html, records_html  # noqa: PLC0415
