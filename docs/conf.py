@@ -50,6 +50,7 @@ nitpick_ignore = [
     ("py:class", "SearchStrategy"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:exc", "InvalidArgument"),  # hypothesis.errors.InvalidArgument, from the same inventory
+    ("py:class", "polars.DataFrame"),  # polars' inventory is not fetched either
 ]
 
 # -- autodoc and napoleon -----------------------------------------------------

@@ -242,3 +242,38 @@ class TestSQLite:
         ad.export(reg, path, format="sqlite")
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary left
         assert sqlite3.connect(path).execute("SELECT COUNT(*) FROM meetings").fetchone() == (25,)
+
+
+def test_datasette_serves_the_database(database: Path) -> None:
+    """Datasette (pinned below 1.0) serves the export on a loopback port; a table reads back over HTTP."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    metadata = database.with_name("asean.metadata.json")
+    command = [sys.executable, "-m", "datasette", "serve", str(database), "--metadata", str(metadata),
+               "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) as server:
+        try:
+            url = f"http://127.0.0.1:{port}/asean/meetings_full.json?_shape=array&host=PH"
+            for _ in range(150):
+                try:
+                    with urllib.request.urlopen(url, timeout=5) as response:
+                        rows = json.loads(response.read())
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                pytest.fail(f"datasette did not answer: {server.stderr.read() if server.stderr else ''}")
+            assert [r["name"] for r in rows] == [m.name for m in reg.meetings(host="PH")]
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/asean.json", timeout=5) as response:
+                described = json.loads(response.read())
+            assert "meetings" in {t["name"] for t in described["tables"]}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)

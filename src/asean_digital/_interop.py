@@ -120,8 +120,8 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
 
     >>> import asean_digital as ad
     >>> g = ad.to_networkx(ad.registry)
-    >>> sorted(g.successors("atrc"))
-    ['adgmin', 'adgsom']
+    >>> sorted(g.successors("atrc"))  # its parent, the body it meets jointly, its +1 partners
+    ['CN', 'JP', 'adgmin', 'adgsom']
     >>> g.nodes["atrc"]["kind"], sorted(k for _, _, k in g.out_edges("cebu-declaration-2012", keys=True))
     ('Body', ['body', 'host', 'meeting'])
     """

@@ -423,12 +423,13 @@ def _link_table(c: Collection, field: str, target: str) -> tuple[Table, tuple[_G
 
 def tables() -> tuple[Table, ...]:
     """
-    Every table of the data, in an order where each follows the tables it refers to... or to itself.
+    Every table of the data: the collections' in the table's order, ``records``, ``citations``, the link tables.
 
     >>> [t.name for t in tables()][:4]
     ['sources', 'sectors', 'bodies', 'documents']
-    >>> tables()[-1].name, tables()[-1].columns[-1].name
-    ('relations_object', 'object')
+    >>> link = tables()[-1]
+    >>> link.name, [c.name for c in link.columns], link.primary_key
+    ('dialogues_partners', ['dialogue', 'position', 'partner'], ('dialogue', 'position'))
     """
     return tuple(t for t, _ in _specs())
 
