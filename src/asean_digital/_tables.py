@@ -423,7 +423,7 @@ def _link_table(c: Collection, field: str, target: str) -> tuple[Table, tuple[_G
 
 def tables() -> tuple[Table, ...]:
     """
-    Every table of the data: the collections' in the table's order, ``records``, ``citations``, the link tables.
+    Every table: the collections' in the table's order, then ``records``, ``citations``, the link tables.
 
     >>> [t.name for t in tables()][:4]
     ['sources', 'sectors', 'bodies', 'documents']
