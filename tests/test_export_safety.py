@@ -114,3 +114,57 @@ def test_the_command_line_says_what_was_wrong(tmp_path: Path, capsys: pytest.Cap
     assert main(["export", "--out", str(mine), "--force"]) == 0
     assert main(["export", "--out", ""]) == 1
     assert "out must name a folder" in capsys.readouterr().err
+
+
+def fault_script(argv: list[str], limit: int | None = 20_000) -> str:
+    cap = f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))" if limit else ""
+    return textwrap.dedent(
+        f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        {cap}
+        from asean_digital._cli import main
+        sys.exit(main({argv!r}))
+        """
+    )
+
+
+def test_a_full_disk_leaves_the_previous_database_intact(tmp_path: Path) -> None:
+    """The SQLite export is written to a temporary file and renamed: a full disk leaves the old one."""
+    target = tmp_path / "asean.sqlite"
+    ad.export(reg, target, format="sqlite")
+    before = target.read_bytes()
+    script = fault_script(["export", "--format", "sqlite", "--out", str(target)])
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("asean-digital: error: cannot write to ")
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asean.metadata.json", "asean.sqlite"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite"])
+def test_an_export_killed_midway_leaves_the_previous_one(tmp_path: Path, fmt: str) -> None:
+    """SIGKILL at moments spread over an export's run: the target is always the whole previous export."""
+    import random
+    import signal
+    import time
+
+    target = tmp_path / ("asean.sqlite" if fmt == "sqlite" else "out")
+    ad.export(reg, target, format=fmt)
+    before = target.read_bytes() if fmt == "sqlite" else files(target)
+    rng = random.Random(fmt)  # noqa: S311 - a reproducible spread of moments
+    script = fault_script(["export", "--format", fmt, "--out", str(target)], limit=None)
+    for _ in range(4):
+        with subprocess.Popen(
+            [sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        ) as p:
+            time.sleep(rng.uniform(0.2, 1.5))
+            p.send_signal(signal.SIGKILL)
+            p.wait(timeout=60)
+        after = target.read_bytes() if fmt == "sqlite" else files(target)
+        assert after == before  # the same data: the old export, or the new one, never a mix
+    if fmt == "json":
+        assert ad.load(target).bodies() == reg.bodies()

@@ -126,7 +126,10 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
     meta = target.with_name(f"{target.stem}.metadata.json")
     meta_temporary = meta.with_name(f".{meta.name}.tmp")
     try:
-        _fill(temporary, registry, about)
+        try:
+            _fill(temporary, registry, about)
+        except sqlite3.Error as e:  # a full disk, say: an error writing, as for any other file
+            raise OSError(f"the database could not be written ({e})") from None
         meta_temporary.write_text(
             json.dumps(metadata(target.stem, about), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
