@@ -52,19 +52,31 @@ def test_exit_codes(argv: list[str], code: int) -> None:
         assert done.stderr.startswith(("asean-digital: error:", "usage:"))
 
 
+def test_validate_of_an_empty_path_is_refused() -> None:
+    """validate '' used to read the current folder and say ok."""
+    done = run("validate", "")
+    assert done.returncode == 1
+    assert "an empty path names no file or folder" in done.stderr
+
+
 def test_a_superscript_digit_is_a_clear_error() -> None:
     done = run("bodies", "--established-before", "²")
     assert "expected a date like '2001'" in done.stderr
 
 
-def test_a_full_disk_is_one_clear_error() -> None:
-    """Writing a table to /dev/full: exit 1, one line on stderr, no traceback."""
+@pytest.mark.parametrize(
+    "argv", [["meetings"], ["show", "TELMIN"], ["search", "cyber"], ["graph"], ["people", "--format", "csv"]]
+)
+def test_a_full_disk_is_one_clear_error(argv: list[str]) -> None:
+    """Writing any output to /dev/full: exit 1, one line on stderr, no traceback."""
     with Path("/dev/full").open("w") as full:
         done = subprocess.run(
-            [*CLI, "meetings"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False
+            [*CLI, *argv], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False
         )
     assert done.returncode == 1
-    assert done.stderr.strip() == "asean-digital: error: cannot write the output: No space left on device"
+    errors = [line for line in done.stderr.splitlines() if "error" in line]
+    assert errors == ["asean-digital: error: cannot write the output: No space left on device"]
+    assert "Traceback" not in done.stderr
 
 
 def test_a_closed_pipe_is_not_an_error() -> None:

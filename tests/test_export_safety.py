@@ -79,6 +79,23 @@ def test_a_symbolic_link_is_never_followed(tmp_path: Path) -> None:
     assert files(victim) == {"partners.json": b"precious"}
 
 
+def test_a_link_inside_a_previous_export_is_not_written_through(tmp_path: Path) -> None:
+    """Links planted in an export (one dangling): re-exporting replaces the links, never writes their targets."""
+    target = tmp_path / "out"
+    ad.export(reg, target)
+    victim = tmp_path / "victim.json"
+    victim.write_text("precious", encoding="utf-8")
+    (target / "partners.json").unlink()
+    (target / "partners.json").symlink_to(victim)
+    (target / "people.json").unlink()
+    (target / "people.json").symlink_to(tmp_path / "created-by-a-dangling-link.json")
+    ad.export(reg, target)
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (tmp_path / "created-by-a-dangling-link.json").exists()
+    assert not (target / "partners.json").is_symlink()
+    assert json.loads((target / "partners.json").read_text(encoding="utf-8"))["partners"]
+
+
 def test_a_full_disk_leaves_the_previous_export_intact(tmp_path: Path) -> None:
     """A re-export that runs out of space fails with one clear error; the old export still loads."""
     target = tmp_path / "out"

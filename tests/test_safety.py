@@ -70,6 +70,7 @@ class TestKeysCannotBeSpoofed:
         [
             ("ADGMIN", "is the id or acronym of body 'adgmin'"),
             ("adgmin", "is the id or acronym of body 'adgmin'"),
+            ("TELMIN", "is the id or acronym of body 'adgmin'"),  # its former acronym
             ("\u0410TRC", "mixes letters of the CYRILLIC and LATIN scripts"),
             ("\u0391SEAN Look", "mixes letters of the GREEK and LATIN scripts"),
             ("Evil\u202eName", "invisible or control character U+202E"),
