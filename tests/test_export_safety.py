@@ -80,7 +80,7 @@ def test_a_symbolic_link_is_never_followed(tmp_path: Path) -> None:
 
 
 def test_a_link_inside_a_previous_export_is_not_written_through(tmp_path: Path) -> None:
-    """Links planted in an export (one dangling): re-exporting replaces the links, never writes their targets."""
+    """Links planted in an export (one dangling): a re-export replaces them, never writes their targets."""
     target = tmp_path / "out"
     ad.export(reg, target)
     victim = tmp_path / "victim.json"
