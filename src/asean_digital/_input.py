@@ -26,16 +26,28 @@ new`` say exactly what this module accepts, from the same rules.
 
 from __future__ import annotations
 
+import enum
 import re
 import types
 import typing
+from collections.abc import Iterable
 from typing import Any, Final
 
 import attrs
 
 from ._collections import COLLECTIONS, collection
 
-__all__ = ["DERIVED", "complete", "field_docs", "omittable", "reference_fields"]
+__all__ = [
+    "DERIVED",
+    "complete",
+    "explain_missing",
+    "explain_unknown",
+    "field_docs",
+    "omittable",
+    "reference_fields",
+    "type_at",
+    "type_text",
+]
 
 _NONE = type(None)
 
@@ -182,6 +194,109 @@ def _attributes(doc: str) -> dict[str, str]:
         else:
             inside = False
     return {k: v.replace("``", "") for k, v in out.items()}
+
+
+_PATH_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def _unwrap(t: Any) -> Any:
+    if _is_optional(t):
+        return next(a for a in typing.get_args(t) if a is not _NONE)
+    return t
+
+
+def type_at(cls: type, path: str) -> Any:
+    """
+    The field type at the JSON path *path* inside a record of *cls* (``None`` where it leads nowhere).
+
+    >>> from asean_digital import Body, Period
+    >>> type_at(Body, ".names[0].valid") is Period
+    True
+    """
+    t: Any = cls
+    for field, _index in _PATH_STEP.findall(path):
+        t = _unwrap(t)
+        if field:
+            if not (isinstance(t, type) and attrs.has(t)):
+                return None
+            found = {a.name: a for a in _fields(t)}.get(field)
+            if found is None:
+                return None
+            t = found.type
+        elif _is_tuple(t):
+            t = typing.get_args(t)[0]
+        else:
+            return None
+    return _unwrap(t)
+
+
+def type_text(t: Any) -> str:
+    """
+    What a JSON value of the field type *t* is, in words.
+
+    >>> from asean_digital import PartialDate, BodyKind
+    >>> type_text(PartialDate | None), type_text(tuple[str, ...])
+    ("a date like '2024', '2024-07' or '2024-07-15', or null", 'an array of strings')
+    """
+    if _is_optional(t):
+        return f"{type_text(_unwrap(t))}, or null"
+    if _is_tuple(t):
+        item = typing.get_args(t)[0]
+        inner = type_text(item).removeprefix("a ").removeprefix("an ")
+        plural = "objects" if inner.startswith("object") else f"{inner}s" if " " not in inner else inner
+        return f"an array of {plural}"
+    words = {str: "a string", int: "an integer", bool: "true or false"}
+    if t in words:
+        return words[t]
+    if getattr(t, "__name__", "") == "PartialDate":
+        return "a date like '2024', '2024-07' or '2024-07-15'"
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in t)
+    if isinstance(t, type) and attrs.has(t):
+        return f"an object ({', '.join(a.name for a in _fields(t))})"
+    return str(t)
+
+
+def explain_missing(cls: type, path: str) -> str:
+    """
+    What the missing field at *path* (in a record of *cls*) is, and that it must be given.
+
+    >>> from asean_digital import Partner
+    >>> explain_missing(Partner, ".name")
+    'required field missing: give name, a string: The full name.'
+    """
+    head, _, name = path.rpartition(".")
+    owner = type_at(cls, head)
+    if not (isinstance(owner, type) and attrs.has(owner)):
+        return "required field missing"
+    fields = {a.name: a for a in _fields(owner)}
+    if name not in fields:
+        return "required field missing"
+    doc = field_docs(owner).get(name, "")
+    return f"required field missing: give {name}, {type_text(fields[name].type)}" + (
+        f": {doc}" if doc else ""
+    )
+
+
+def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
+    """
+    Which fields at *path* (in a record of *cls*) are unknown, with the closest known ones.
+
+    >>> from asean_digital import Partner
+    >>> explain_unknown(Partner, "", ["nmae"])
+    "unknown field(s) nmae (did you mean 'name'?); a Partner's fields are id, name, kind, aliases, ..."
+    """
+    import difflib  # noqa: PLC0415 - only a refused record needs it
+
+    names = sorted(extra)
+    shown = ", ".join(n if n.isidentifier() else repr(n) for n in names)
+    owner = type_at(cls, path)
+    if not (isinstance(owner, type) and attrs.has(owner)):
+        return f"unknown field(s) {shown}"
+    known = [a.name for a in _fields(owner)]
+    close = [m for n in names for m in difflib.get_close_matches(n, known, n=1)]
+    hint = f" (did you mean {' or '.join(repr(c) for c in dict.fromkeys(close))}?)" if close else ""
+    return f"unknown field(s) {shown}{hint}; a {owner.__name__}'s fields are {', '.join(known)}"
 
 
 def reference_fields(collection_name: str) -> dict[str, str]:

@@ -23,7 +23,7 @@ import attrs
 from ._collections import COLLECTIONS as TABLE
 from ._dataset import Dataset, Origin, Origins, Overlaid, record_key
 from ._errors import DataError
-from ._input import complete
+from ._input import complete, explain_missing, explain_unknown
 from ._keys import index_keys
 from ._model import Source, SourceDocument
 from ._structure import Hooks, forget_shared
@@ -223,7 +223,7 @@ def _structure(
             try:
                 record: Any = structure(complete(name, item) if forgiving else item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
-                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]"))
+                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]", cls))
                 continue
             records.append((record, i))
     return out
@@ -243,7 +243,7 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     return format_exception(exc, type_)
 
 
-def _messages(exc: BaseException, path: str) -> list[str]:
+def _messages(exc: BaseException, path: str, cls: type | None = None) -> list[str]:
     from cattrs import transform_error  # noqa: PLC0415 - cattrs words the errors, loaded only for them
 
     try:
@@ -254,8 +254,19 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     for line in lines:
         # cattrs writes "<message> @ <path>"; we write "<path>: <message>".
         message, sep, where = line.rpartition(" @ ")
+        if sep and cls is not None:
+            message = _explained(message, cls, where.removeprefix(path))
         out.append(f"{where}: {message}" if sep else line)
     return out
+
+
+def _explained(message: str, cls: type, where: str) -> str:
+    """*message* about the value at *where* in a record of *cls*, with what the field is and how to fix it."""
+    if message == "required field missing":
+        return explain_missing(cls, where)
+    if message.startswith("unknown field(s) "):
+        return explain_unknown(cls, where, message.removeprefix("unknown field(s) ").split(", "))
+    return message
 
 
 def load_dataset(
