@@ -220,12 +220,30 @@ def spots(value: Any, tp: Any, keys: tuple[str | int, ...] = (), *, required: bo
                     value[field.name],
                     field.type,
                     (*keys, field.name),
-                    required=field.default is attrs.NOTHING,
+                    required=not may_omit(tp, field),
                 )
     elif typing.get_origin(tp) is tuple and isinstance(value, list):
         (item_type, _) = typing.get_args(tp)
         for i, item in enumerate(value):
             yield from spots(item, item_type, (*keys, i), required=False)
+
+
+# The fields an overlay may leave out although they have no default: derived from others when absent.
+DERIVED: dict[type, frozenset[str]] = {
+    ad.Body: frozenset({"names", "name", "acronym", "established"}),
+    ad.Declaration: frozenset({"kinds"}),
+}
+
+
+def may_omit(cls: type, field: Any) -> bool:
+    """Whether an overlay may leave *field* out: it has a default, may be null, is an array, or is derived."""
+    tp, nullable = _unwrap(field.type)
+    return (
+        field.default is not attrs.NOTHING
+        or nullable
+        or typing.get_origin(tp) is tuple
+        or field.name in DERIVED.get(cls, frozenset())
+    )
 
 
 def get(record: Any, keys: tuple[str | int, ...]) -> Any:

@@ -84,7 +84,7 @@ class TestEveryStageAtOnce:
         bad_id = partner("new zealand", "New Zealand")
         path = write(tmp_path / "o.json", {"partners": [bad_field, bad_id]})
         found = problems_of(path)
-        assert f"{path}: $.partners[0]: unknown field(s) colour" in found
+        assert any(p.startswith(f"{path}: $.partners[0]: unknown field(s) colour") for p in found), found
         assert any(p.startswith(f"{path}: $.partners[1].id: 'new zealand' is not") for p in found), found
 
     def test_a_reference_to_an_unreadable_record_is_not_reported_twice(self, tmp_path: Path) -> None:

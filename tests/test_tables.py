@@ -269,7 +269,8 @@ def test_datasette_serves_the_database(database: Path) -> None:
                 except OSError:
                     time.sleep(0.2)
             else:
-                pytest.fail(f"datasette did not answer: {server.stderr.read() if server.stderr else ''}")
+                said = server.stderr.read().decode(errors="replace") if server.stderr else ""
+                pytest.fail(f"datasette did not answer: {said}")
             assert [r["name"] for r in rows] == [m.name for m in reg.meetings(host="PH")]
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/asean.json", timeout=5) as response:
                 described = json.loads(response.read())

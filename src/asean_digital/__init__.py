@@ -60,6 +60,7 @@ if TYPE_CHECKING:
         SourceDocument,
         Thrust,
     )
+    from ._overlay import Change, Resolution
     from ._registry import Registry
     from ._results import Results
     from ._rows import to_dataframe, to_polars, to_records
@@ -70,6 +71,7 @@ __all__ = [
     "AseanDigitalError",
     "Body",
     "BodyKind",
+    "Change",
     "DataError",
     "Declaration",
     "Dialogue",
@@ -96,6 +98,7 @@ __all__ = [
     "Predicate",
     "Registry",
     "Relation",
+    "Resolution",
     "Results",
     "Sector",
     "Source",
@@ -151,6 +154,7 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
         "SourceDocument",
         "Thrust",
     ),
+    "_overlay": ("Change", "Resolution"),
     "_registry": ("Registry",),
     "_results": ("Results",),
     "_rows": ("to_dataframe", "to_polars", "to_records"),

@@ -54,6 +54,8 @@ examples:
   asean-digital search "data governance"
   asean-digital --overlay my-data/ states
   asean-digital validate my-data/
+  asean-digital new declaration > my-data/decl.json
+  asean-digital --overlay my-data/ diff
   asean-digital export --format csv --out dataset/
   asean-digital graph --format mermaid
 
@@ -480,6 +482,7 @@ def _parser() -> argparse.ArgumentParser:
         help="replace PATH even if it holds something that is not an export",
     )
     command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid", _GRAPH_FORMATS)
+    _overlay_commands(sub, command)
     p = sub.add_parser(
         "validate",
         help="check overlay files or folders and list every problem",
@@ -497,15 +500,17 @@ def _when(value: str | None) -> Any:
 
 def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.command == "validate":
-        load(*args.paths)
-        out(f"ok: {', '.join(args.paths)} can be applied over the packaged data")
-        return EXIT_OK
+        return _validate(args.paths, out)
+    if args.command == "new":
+        return _new(args.kind, out)
     overlays = getattr(args, "overlay", None) or []
     reg: Registry = load(*overlays) if overlays else default_registry()
     as_of = getattr(args, "as_of", None)
     if as_of is not None:
         reg = reg.as_of(_when(as_of))
     cmd = args.command
+    if cmd == "diff":
+        return _diff(reg, getattr(args, "format", "table"), out)
     if cmd in {"export", "graph"}:
         return _export_or_graph(args, reg, out)
     fmt = getattr(args, "format", "table")
@@ -575,6 +580,84 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
         if fmt != "sqlite"
         else f"wrote {', '.join(map(str, paths))}"
     )
+    return EXIT_OK
+
+
+def _overlay_commands(sub: Any, command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The sub-commands for writing overlays: diff and new."""
+    command("diff", "what --overlay files change: every record they add or replace, field by field")
+    p = sub.add_parser(
+        "new",
+        help="a skeleton overlay of one record of KIND, every field described, ready to fill",
+        description="a skeleton overlay of one record of KIND, every field described, ready to fill",
+    )
+    from ._skeleton import KINDS  # noqa: PLC0415 - only these commands need it
+
+    p.add_argument("kind", metavar="KIND", help=f"one of {', '.join(KINDS)}")
+
+
+def _validate(paths: Sequence[str], out: Callable[[str], None]) -> int:
+    """Check overlays; say what they resolved and which dates of history they move."""
+    reg = load(*paths)
+    out(f"ok: {', '.join(paths)} can be applied over the packaged data")
+    for r in reg.resolved:
+        out(f"  resolved: {r.file}: {r.path}: {r.key!r} is {r.resolved!r}")
+    for c in reg.changes():
+        if c.action == "replaced" and c.dated:
+            out(
+                f"  note: {c.file}: {c.path}: moves the dated history of {c.id!r}: "
+                f"{c.field} {_value(c.old)} -> {_value(c.new)}"
+            )
+    return EXIT_OK
+
+
+def _new(kind: str, out: Callable[[str], None]) -> int:
+    from ._skeleton import skeleton  # noqa: PLC0415
+
+    out(json.dumps(skeleton(kind), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _value(value: Any) -> str:
+    """A change's JSON value as a cell: text as it is, anything else as JSON."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+_CHANGE_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
+    ("action", lambda c: c.action),
+    ("id", lambda c: c.id),
+    ("field", lambda c: c.field),
+    ("old", lambda c: _value(c.old)),
+    ("new", lambda c: _value(c.new)),
+    ("source", lambda c: f"{os.path.basename(c.file)}: {c.path}"),
+]
+
+
+def _diff(reg: Registry, fmt: str, out: Callable[[str], None]) -> int:
+    if fmt not in {"table", "json", "csv"}:
+        msg = f"diff --format must be table, json or csv, got {fmt}"
+        raise _UsageError(msg)
+    changes = reg.changes()
+    rows = [{**attrs.asdict(c), "dated": c.dated} for c in changes]
+    if fmt == "json":
+        out(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if fmt == "csv":
+        buffer = io.StringIO()
+        fields = [*(a.name for a in attrs.fields(type(changes[0]))), "dated"] if changes else ["action"]
+        writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(
+            {k: _neutral(_value(v) if k in {"old", "new"} else v) for k, v in row.items()} for row in rows
+        )
+        out(buffer.getvalue().rstrip("\n"))
+        return EXIT_OK
+    if not changes:
+        print("(no changes)", file=sys.stderr)
+        return EXIT_OK
+    out(_table(changes, _CHANGE_COLUMNS))
     return EXIT_OK
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 from ._collections import COLLECTIONS, Collection, collection_of, kind_of, principal_date
 from ._dates import PartialDate, to_partial_date
 from ._errors import AmbiguousKeyError, NotFoundError
-from ._keys import KeyIndex, index_keys, keyed, normalise
+from ._keys import KeyIndex, closest, index_keys, keyed, normalise
 from ._results import Results
 
 if TYPE_CHECKING:
@@ -323,8 +323,6 @@ class Core:
         return self._all_records()
 
     def _suggest(self, wanted: str, kind: str) -> list[str]:
-        import difflib  # noqa: PLC0415 - only a miss needs it
-
         by_id = self._by_id
         display = self._display_keys().get(kind, {})  # in the registry's order of records
         live = [
@@ -332,10 +330,7 @@ class Core:
             for norm in display
             if any(i in by_id and (kind == "*" or kind_of(by_id[i]) == kind) for i in self._keys.ids(norm))
         ]
-        close = difflib.get_close_matches(wanted, live, n=3, cutoff=0.6)
-        if not close:
-            close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:3]
-        return [display[k] for k in close]
+        return [display[k] for k in closest(wanted, live)]
 
     def _rank(self, rid: str) -> tuple[int, tuple[int, int, int, _dt.date, _dt.date, str]]:
         """Where the record *rid* stands in the registry's order: by kind of record, then by date and id."""

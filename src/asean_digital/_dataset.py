@@ -18,8 +18,9 @@ from ._dates import FieldsRepr
 
 if TYPE_CHECKING:
     from ._keys import KeyIndex
+    from ._overlay import Resolution
 
-__all__ = ["Dataset", "Origin", "Origins", "record_key"]
+__all__ = ["Dataset", "Origin", "Origins", "Overlaid", "record_key"]
 
 
 @attrs.frozen(repr=False)
@@ -31,6 +32,32 @@ class Origin(FieldsRepr):
 
     def __str__(self) -> str:
         return f"{self.file}: {self.path}"
+
+
+@attrs.frozen(repr=False)
+class Overlaid(FieldsRepr):
+    """
+    A record of the dataset that an overlay added or replaced.
+
+    Attributes:
+        collection: The collection the record is in.
+        id: Its id.
+        old_collection: The collection of the packaged record it replaced,
+            ``None`` where it added a record.
+        old: That packaged record, or ``None``.
+        file: The overlay file it was read from.
+        path: Its JSON path in that file.
+        cited: The id of the overlay file's source document, which the
+            record cites last.
+    """
+
+    collection: str
+    id: str
+    old_collection: str | None
+    old: Any
+    file: str
+    path: str
+    cited: str | None
 
 
 @attrs.frozen(eq=True, repr=False, hash=False)
@@ -47,12 +74,18 @@ class Dataset(FieldsRepr):
             not part of equality.
         keys: The records' keys, indexed once for the validator and the
             registry; not part of equality.
+        overlaid: The records overlays added or replaced, in load order;
+            not part of equality.
+        resolved: The keys overlays gave where ids belong, and the ids they
+            found; not part of equality.
     """
 
     data_version: str
     records: Mapping[str, tuple[Any, ...]] = attrs.field(factory=dict)
     origins: Mapping[tuple[str, str], Origin] = attrs.field(factory=dict, eq=False, repr=False)
     keys: KeyIndex | None = attrs.field(default=None, eq=False, repr=False)
+    overlaid: tuple[Overlaid, ...] = attrs.field(default=(), eq=False, repr=False)
+    resolved: tuple[Resolution, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def collection(self, name: str) -> tuple[Any, ...]:
         """The records of the collection *name* (empty where none were loaded)."""

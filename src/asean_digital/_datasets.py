@@ -76,7 +76,9 @@ def _replacement(draw: DrawFn, pool: d.Pool, name: str, rid: str) -> tuple[str, 
     name = draw(st.sampled_from([c.name for c in COLLECTIONS if c.space == name]))
     new = d.draw_record(draw, pool, name)
     changes = {"id": rid, **{f: getattr(old, f) for f in _KEEP_ON_REPLACE.get(name, ())}}
-    return name, attrs.evolve(new, **changes)
+    replaced = attrs.evolve(new, **changes)
+    pool.records[rid] = replaced  # what later replacements' meetings must agree with
+    return name, replaced
 
 
 def datasets(
@@ -131,7 +133,8 @@ def datasets(
                     unique_by=lambda target: target[1],
                 )
             )
-            drawn.extend(_replacement(draw, pool, c, rid) for c, rid in targets)
+            # A packaged record a drawn meeting or declaration agrees with stays as it is.
+            drawn.extend(_replacement(draw, pool, c, rid) for c, rid in targets if rid not in pool.pinned)
             if draw(st.integers(0, 4)) == 0:
                 drawn.append(("sectors", d.draw_record(draw, pool, "sectors")))
         files: list[dict[str, Any]] = [{} for _ in range(draw(st.integers(1, max_files)))]

@@ -192,6 +192,10 @@ class Pool:
     min_year: int
     max_year: int
     counter: int | None = None
+    records: dict[str, Any] = attrs.field(factory=dict)
+    """The records drawn so far, by id: what a meeting's facts must agree with."""
+    pinned: set[str] = attrs.field(factory=set)
+    """The ids of packaged records a drawn meeting or declaration agrees with: not to be replaced."""
 
     @classmethod
     def packaged(cls, min_year: int, max_year: int, *, numbered: bool = False) -> Pool:
@@ -229,6 +233,33 @@ def register(pool: Pool, name: str, record: Any) -> None:
     """Make *record* of collection *name* one that later draws may refer to."""
     if collection(name).id_form is not None:
         pool.ids.setdefault(name, []).append(record.id)
+        pool.records[record.id] = record
+
+
+def _record(pool: Pool, rid: str | None) -> Any:
+    """The record *rid* as the data will hold it: drawn, or packaged."""
+    if rid is None:
+        return None
+    return pool.records.get(rid) or known().records.get(rid)
+
+
+def _within_life(when: PartialDate | None, body: Any) -> bool:
+    """Whether *when* falls within the life of *body* (as the validator checks it)."""
+    if when is None or body is None:
+        return True
+    end = body.names[-1].valid.end if body.names else None
+    return not (
+        (body.established is not None and when.latest < body.established.earliest)
+        or (end is not None and when.earliest > end.latest)
+    )
+
+
+def _member_by(pool: Pool, host: str | None, when: PartialDate | None) -> str | None:
+    """*host*, where it was a member state by *when* (or *when* is unknown), else ``None``."""
+    state = _record(pool, host)
+    if state is None or when is None or state.joined.earliest <= when.latest:
+        return host
+    return None
 
 
 # -- keys ---------------------------------------------------------------------------
@@ -444,10 +475,40 @@ def _declaration(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
     if draw(st.booleans()):
         kinds.reverse()
     v["kinds"] = tuple(kinds)
+    # A meeting's facts agree wherever they are stated: the name is the number's ordinal
+    # and no acronym of the body's (so no packaged meeting), the date within the body's
+    # life, the host a member by then, the city one no other record places elsewhere.
     v["meeting_number"] = number = draw(st.integers(1, 60))
-    v["meeting_name"] = f"{number}th {draw(st.sampled_from(['TELMIN', 'ADGMIN', 'Ministers Meeting']))}"
-    v["city"] = draw(st.sampled_from(_CITIES))
+    v["meeting_name"] = f"{ordinal(number)} Ministers Meeting"
+    v["meeting"] = None
+    v["city"] = f"{draw(st.sampled_from(_CITIES))} {v['id']}"
+    body = _record(pool, v["body"])
+    if not _within_life(v["published"], body):
+        v["published"] = None
+    if _member_by(pool, v["host"], v["published"]) is None:
+        v["published"] = None
+    pool.pinned.update({v["body"], v["host"]})
     return v
+
+
+def _meeting(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
+    # As for a declaration: its name the ordinal of its number, its facts agreeing.
+    v["name"] = f"{ordinal(v['number'])} {v['name']}"
+    body = _record(pool, v["body"])
+    if not _within_life(v["dates"].start, body):
+        v["dates"] = Period(None, None)
+    v["host"] = _member_by(pool, v["host"], v["dates"].end or v["dates"].start)
+    if v["city"] is not None:
+        v["city"] = f"City {v['id']}"
+    pool.pinned.update(i for i in (v["body"], v["host"]) if i is not None)
+    return v
+
+
+def ordinal(number: int) -> str:
+    """*number* as an English ordinal: ``1st``, ``12th``, ``22nd``."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def _member_state(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
@@ -472,6 +533,7 @@ SHAPES: Final[dict[str, Shape]] = {
     "bodies": _current_name,
     "documents": _document,
     "declarations": _declaration,
+    "meetings": _meeting,
     "member_states": _member_state,
     "relations": _relation,
 }

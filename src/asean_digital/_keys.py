@@ -20,6 +20,7 @@ from ._collections import COLLECTIONS, collection_of, kind_of
 __all__ = [
     "KIND_OF",
     "KeyIndex",
+    "closest",
     "fold",
     "index_keys",
     "keyed",
@@ -255,6 +256,24 @@ def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
             seen.add(norm)
             out.append(key)
     return tuple(out)
+
+
+def closest(wanted: str, norms: Iterable[str], n: int = 3) -> list[str]:
+    """
+    The normal forms among *norms* closest to the normal form *wanted*, best first: what a miss suggests.
+
+    Close by spelling; failing that, those that hold *wanted* or are held by it.
+
+    >>> closest("adgsmo", ["adgsom", "adgmin", "atrc"])
+    ['adgsom', 'adgmin']
+    """
+    import difflib  # noqa: PLC0415 - only a miss needs it
+
+    live = list(norms)
+    close = difflib.get_close_matches(wanted, live, n=n, cutoff=0.6)
+    if not close:
+        close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:n]
+    return close
 
 
 def index_keys(data: Any) -> KeyIndex:

@@ -18,16 +18,20 @@ import os
 import stat
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from ._collections import COLLECTIONS as TABLE
-from ._dataset import Dataset, Origin, Origins, record_key
+from ._dataset import Dataset, Origin, Origins, Overlaid, record_key
 from ._errors import DataError
+from ._input import complete, explain_missing, explain_unknown
 from ._keys import index_keys
 from ._model import Source, SourceDocument
 from ._structure import Hooks, forget_shared
+
+if TYPE_CHECKING:
+    from ._overlay import Resolution
 
 __all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset"]
 
@@ -36,7 +40,7 @@ COLLECTIONS: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
 
 _SPACE: Final = {c.name: c.space for c in TABLE}
 _SHARING: Final = {c.space: [o.name for o in TABLE if o.space == c.space] for c in TABLE}
-_TOP_LEVEL: Final = frozenset({"data_version", "$schema", *COLLECTIONS})
+_TOP_LEVEL: Final = frozenset({"data_version", "$schema", "$comment", *COLLECTIONS})
 MAX_FILE_BYTES: Final = 64 * 1024 * 1024
 """The largest data file accepted, so a stray file cannot exhaust memory."""
 MAX_LOAD_BYTES: Final = 512 * 1024 * 1024
@@ -252,14 +256,20 @@ HOOKS: Final = Hooks(_detailed)
 
 
 def _structure(
-    file: str, doc: Mapping[str, Any], problems: list[str], unreadable: set[str] | None = None
+    file: str,
+    doc: Mapping[str, Any],
+    problems: list[str],
+    unreadable: set[str] | None = None,
+    *,
+    forgiving: bool = False,
 ) -> dict[str, list[tuple[Any, int]]]:
     """
     Each collection's records in *doc*, with their index in its array.
 
     The ids of records that cannot be structured go into *unreadable*, so
     that references to them are not reported as well as the records' own
-    problems.
+    problems. *forgiving* (overlay files) first completes each record with
+    what it may leave out (:func:`~asean_digital._input.complete`).
     """
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in COLLECTIONS.items():
@@ -279,9 +289,9 @@ def _structure(
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
                 continue
             try:
-                record: Any = structure(item, cls)
+                record: Any = structure(complete(name, item) if forgiving else item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
-                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]"))
+                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]", cls))
                 if unreadable is not None and isinstance(item.get("id"), str):
                     unreadable.add(item["id"])
                 continue
@@ -303,7 +313,7 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     return format_exception(exc, type_)
 
 
-def _messages(exc: BaseException, path: str) -> list[str]:
+def _messages(exc: BaseException, path: str, cls: type | None = None) -> list[str]:
     from cattrs import transform_error  # noqa: PLC0415 - cattrs words the errors, loaded only for them
 
     try:
@@ -314,8 +324,19 @@ def _messages(exc: BaseException, path: str) -> list[str]:
     for line in lines:
         # cattrs writes "<message> @ <path>"; we write "<path>: <message>".
         message, sep, where = line.rpartition(" @ ")
+        if sep and cls is not None:
+            message = _explained(message, cls, where.removeprefix(path))
         out.append(f"{where}: {message}" if sep else line)
     return out
+
+
+def _explained(message: str, cls: type, where: str) -> str:
+    """*message* about the value at *where* in a record of *cls*, with what the field is and how to fix it."""
+    if message == "required field missing":
+        return explain_missing(cls, where)
+    if message.startswith("unknown field(s) "):
+        return explain_unknown(cls, where, message.removeprefix("unknown field(s) ").split(", "))
+    return message
 
 
 def load_dataset(
@@ -348,6 +369,12 @@ class _Loader:
         self.packaged_sources: frozenset[str] = frozenset()
         self.budget = _Budget(max_bytes)
         self.unreadable: set[str] = set()  # ids of records that could not be structured
+        self.packaged_files = 0
+        # The packaged record an overlay first replaced, by (id space, id); None for one it added.
+        self.base: dict[tuple[str, str], tuple[str, Any] | None] = {}
+        self.cited: dict[int, str] = {}  # file number -> the id of its overlay source document
+        self.overlaid: tuple[Overlaid, ...] = ()
+        self.resolutions: tuple[Resolution, ...] = ()
 
     def where(self, file_no: int, name: str, index: int) -> str:
         return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
@@ -381,6 +408,7 @@ class _Loader:
         if len(versions) > 1:
             self.problems.append(f"data: $.data_version: the packaged files disagree: {sorted(versions)}")
         self.packaged_sources = frozenset(self.merged["sources"])
+        self.packaged_files = len(self.files)
         return min(versions) if versions else "unknown"
 
     def overlay(self, overlay: str | os.PathLike[str]) -> None:
@@ -423,10 +451,20 @@ class _Loader:
                         record = attrs.evolve(
                             record, sources=(*record.sources, Source(cited.id, f"$.{name}[{index}]"))
                         )
+                    if (space, rid) not in self.base:
+                        self.base[(space, rid)] = self.packaged_record(space, rid)
                     for other in others:
                         self.merged[other].pop(rid, None)
                     into.pop(rid, None)  # the replacement goes last
                     into[rid] = (record, file_no, index)
+
+    def packaged_record(self, space: str, rid: str) -> tuple[str, Any] | None:
+        """The packaged record with the id *rid* in the id space *space*, with its collection."""
+        for name in _SHARING[space]:
+            held = self.merged[name].get(rid)
+            if held is not None and held[1] < self.packaged_files:
+                return name, held[0]
+        return None
 
     def cite(self, file: str) -> SourceDocument:
         """The source document of an overlay file, added to the data's sources."""
@@ -438,9 +476,13 @@ class _Loader:
             location=file,
         )
         self.merged["sources"][document.id] = (document, len(self.files) - 1, 0)
+        self.cited[len(self.files) - 1] = document.id
         return document
 
     def dataset(self, version: str) -> Dataset:
+        touched = self.touched()
+        if touched:
+            self.resolve(touched)
         columns = {}
         for name, items in self.merged.items():
             values = items.values()
@@ -452,7 +494,49 @@ class _Loader:
         self.merged = {}
         collections: dict[str, Any] = {name: records for name, (records, _, _) in columns.items()}
         dataset = Dataset(version, collections, origins=Origins(self.files, columns))
-        return attrs.evolve(dataset, keys=index_keys(dataset))
+        return attrs.evolve(
+            dataset, keys=index_keys(dataset), overlaid=self.overlaid, resolved=self.resolutions
+        )
+
+    def touched(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """The records overlays added or replaced, by (collection, id), with file and JSON path."""
+        out: dict[tuple[str, str], tuple[str, str]] = {}
+        made: list[Overlaid] = []
+        own = set(self.cited.values())
+        for name, items in self.merged.items():
+            space = _SPACE[name]
+            for rid, (_, file_no, index) in items.items():
+                if file_no < self.packaged_files or (name == "sources" and rid in own):
+                    continue
+                file, path = self.files[file_no], f"$.{name}[{index}]"
+                out[(name, rid)] = (file, path)
+                base = self.base.get((space, rid))
+                made.append(
+                    Overlaid(
+                        name,
+                        rid,
+                        None if base is None else base[0],
+                        None if base is None else base[1],
+                        file,
+                        path,
+                        self.cited.get(file_no),
+                    )
+                )
+        self.overlaid = tuple(made)
+        return out
+
+    def resolve(self, touched: dict[tuple[str, str], tuple[str, str]]) -> None:
+        """Resolve the keys overlay records give for ids (see :mod:`asean_digital._resolve`)."""
+        from ._resolve import resolve_references  # noqa: PLC0415 - only overlays need it
+
+        merged = Dataset(
+            "", {name: tuple(r for r, _, _ in items.values()) for name, items in self.merged.items()}
+        )
+        changed, self.resolutions = resolve_references(attrs.evolve(merged, keys=index_keys(merged)), touched)
+        for name, records in changed.items():
+            items = self.merged[name]
+            for record, (rid, (_, file_no, index)) in zip(records, list(items.items()), strict=True):
+                items[rid] = (record, file_no, index)
 
 
 def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dataset:
@@ -478,4 +562,4 @@ def _decode_and_structure(
     doc = _decode(file, raw, problems)
     if doc is None:
         return {}
-    return _structure(file, doc, problems, unreadable)
+    return _structure(file, doc, problems, unreadable, forgiving=True)

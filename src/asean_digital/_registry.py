@@ -19,6 +19,7 @@ from ._results import Results
 if TYPE_CHECKING:
     from ._dataset import Dataset
     from ._dates import When
+    from ._overlay import Change, Resolution
     from ._search import Match, SearchIndex
 
 __all__ = ["Registry"]
@@ -202,6 +203,49 @@ class Registry(KindQueries):
         out = [(r, e) for r in self._all_records() for e in r.errata]
         out.extend((r, e) for r in self._relations.records for e in r.errata)
         return tuple(sorted(out, key=lambda pair: (str(pair[0].id), pair[1].field)))
+
+    # -- overlays -----------------------------------------------------------
+
+    def changes(self) -> tuple[Change, ...]:
+        """
+        How this registry differs from the packaged data: each field of each record overlays add or replace.
+
+        One :class:`Change` per field, with its old and new value (as JSON)
+        and the overlay file and record it comes from; an added record gives
+        each field it sets. Empty for the packaged registry. A point-in-time
+        view gives its full registry's changes.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.changes()
+        ()
+        >>> import json, pathlib, tempfile
+        >>> record = ad.converter.unstructure(ad.registry.body("ATRC WG"))
+        >>> record["aliases"] = ["ATRC JWG"]
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "fix.json"
+        >>> _ = path.write_text(json.dumps({"bodies": [record]}))
+        >>> [(c.action, c.id, c.field, c.old, c.new) for c in ad.load(path).changes()]
+        [('replaced', 'atrc-wg', 'aliases', [], ['ATRC JWG'])]
+        """
+        from ._changes import changes  # noqa: PLC0415 - only overlays have any, and it needs the converter
+
+        data = self._data if self._full is None else self._full._data
+        return changes(data) if data.overlaid else ()
+
+    @property
+    def resolved(self) -> tuple[Resolution, ...]:
+        """
+        The keys overlays gave where ids belong, each with the id it was resolved to at load.
+
+        A reference (a ``parent``, a ``host``, a meeting's ``outcomes``) may
+        be written as any key a query accepts (``"ADGSOM"``, ``"Thailand"``);
+        the loaded record holds the id. Empty for the packaged registry.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.resolved
+        ()
+        """
+        data = self._data if self._full is None else self._full._data
+        return data.resolved
 
     # -- relations ----------------------------------------------------------
 

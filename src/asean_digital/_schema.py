@@ -4,6 +4,9 @@ JSON Schemas of the data files, derived from the attrs model.
 The shipped schemas (``asean_digital/schema/*.schema.json``) are written by
 :func:`write_schemas` and held in step with the model by a test; editors and
 other languages can check an overlay against them without this library.
+They say what an overlay may write: every field described (from the model's
+docstrings), only the fields that cannot be left out required, and
+reference fields open to any key (see :mod:`asean_digital._input`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import attrs
 from ._collections import COLLECTIONS
 from ._collections import collection as table_collection
 from ._dates import PartialDate
+from ._input import DERIVED, field_docs, omittable, reference_fields
 
 __all__ = ["file_schema", "type_schema", "write_schemas"]
 
@@ -59,13 +63,36 @@ def type_schema(tp: Any) -> dict[str, Any]:
     raise TypeError(msg)
 
 
-def _class_schema(cls: type) -> dict[str, Any]:
+def _class_schema(cls: type, collection: str | None = None) -> dict[str, Any]:
+    """
+    The schema of a record of *cls*: what an overlay may write (see :mod:`asean_digital._input`).
+
+    Fields that may be null or are arrays may be omitted, and so may those
+    derived from others (*collection*'s :data:`~asean_digital._input.DERIVED`);
+    reference fields take any key that finds a record of their kind.
+    """
     hints = typing.get_type_hints(cls)
     fields = attrs.fields(cls)
+    docs = field_docs(cls)
+    derived = DERIVED.get(collection or "", {})
+    references = {path.removesuffix("[]"): kind for path, kind in reference_fields(collection or "").items()}
+    properties = {}
+    for f in fields:
+        schema = type_schema(hints[f.name])
+        words = [docs.get(f.name, "")]
+        if f.name in references:
+            words.append(
+                f"The id of a {references[f.name]}, or any key that finds one (an acronym, a name, an "
+                "alias, a former name): resolved to the id when loaded."
+            )
+        if f.name in derived:
+            words.append(f"Derived: {derived[f.name]}.")
+        text = " ".join(w for w in words if w)
+        properties[f.name] = {"description": text, **schema} if text else schema
     return {
         "type": "object",
-        "properties": {f.name: type_schema(hints[f.name]) for f in fields},
-        "required": [f.name for f in fields if f.default is attrs.NOTHING],
+        "properties": properties,
+        "required": [f.name for f in fields if not omittable(cls, f, collection)],
         "additionalProperties": False,
     }
 
@@ -79,8 +106,12 @@ def file_schema(collection: str) -> dict[str, Any]:
         "type": "object",
         "properties": {
             "$schema": {"type": "string"},
+            "$comment": {"description": "Notes of your own, such as what asean-digital new writes; ignored."},
             "data_version": {"type": "string"},
-            collection: {"type": "array", "items": _class_schema(table_collection(collection).cls)},
+            collection: {
+                "type": "array",
+                "items": _class_schema(table_collection(collection).cls, collection),
+            },
         },
         "additionalProperties": False,
     }

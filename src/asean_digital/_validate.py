@@ -4,24 +4,30 @@ Consistency checks over a whole structured :class:`~asean_digital._load.Dataset`
 Structuring already guarantees each record's shape, types and dates; this
 module checks what only the whole dataset can tell: ids are unique and
 well-formed, references resolve, keys are unambiguous, naming histories are
-contiguous, hierarchies have no cycles.
+contiguous, hierarchies have no cycles, and the facts of a meeting agree
+wherever they are stated: a declaration's meeting number, name, year, city
+and host with each other and with its meeting, a meeting's name with its
+number and its body's name then, dates within the life of their body, a host
+that was a member state by then.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from ._collections import COLLECTIONS, collection, values_at
-from ._entities import Body, Declaration, Sector
-from ._keys import KIND_OF, index_keys, normalise, record_keys, title_keys
+from ._entities import Body, Declaration, Meeting, Sector
+from ._keys import KIND_OF, closest, index_keys, keyed, normalise, record_keys, title_keys
 from ._model import DocumentKind, Name
 
 if TYPE_CHECKING:
     from ._dataset import Dataset
+    from ._dates import PartialDate
 
 __all__ = ["validate"]
 
@@ -85,6 +91,7 @@ class _Checker:
         self.check_references()
         self.check_bodies()
         self.check_other_records()
+        self.check_meetings()
         return self.problems
 
     def check_ids(self) -> None:
@@ -215,13 +222,42 @@ class _Checker:
                             continue
                         if target == "*":
                             if value not in self.ids:
-                                self.problem(c.name, record, path, f"{value!r} is not the id of any record")
+                                self.problem(c.name, record, path, self.not_an_id(value, None))
                         elif value not in self.ids_of[target] and not self._within(value, target):
                             kind = collection(target).kind
-                            self.problem(c.name, record, path, f"{value!r} is not the id of any {kind}")
+                            self.problem(c.name, record, path, self.not_an_id(value, kind))
         for relation in self.data.collection("relations"):
             if relation.subject == relation.object:
                 self.problem("relations", relation, "", "a record cannot relate to itself")
+
+    def not_an_id(self, value: object, kind: str | None) -> str:
+        """Why *value* is not a reference to a record of *kind* (``None``: any), and what to write."""
+        label = kind or "record"
+        said = f"{value!r} is not the id of any {label}"
+        if not isinstance(value, str):
+            return said
+        keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
+        found = [i for i in keys.ids(normalise(value)) if kind is None or KIND_OF[self.ids[i]] == kind]
+        if len(found) == 1:
+            return f"{said}; it is a key of {label} {found[0]!r}: write {found[0]!r}"
+        if found:
+            listed = ", ".join(repr(i) for i in sorted(found))
+            return f"{said}; as a key it finds several ({listed}): write the id of the one meant"
+        display = self.display_keys(kind)
+        hints = [f"{display[n][1]!r} ({display[n][0]})" for n in closest(normalise(value), display)]
+        if hints:
+            return f"{said}, nor a key of one; did you mean {' or '.join(hints)}?"
+        return f"{said}, nor a key of one"
+
+    def display_keys(self, kind: str | None) -> dict[str, tuple[str, str]]:
+        """Each normal form of a key of the records of *kind* (``None``: any), with the key and its record."""
+        out: dict[str, tuple[str, str]] = {}
+        for rid, record in self.first.items():
+            if kind is not None and KIND_OF[self.ids[rid]] != kind:
+                continue
+            for key, norm in keyed(record):
+                out.setdefault(norm, (key, rid))
+        return out
 
     def _within(self, value: str, target: str) -> bool:
         """Whether *value* is the id of a record of a collection within *target*."""
@@ -339,6 +375,233 @@ class _Checker:
                     ".alpha3",
                     f"{state.alpha3!r} is not an ISO alpha-3 code",
                 )
+
+    def check_meetings(self) -> None:
+        """
+        A meeting's facts agree wherever they are stated: in the meeting, its declarations, its body.
+
+        With overlays, the records they add or replace are checked against
+        everything else; the packaged records were checked when the data
+        was (an overlay that moves a date they depend on has that change
+        reported by ``Registry.changes()``).
+        """
+        touched = {(o.collection, o.id) for o in self.data.overlaid}
+        bodies: dict[str, Body] = {b.id: b for b in self.data.collection("bodies")}
+        meetings: tuple[Meeting, ...] = self.data.collection("meetings")
+        declarations: tuple[Declaration, ...] = self.data.collection("declarations")
+        states = {s.id: s for s in self.data.collection("member_states")}
+        by_name = {(m.body, normalise(m.name)): m for m in meetings}
+        hosts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        held: Any
+        for held in (*meetings, *declarations):
+            if held.city is not None and held.host is not None:
+                hosts[normalise(held.city)][held.host] += 1
+        for m in meetings:
+            if touched and ("meetings", m.id) not in touched:
+                continue
+            body = bodies.get(m.body)
+            self.check_ordinal(
+                "meetings",
+                record=m,
+                number=m.number,
+                text=m.name,
+                field=".name",
+                body=body,
+                when=m.dates.start,
+            )
+            self.check_life("meetings", m, ".dates", m.dates.start, bodies.get(m.body))
+            when = m.dates.end or m.dates.start
+            self.check_host(
+                "meetings", record=m, host=m.host, city=m.city, when=when, states=states, hosts=hosts
+            )
+        for d in declarations:
+            if touched and ("declarations", d.id) not in touched:
+                continue
+            meeting = self.meeting_of(d, by_name)
+            when = meeting.dates.start if meeting is not None and d.published is None else d.published
+            self.check_ordinal(
+                "declarations",
+                record=d,
+                number=d.meeting_number,
+                text=d.meeting_name,
+                field=".meeting_name",
+                body=bodies.get(d.body),
+                when=when,
+            )
+            self.check_life("declarations", d, ".published", d.published, bodies.get(d.body))
+            self.check_host(
+                "declarations",
+                record=d,
+                host=d.host,
+                city=d.city,
+                when=d.published,
+                states=states,
+                hosts=hosts,
+            )
+            if meeting is not None:
+                self.check_against_meeting(d, meeting)
+
+    def meeting_of(self, d: Declaration, by_name: dict[tuple[str, str], Meeting]) -> Meeting | None:
+        """The meeting of *d*: the one it names, else the one of its body its meeting name names."""
+        if d.meeting is not None:
+            found = self.first.get(d.meeting)
+            return found if isinstance(found, Meeting) else None
+        return by_name.get((d.body, normalise(d.meeting_name)))
+
+    def check_ordinal(
+        self,
+        name: str,
+        *,
+        record: Any,
+        number: int,
+        text: str,
+        field: str,
+        body: Body | None,
+        when: PartialDate | None,
+    ) -> None:
+        """The meeting's name *text* is "<number as an ordinal> <an acronym the body bore then>"."""
+        meeting_name = text
+        found = _ORDINAL.match(meeting_name)
+        if found is None:
+            self.problem(
+                name,
+                record,
+                field,
+                f"{meeting_name!r} is not a meeting's name like '{ordinal(number)} ADGMIN'",
+            )
+            return
+        if found.group(1) != ordinal(number):
+            numbered = "meeting_number" if isinstance(record, Declaration) else "number"
+            self.problem(
+                name,
+                record,
+                field,
+                f"{meeting_name!r} does not agree with {numbered} {number}: "
+                f"write {ordinal(number) + ' ' + found.group(2)!r}, or correct {numbered}",
+            )
+        if body is None:
+            return
+        # A name that uses one of the body's acronyms uses one it bore then.
+        borne = [n.acronym for n in body.names if n.acronym and _overlaps(n.valid, when)]
+        acronyms = [n.acronym for n in body.names if n.acronym]
+        if found.group(2) in acronyms and found.group(2) not in borne:
+            then = f" in {when}" if when is not None else ""
+            bore = " or ".join(repr(a) for a in borne) or "no acronym"
+            self.problem(
+                name,
+                record,
+                field,
+                f"{meeting_name!r}: the body {body.id!r} was named {bore}{then}, not {found.group(2)!r}",
+            )
+
+    def check_life(
+        self, name: str, record: Any, field: str, when: PartialDate | None, body: Body | None
+    ) -> None:
+        """*when* falls within the life of *body*: not before it was established, nor after its last name."""
+        if when is None or body is None:
+            return
+        if body.established is not None and when.latest < body.established.earliest:
+            self.problem(
+                name,
+                record,
+                field,
+                f"{when} is before its body {body.id!r} was established ({body.established})",
+            )
+        end = body.names[-1].valid.end if body.names else None
+        if end is not None and when.earliest > end.latest:
+            self.problem(name, record, field, f"{when} is after its body {body.id!r} ceased ({end})")
+
+    def check_host(
+        self,
+        name: str,
+        *,
+        record: Any,
+        host: str | None,
+        city: str | None,
+        when: PartialDate | None,
+        states: dict[str, Any],
+        hosts: dict[str, dict[str, int]],
+    ) -> None:
+        """The host was a member state by then, and the city is in the host (as other records place it)."""
+        if host is None:
+            return
+        state = states.get(host)
+        if state is not None and when is not None and state.joined.earliest > when.latest:
+            self.problem(
+                name, record, ".host", f"{host!r} joined ASEAN in {state.joined}, after hosting it ({when})"
+            )
+        if city is None:
+            return
+        counts = hosts.get(normalise(city), {})
+        elsewhere = sorted(h for h, n in counts.items() if h != host and n > 0)
+        if elsewhere and counts.get(host, 0) <= 1:
+            self.problem(
+                name,
+                record,
+                ".city",
+                f"{city!r} is in {' or '.join(map(repr, elsewhere))} as the other meetings and declarations "
+                f"place it, not in the host {host!r}: correct city or host",
+            )
+
+    def check_against_meeting(self, d: Declaration, m: Meeting) -> None:
+        """A declaration agrees with its meeting: body, number, name, host, city, year."""
+        named = d.meeting is not None
+        hint = (
+            ""
+            if named
+            else f" (the meeting {m.id!r} is the {m.name}: give meeting {m.id!r} and agree with it)"
+        )
+        pairs: list[tuple[str, object, object]] = [
+            ("body", d.body, m.body),
+            ("meeting_number", d.meeting_number, m.number),
+            ("meeting_name", d.meeting_name, m.name),
+            ("host", d.host, m.host),
+        ]
+        if m.city is not None and not m.virtual:
+            pairs.append(("city", normalise(d.city), normalise(m.city)))
+        for field, mine, theirs in pairs:
+            if theirs is not None and mine != theirs:
+                shown = getattr(m, {"meeting_number": "number", "meeting_name": "name"}.get(field, field))
+                self.problem(
+                    "declarations",
+                    d,
+                    f".{field}",
+                    f"{getattr(d, field)!r} does not agree with its meeting "
+                    f"{m.id!r}, whose {field.removeprefix('meeting_')} is {shown!r}{hint}",
+                )
+                hint = ""  # said once
+        if d.published is not None and m.dates.start is not None:
+            first, last = m.dates.start.year, (m.dates.end or m.dates.start).year
+            if not first <= d.published.year <= last:
+                self.problem(
+                    "declarations",
+                    d,
+                    ".published",
+                    f"{d.published} is not the year of its meeting {m.id!r} ({m.dates}){hint}",
+                )
+
+
+_ORDINAL: Final = re.compile(r"^([0-9]+(?:st|nd|rd|th)) (\S.*)$")
+
+
+def ordinal(number: int) -> str:
+    """
+    *number* as an English ordinal.
+
+    >>> ordinal(1), ordinal(2), ordinal(3), ordinal(11), ordinal(22), ordinal(113)
+    ('1st', '2nd', '3rd', '11th', '22nd', '113th')
+    """
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+def _overlaps(valid: Any, when: PartialDate | None) -> bool:
+    """Whether the period *valid* shares a day with the partial date *when* (any period, for ``None``)."""
+    if when is None:
+        return True
+    start, end = valid.start, valid.end
+    return (start is None or start.earliest <= when.latest) and (end is None or end.latest >= when.earliest)
 
 
 def validate(data: Dataset, *, unreadable: frozenset[str] = frozenset()) -> list[str]:

@@ -1,0 +1,394 @@
+"""Overlays written in one try: forgiving input, resolved keys, semantic checks, changes, skeletons."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import asean_digital as ad
+import asean_digital.strategies as gen
+from asean_digital._cli import main
+
+SCHEMAS = resources.files("asean_digital") / "schema"
+NOTES = {"id": "our-notes", "title": "Our notes", "description": "Facts we checked."}
+CITE = [{"document": "our-notes", "section": "Minutes"}]
+
+
+def declaration(**overrides: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "example-statement-2026",
+        "title": "Example Statement on Digital Talent",
+        "published": "2026-01",
+        "body": "ADGMIN",
+        "meeting": "6th ADGMIN",
+        "meeting_number": 6,
+        "meeting_name": "6th ADGMIN",
+        "city": "Hanoi",
+        "host": "Viet Nam",
+        "sources": CITE,
+    }
+    record.update(overrides)
+    return {k: v for k, v in record.items() if v is not ...}
+
+
+def working_group(**overrides: Any) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": "example-wg",
+        "name": "Example Working Group",
+        "acronym": "EX-WG",
+        "kind": "working_group",
+        "parent": "ADGSOM",
+        "established": "2024",
+        "representation": "Director",
+        "description": "An example.",
+    }
+    record.update(overrides)
+    return record
+
+
+def write(tmp_path: Path, doc: dict[str, Any], name: str = "mine.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def problems(path: Path) -> list[str]:
+    with pytest.raises(ad.DataError) as info:
+        ad.load(path)
+    return list(info.value.problems)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestForgivingInput:
+    def test_the_two_records_load_in_one_try(self, tmp_path: Path) -> None:
+        """The issue's two records, written with keys and without derived fields, load as strict records."""
+        reg = ad.load(
+            write(
+                tmp_path,
+                {
+                    "sources": [NOTES],
+                    "declarations": [declaration()],
+                    "bodies": [working_group(sources=CITE)],
+                },
+            )
+        )
+        d = reg.document("Example Statement on Digital Talent")
+        assert isinstance(d, ad.Declaration)
+        assert (d.body, d.meeting, d.host) == ("adgmin", "adgmin-6", "VN")
+        assert [k.value for k in d.kinds] == ["declaration"]
+        wg = reg.body("EX-WG")
+        assert wg.parent == "adgsom"
+        assert wg.role is None
+        assert wg.meetings == ()
+        assert [(n.name, n.acronym, str(n.valid.start), n.valid.end) for n in wg.names] == [
+            ("Example Working Group", "EX-WG", "2024", None)
+        ]
+
+    def test_a_record_without_sources_cites_its_file(self, tmp_path: Path) -> None:
+        """A record that gives no sources is stated by the overlay file itself."""
+        reg = ad.load(write(tmp_path, {"bodies": [working_group()]}))
+        (cited,) = reg.body("example-wg").sources
+        assert reg.source(cited).title == "mine.json"
+
+    def test_names_give_the_current_name(self, tmp_path: Path) -> None:
+        """A body with a naming history gets its name, acronym and establishment from it."""
+        record = working_group(
+            names=[
+                {"name": "Old Group", "acronym": "OG", "valid": {"start": "2010", "end": "2020"}},
+                {"name": "New Group", "acronym": "NG", "valid": {"start": "2020", "end": None}},
+            ]
+        )
+        for derived in ("name", "acronym", "established"):
+            del record[derived]
+        body = ad.load(write(tmp_path, {"bodies": [record]})).body("OG")
+        assert (body.name, body.acronym, str(body.established)) == ("New Group", "NG", "2010")
+
+    def test_the_packaged_data_is_unchanged(self) -> None:
+        """Loading with no overlay gives exactly the default registry, with nothing changed or resolved."""
+        reg = ad.load()
+        assert reg == ad.registry
+        assert reg.changes() == ()
+        assert reg.resolved == ()
+
+    def test_what_is_still_required_is_explained(self, tmp_path: Path) -> None:
+        """A missing field that cannot be worked out says what it is; an unknown one the closest name."""
+        record = working_group(descripton="typo")
+        del record["representation"], record["description"]
+        found = problems(write(tmp_path, {"bodies": [record]}))
+        assert any(
+            "$.bodies[0].representation: required field missing: give representation, a string: Who sits" in p
+            for p in found
+        )
+        assert any("unknown field(s) descripton (did you mean 'description'?)" in p for p in found)
+
+
+class TestReferences:
+    def test_resolutions_are_on_the_registry(self, tmp_path: Path) -> None:
+        """Each key given for an id is listed with the id, file and JSON path."""
+        path = write(tmp_path, {"bodies": [working_group()]})
+        (r,) = ad.load(path).resolved
+        assert (r.collection, r.id, r.field, r.key, r.resolved) == (
+            "bodies",
+            "example-wg",
+            "parent",
+            "ADGSOM",
+            "adgsom",
+        )
+        assert (r.file, r.path) == (str(path), "$.bodies[0].parent")
+
+    def test_an_id_is_not_a_resolution(self, tmp_path: Path) -> None:
+        """A reference given as an id is not listed."""
+        assert ad.load(write(tmp_path, {"bodies": [working_group(parent="adgsom")]})).resolved == ()
+
+    def test_nested_and_former_keys(self, tmp_path: Path) -> None:
+        """Keys resolve inside arrays of nested records, and a former name finds the body."""
+        record = working_group(
+            parent="TELSOM",
+            meetings=[
+                {
+                    "description": "with the regulators",
+                    "per_year": 1,
+                    "joint_with": ["ATRC"],
+                    "consultation_partners": ["ROK"],
+                }
+            ],
+        )
+        reg = ad.load(write(tmp_path, {"bodies": [record]}))
+        body = reg.body("EX-WG")
+        assert body.parent == "adgsom"
+        assert (body.meetings[0].joint_with, body.meetings[0].consultation_partners) == (("atrc",), ("KR",))
+        assert [r.field for r in reg.resolved] == [
+            "parent",
+            "meetings[0].joint_with[0]",
+            "meetings[0].consultation_partners[0]",
+        ]
+
+    def test_a_miss_suggests_ids(self, tmp_path: Path) -> None:
+        """A key that finds nothing is refused with the ids it may have meant, and nothing is applied."""
+        (found,) = problems(write(tmp_path, {"bodies": [working_group(parent="ADGSMO")]}))
+        assert (
+            "$.bodies[0].parent: 'ADGSMO' is not the id of any body, nor a key of one; "
+            "did you mean 'adgsom' (ADGSOM)" in found
+        )
+
+    def test_a_key_of_another_kind_is_not_resolved(self, tmp_path: Path) -> None:
+        """A key must find a record of the field's kind: a member state is no parent."""
+        (found,) = problems(write(tmp_path, {"bodies": [working_group(parent="Thailand")]}))
+        assert "'Thailand' is not the id of any body" in found
+
+
+class TestSemantics:
+    def test_the_issue_declaration_is_refused(self, tmp_path: Path) -> None:
+        """Number 5 named '7th TELMIN', 2019, Hanoi, hosted by TH: every disagreement is named."""
+        record = declaration(
+            meeting=None, meeting_number=5, meeting_name="7th TELMIN", published="2019", host="TH"
+        )
+        found = "\n".join(problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]})))
+        assert "'7th TELMIN' does not agree with meeting_number 5: write '5th TELMIN'" in found
+        assert "'Hanoi' is in 'VN'" in found
+        assert "whose host is 'KH'" in found
+        assert "whose city is 'Siem Reap'" in found
+        assert "2019 is not the year of its meeting 'telmin-7'" in found
+
+    def test_a_name_the_body_did_not_bear_then(self, tmp_path: Path) -> None:
+        """A meeting named for TELMIN in 2023 is refused: the body was ADGMIN then."""
+        record = declaration(
+            id="late",
+            title="Late",
+            meeting=None,
+            meeting_number=30,
+            meeting_name="30th TELMIN",
+            published="2023",
+            city="Vientiane",
+            host="LA",
+        )
+        found = "\n".join(problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]})))
+        assert "the body 'adgmin' was named 'ADGMIN' in 2023, not 'TELMIN'" in found
+
+    def test_dates_within_the_body_life(self, tmp_path: Path) -> None:
+        """A declaration dated before its body was established is refused."""
+        record = declaration(
+            id="early",
+            title="Early",
+            meeting=None,
+            meeting_number=30,
+            meeting_name="30th TELMIN",
+            published="1999",
+            city="Vientiane",
+            host="LA",
+        )
+        found = "\n".join(problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]})))
+        assert "1999 is before its body 'adgmin' was established (2001-07-13)" in found
+
+    def test_a_host_not_yet_a_member(self, tmp_path: Path) -> None:
+        """A meeting hosted by a state before it joined is refused."""
+        meeting = {
+            "id": "adgmin-9",
+            "body": "adgmin",
+            "number": 9,
+            "name": "9th ADGMIN",
+            "dates": {"start": "2029"},
+            "host": "TL",
+        }
+        state = ad.converter.unstructure(ad.registry.member_state("TL"))
+        state["joined"] = "2030"
+        found = "\n".join(problems(write(tmp_path, {"meetings": [meeting], "member_states": [state]})))
+        assert "'TL' joined ASEAN in 2030, after hosting it (2029)" in found
+
+
+class TestChanges:
+    def test_a_replaced_founding(self, tmp_path: Path) -> None:
+        """Moving ADGMIN's founding is two dated changes, old and new, from the overlay file."""
+        record = ad.converter.unstructure(ad.registry.body("ADGMIN"))
+        record["established"] = record["names"][0]["valid"]["start"] = "1980"
+        path = write(tmp_path, {"bodies": [record]})
+        changes = ad.load(path).changes()
+        assert [(c.action, c.id, c.field, c.old, c.new, c.dated) for c in changes] == [
+            ("replaced", "adgmin", "established", "2001-07-13", "1980", True),
+            ("replaced", "adgmin", "names[0].valid.start", "2001-07-13", "1980", True),
+        ]
+        assert {(c.file, c.path) for c in changes} == {(str(path), "$.bodies[0]")}
+
+    def test_an_added_record_gives_each_field(self, tmp_path: Path) -> None:
+        """An added record's changes are its fields, from nothing."""
+        changes = ad.load(write(tmp_path, {"bodies": [working_group()]})).changes()
+        assert {c.action for c in changes} == {"added"}
+        assert {c.old for c in changes} == {None}
+        assert ("parent", "adgsom") in [(c.field, c.new) for c in changes]
+
+    def test_an_unchanged_record_is_no_change(self, tmp_path: Path) -> None:
+        """A packaged record given back as it is changes nothing."""
+        record = ad.converter.unstructure(ad.registry.body("ATRC"))
+        assert ad.load(write(tmp_path, {"bodies": [record]})).changes() == ()
+
+    def test_an_as_of_view_gives_the_full_changes(self, tmp_path: Path) -> None:
+        """A point-in-time view reports its registry's changes."""
+        reg = ad.load(write(tmp_path, {"bodies": [working_group()]}))
+        assert reg.as_of(2010).changes() == reg.changes()
+
+    @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(gen.datasets(max_records=2))
+    def test_every_change_is_the_loaded_value(self, files: list[dict[str, Any]]) -> None:
+        """For any valid overlays, each change's new value is the loaded record's, and not the old."""
+        registry = gen.load_files(files)
+        for change in registry.changes():
+            assert change.old != change.new
+            if change.collection in {"relations", "sources", "sectors"}:
+                continue
+            loaded = ad.converter.unstructure(registry.lookup(change.id))
+            # The overlay's citation of itself is its provenance, not a change.
+            loaded["sources"] = [s for s in loaded["sources"] if not s["document"].startswith("overlay-")]
+            assert _at(loaded, change.field) == change.new
+
+
+def _at(value: Any, path: str) -> Any:
+    for name, index in re.findall(r"(\w+)|\[(\d+)\]", path):
+        if name and name not in value:
+            return None  # a field the new record's class does not have (a declaration made a document)
+        value = value[name] if name else value[int(index)]
+    return value
+
+
+class TestCommandLine:
+    def test_diff_table_json_csv(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """diff shows each changed field in every format, with the overlay file as source."""
+        record = ad.converter.unstructure(ad.registry.member_state("TH"))
+        record["joined"] = "2030"
+        path = write(tmp_path, {"member_states": [record]})
+        code, out, err = run(capsys, "--overlay", str(path), "diff")
+        assert code == 0, err
+        assert out.splitlines()[2].split() == [
+            "replaced",
+            "TH",
+            "joined",
+            "1967-08-08",
+            "2030",
+            "mine.json:",
+            "$.member_states[0]",
+        ]
+        code, out, _ = run(capsys, "diff", "--overlay", str(path), "--format", "json")
+        assert [(c["id"], c["field"], c["old"], c["new"], c["dated"]) for c in json.loads(out)] == [
+            ("TH", "joined", "1967-08-08", "2030", True)
+        ]
+        code, out, _ = run(capsys, "diff", "--overlay", str(path), "--format", "csv")
+        assert out.splitlines()[0] == "action,collection,id,field,old,new,file,path,dated"
+
+    def test_diff_without_overlays(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With no overlay there is nothing to show, and a graph format is a usage error."""
+        code, out, err = run(capsys, "diff")
+        assert (code, out, err.strip()) == (0, "", "(no changes)")
+        assert run(capsys, "diff", "--format", "dot")[0] == 2
+
+    @pytest.mark.parametrize(
+        "kind",
+        ["body", "declaration", "meeting", "member-state", "master-plan", "relation", "source", "sector"],
+    )
+    def test_new_skeletons_load_and_match_the_schema(
+        self, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """new KIND prints an overlay that validates as it is, describes every field, and meets the schema."""
+        code, out, err = run(capsys, "new", kind)
+        assert code == 0, err
+        doc = json.loads(out)
+        (collection,) = [k for k in doc if k != "$comment"]
+        (record,) = doc[collection]
+        assert set(record) <= set(doc["$comment"])
+        assert all(
+            doc["$comment"][f].split(";")[0] in {"required", "optional"}
+            or doc["$comment"][f].startswith("derived")
+            for f in record
+        )
+        schema = json.loads((SCHEMAS / f"{collection}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(doc, schema)
+        path = write(tmp_path, doc)
+        assert run(capsys, "validate", str(path))[0] == 0
+
+    def test_new_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown kind is an error naming the kinds."""
+        code, _, err = run(capsys, "new", "planet")
+        assert code == 1
+        assert "kind must be one of source, sector, body" in err
+
+    def test_validate_notes_resolutions_and_moved_dates(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """validate says what it resolved and which dates of history an overlay moves."""
+        adgmin = ad.converter.unstructure(ad.registry.body("ADGMIN"))
+        adgmin["established"] = adgmin["names"][0]["valid"]["start"] = "1980"
+        path = write(tmp_path, {"bodies": [adgmin, working_group()]})
+        code, out, _ = run(capsys, "validate", str(path))
+        assert code == 0
+        assert "resolved: " in out
+        assert "$.bodies[1].parent: 'ADGSOM' is 'adgsom'" in out
+        assert "moves the dated history of 'adgmin': established 2001-07-13 -> 1980" in out
+
+
+class TestSchemas:
+    def test_minimal_records_meet_the_schema(self) -> None:
+        """The schema takes what the loader takes: records without what may be left out."""
+        doc = {"bodies": [working_group()]}
+        jsonschema.validate(doc, json.loads((SCHEMAS / "bodies.schema.json").read_text(encoding="utf-8")))
+        doc2 = {"declarations": [declaration()]}
+        jsonschema.validate(
+            doc2, json.loads((SCHEMAS / "declarations.schema.json").read_text(encoding="utf-8"))
+        )
+
+    def test_every_field_is_described(self) -> None:
+        """Every property of every record schema carries a description."""
+        for entry in SCHEMAS.iterdir():
+            schema = json.loads(entry.read_text(encoding="utf-8"))
+            (collection,) = [k for k in schema["properties"] if not k.startswith("$") and k != "data_version"]
+            props = schema["properties"][collection]["items"]["properties"]
+            assert all(p.get("description") for p in props.values()), entry.name
