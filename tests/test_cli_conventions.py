@@ -146,10 +146,12 @@ def test_the_commands_listed_are_the_commands() -> None:
     text = help_of()
     listed = [line.split()[0] for line in text.splitlines() if line.startswith("    ") and line[4] != " "]
     assert set(COMMANDS) <= set(listed)
-    assert {"show", "search", "export", "graph", "validate"} <= set(listed)
+    assert {"show", "search", "export", "graph", "validate", "diff", "new"} <= set(listed)
 
 
-@pytest.mark.parametrize("command", [*COMMANDS, "show", "search", "export", "graph", "validate", None])
+@pytest.mark.parametrize(
+    "command", [*COMMANDS, "show", "search", "export", "graph", "validate", "diff", "new", None]
+)
 def test_every_option_has_help(command: str | None) -> None:
     """Each option and argument in a command's --help is followed by words saying what it takes."""
     text = help_of(*([command] if command else []))
