@@ -220,7 +220,7 @@ def page_bodies(reg: Registry, link: Links) -> str:
 
 def body_section(body: Body, link: Links) -> str:
     title = f"{body.acronym}: {body.name}" if body.acronym else body.name
-    parts = [f"(catalogue-body-{body.id})=\n## {esc(title)}", esc(body.description)]
+    parts = [f"(catalogue-body-{body.id})=\n## {esc(title)}", esc(body.description or "")]
     parts.append(
         fields(
             [

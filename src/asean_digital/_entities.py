@@ -70,7 +70,7 @@ class Body(Record):
         representation: Who sits on it (``"Director-General"``).
         role: Its role in the hierarchy as the source words it, where it
             does (``"ADGSOM’s working group"``).
-        description: The source's own description of the body.
+        description: The source's own description of the body (``None`` where none is given).
         meetings: Its recurring meetings.
         aliases: Other names people use for it.
         sources: Where its facts came from.
@@ -93,7 +93,7 @@ class Body(Record):
     names: tuple[Name, ...]
     representation: str
     role: str | None
-    description: str
+    description: str | None
     meetings: tuple[MeetingSeries, ...]
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
