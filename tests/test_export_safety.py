@@ -89,7 +89,9 @@ def test_a_link_inside_a_previous_export_is_not_written_through(tmp_path: Path) 
     (target / "partners.json").symlink_to(victim)
     (target / "people.json").unlink()
     (target / "people.json").symlink_to(tmp_path / "created-by-a-dangling-link.json")
-    ad.export(reg, target)
+    with pytest.raises(ValueError, match="not an asean-digital export"):
+        ad.export(reg, target)  # a link is not a file the export wrote
+    ad.export(reg, target, force=True)
     assert victim.read_text(encoding="utf-8") == "precious"
     assert not (tmp_path / "created-by-a-dangling-link.json").exists()
     assert not (target / "partners.json").is_symlink()
@@ -185,3 +187,15 @@ def test_an_export_killed_midway_leaves_the_previous_one(tmp_path: Path, fmt: st
         assert after == before  # the same data: the old export, or the new one, never a mix
     if fmt == "json":
         assert ad.load(target).bodies() == reg.bodies()
+
+
+def test_files_added_to_a_previous_export_are_not_lost(tmp_path: Path) -> None:
+    """A previous export holding a user's own file is not replaced without force."""
+    target = tmp_path / "out"
+    ad.export(reg, target, format="csv")
+    (target / "notes.md").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="not an asean-digital export"):
+        ad.export(reg, target, format="csv")
+    assert (target / "notes.md").read_text(encoding="utf-8") == "mine"
+    ad.export(reg, target, format="csv", force=True)
+    assert not (target / "notes.md").exists()

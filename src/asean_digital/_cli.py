@@ -422,7 +422,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the package and data versions")
     common = _common(
         _ALL_FORMATS,
-        "the output format: table (default), json or csv; export json or csv; graph dot or mermaid",
+        "the output format: table (default), json or csv; export json, csv or sqlite; graph dot or mermaid",
     )
     for action in common._actions:  # the same options work before the sub-command
         if action.dest != "help":

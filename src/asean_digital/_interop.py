@@ -295,8 +295,13 @@ def _is_export(folder: Path) -> bool:
     if manifest.is_symlink() or not manifest.is_file():
         return False
     try:
-        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("name") == "asean-digital")
-    except (OSError, ValueError, AttributeError):
+        package = json.loads(manifest.read_text(encoding="utf-8"))
+        if package.get("name") != "asean-digital":
+            return False
+        # Only the export's own files: anything a user added to the folder would be lost.
+        own = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
+        return all(e.name in own and e.is_file() and not e.is_symlink() for e in folder.iterdir())
+    except (OSError, ValueError, AttributeError, TypeError):
         return False
 
 
