@@ -27,7 +27,7 @@ demo: $(VENV)/.demo-installed
 test: $(VENV)/.dev-installed
 	$(MAKE) --no-print-directory pytest typecheck lint docs-test wheel-check
 
-pytest: $(VENV)/.dev-installed
+pytest: $(VENV)/.dev-installed graphviz
 	$(BIN)/pytest
 
 typecheck: $(VENV)/.dev-installed

@@ -7,6 +7,8 @@ an ASCII-only stdout, SIGINT at random moments.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import random
@@ -17,6 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+import asean_digital as ad
 
 CLI = [sys.executable, "-m", "asean_digital"]
 
@@ -97,12 +101,61 @@ def test_a_closed_pipe_is_not_an_error() -> None:
     "env", [{"PYTHONIOENCODING": "ascii"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}]
 )
 def test_any_stdout_encoding(env: dict[str, str]) -> None:
-    """An ASCII-only stdout gets ASCII marks for the table's ellipsis and escapes for other text."""
-    done = run("bodies", env={**env, "COLUMNS": "60"})
+    """
+    An ASCII-only stdout: a table's cut cells are marked with a one-column
+    "~", so its columns stay aligned, and text it cannot carry is escaped;
+    JSON and CSV stay UTF-8 data that parses to the records' own text.
+    """
+    done = run("bodies", "--columns", "id,name,description", env={**env, "COLUMNS": "70"})
     assert done.returncode == 0, done.stderr
-    assert "..." in done.stdout or "…" in done.stdout
-    done = run("show", "Da Nang Declaration", env=env)
+    lines = done.stdout.splitlines()
+    assert "~" in done.stdout
+    assert "…" not in done.stdout
+    assert done.stdout.isascii()
+    starts = [lines[0].index("name"), lines[0].index("description")]
+    for line in lines[2:]:  # every row's cells start where the header's do
+        assert all(line[i - 2 : i] == "  " and line[i] != " " for i in starts), line
+    wide = run("bodies", "--format", "json", env=env)
+    assert wide.returncode == 0, wide.stderr
+    text = {b["id"]: b["description"] for b in json.loads(wide.stdout)}
+    assert text == {b.id: b.description for b in ad.registry.bodies()}
+    assert any("’" in t for t in text.values() if t)  # right quotes: not ASCII
+    rows = list(csv.DictReader(io.StringIO(run("bodies", "--format", "csv", env=env).stdout)))
+    assert {r["id"]: r["description"] or None for r in rows} == text
+    done = run("show", "ATRC", env=env)
     assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii()
+    assert "Regulators\\u2019" in done.stdout
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["bodies", "--help"]])
+def test_version_and_help_to_a_full_disk_are_an_error(argv: list[str]) -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [*CLI, *argv], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, check=False
+        )
+    assert done.returncode == 1
+    assert done.stderr == "asean-digital: error: cannot write the output: No space left on device\n"
+
+
+def test_tabs_and_newlines_in_a_cell_are_shown_as_escapes(tmp_path: Path) -> None:
+    """A theme with a tab and a line break stays on its row of the table, in the card too."""
+    overlay = tmp_path / "o.json"
+    overlay.write_text(
+        json.dumps(
+            {
+                "meetings": [
+                    {**ad.to_records([ad.registry.meeting("12th TELMIN")])[0], "theme": "One\tTwo\nThree"}
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    done = run("meetings", "--overlay", str(overlay), "--columns", "id,theme", "--year", "2012")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:] == ["telmin-12  One\\tTwo\\nThree"]
+    card = run("show", "telmin-12", "--overlay", str(overlay))
+    assert any(line.startswith("  theme: One\\tTwo\\nThree  [") for line in card.stdout.splitlines())
 
 
 def test_ctrl_c_never_shows_our_traceback() -> None:
@@ -218,3 +271,52 @@ def test_an_unknown_column_is_a_usage_error_listing_the_columns() -> None:
     done = run("bodies", "--columns", "id,colour")
     assert done.returncode == 2
     assert "--columns: no column 'colour'; expected some of id, acronym, name" in done.stderr
+
+
+def test_search_as_csv_names_what_it_found() -> None:
+    """Each match is a row of score, kind, id, key, field and snippet; no match is still a header."""
+    rows = list(
+        csv.DictReader(io.StringIO(run("search", "TELMIN", "--format", "csv", "--limit", "3").stdout))
+    )
+    assert rows[0] == {
+        "score": "1.0", "kind": "Body", "id": "adgmin", "key": "TELMIN", "field": "names",
+        "snippet": "TELMIN",
+    }  # fmt: skip
+    assert run("search", "zzqqxxy", "--format", "csv").stdout == "score,kind,id,key,field,snippet\n"
+    done = run("search", "zzqqxxy")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "(no records)\n")
+
+
+def test_columns_chooses_the_csv_columns_too() -> None:
+    """--columns picks CSV columns by their names (chair_person or chair-person), in the order given."""
+    done = run("meetings", "--format", "csv", "--columns", "id,chair-person,dates_start", "--year", "2012")
+    assert done.stdout == "id,chair_person,dates_start\ntelmin-12,mario-montejo,2012-11-15\n"
+    table = run("meetings", "--columns", "id,chair_person", "--year", "2012")
+    assert table.stdout.splitlines()[2].split() == ["telmin-12", "mario-montejo"]
+    done = run("meetings", "--format", "csv", "--columns", "id,colour")
+    assert done.returncode == 2
+    assert "expected some of id, body, number, name, dates, dates_start" in done.stderr
+    done = run("meetings", "--format", "json", "--columns", "id")
+    assert done.returncode == 2
+    assert "--format json gives whole records" in done.stderr
+
+
+def test_a_declarations_year_is_its_year_and_kinds_are_whole() -> None:
+    """The year column shows the year (not the date); kinds, like keys, are never cut."""
+    table = run("declarations", "--columns", "id,year", "--year", "2023").stdout.splitlines()
+    assert table[2].split() == ["boracay-digital-declaration-2023", "2023"]  # published 2023-02-10
+    narrow = run("bodies", "--columns", "id,name,kind,description", env={"COLUMNS": "60"})
+    kinds = [line.split("  ")[-1].strip() for line in narrow.stdout.splitlines()[2:]]
+    rows = [line.split() for line in narrow.stdout.splitlines()[2:]]
+    assert [r[0] for r in rows] == [b.id for b in ad.registry.bodies()]
+    for row, body in zip(rows, ad.registry.bodies(), strict=True):
+        assert body.kind.value in row, (row, kinds)
+
+
+@pytest.mark.parametrize(
+    "argv", [["--format", "json", "validate", "x.json"], ["--as-of", "2015", "new", "body"]]
+)
+def test_options_a_command_does_not_take_are_a_usage_error(argv: list[str]) -> None:
+    done = run(*argv)
+    assert done.returncode == 2
+    assert "takes no --" in done.stderr

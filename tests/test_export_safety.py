@@ -199,3 +199,18 @@ def test_files_added_to_a_previous_export_are_not_lost(tmp_path: Path) -> None:
     assert (target / "notes.md").read_text(encoding="utf-8") == "mine"
     ad.export(reg, target, format="csv", force=True)
     assert not (target / "notes.md").exists()
+
+
+@pytest.mark.parametrize("out", [".", "..", "./"])
+def test_the_current_folder_or_one_holding_it_is_refused(
+    out: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--out . would replace the folder the user works in, and all that is in it."""
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(work)  # the process's working folder, not the library: the case under test
+    for force in (False, True):
+        with pytest.raises(ValueError, match="is the current folder or holds it"):
+            ad.export(ad.registry, out, format="csv", force=force)
+    assert (work / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -30,9 +30,9 @@ class TestRecords:
             assert json.loads(row["kinds"])
 
     def test_search_matches(self) -> None:
-        """Search matches become records with score, key, kind and entity."""
+        """Search matches become records with score, kind, id, key and the record found."""
         row = ad.to_records(reg.search("ATRC", limit=1))[0]
-        assert (row["kind"], row["entity"]["id"]) == ("Body", "atrc")
+        assert (row["kind"], row["id"], row["entity"]["id"]) == ("Body", "atrc", "atrc")
 
 
 class TestDataFrame:
@@ -97,6 +97,44 @@ class TestDataFrame:
         assert df.filter(pl.col("host") == "PH")["name"].to_list() == [
             m.name for m in reg.meetings(host="PH")
         ]
+
+    @pytest.mark.parametrize(
+        "empty",
+        [
+            reg.bodies(established_before=1900),
+            reg.meetings(year=1999),
+            reg.declarations(host="SG", year=2001),
+            reg.people()[:0],
+            reg.relations(subject="atrc", predicate="develops"),
+            reg.as_of(1960).member_states(),
+        ],
+    )
+    def test_an_empty_result_has_its_columns(self, empty: ad.Results[object]) -> None:
+        """No records is still the collection's table: the same columns and types, no rows."""
+        assert len(empty) == 0
+        assert empty.kind is not None
+        full = ad.to_dataframe(reg.stored(next(c.name for c in TABLE if c.cls is empty.kind)))
+        df = empty.to_dataframe()
+        assert df.shape == (0, full.shape[1])
+        assert dict(df.dtypes.astype(str)) == dict(full.dtypes.astype(str))
+        frame = empty.to_polars()
+        assert (frame.height, frame.columns) == (0, list(full.columns))
+
+    def test_search_matches_as_frames(self) -> None:
+        """Matches are rows of score (a float), kind, id, key, field and snippet: the id names what was found."""
+        import polars as pl
+
+        found = reg.search("cybersecurity", limit=5)
+        df = found.to_dataframe()
+        assert list(df.columns) == ["score", "kind", "id", "key", "field", "snippet"]
+        assert str(df["score"].dtype) == "Float64"
+        assert list(df["id"]) == [m.entity.id for m in found]
+        frame = found.to_polars()
+        assert frame.schema["score"] == pl.Float64
+        assert frame["id"].to_list() == list(df["id"])
+        none = reg.search("zzqqxxy")
+        assert list(none.to_dataframe().columns) == list(df.columns)
+        assert none.to_polars().columns == list(df.columns)
 
     def test_dtypes(self) -> None:
         """Text columns are strings and booleans booleans."""

@@ -208,10 +208,25 @@ class TestSQLite:
             "SELECT title, meeting_name, city, host_name, body_acronym FROM declarations_full WHERE id = ?",
             ("cebu-declaration-2012",),
         ).fetchone()
-        assert row[1:] == ("12th TELMIN", "Cebu", "Philippines", "ADGMIN")
+        assert row[1:] == ("12th TELMIN", "Cebu", "Philippines", "TELMIN")
         assert db.execute("SELECT COUNT(*) FROM declarations_full").fetchone() == (19,)
         chair = db.execute("SELECT host_name, chair FROM meetings_full WHERE id = 'telmin-12'").fetchone()
         assert chair == ("Philippines", "Mario G. Montejo")
+
+    def test_views_name_the_body_as_it_was_named_then(self, database: Path) -> None:
+        """The seed page names each meeting ("12th TELMIN", "4th ADGMIN"): the views' acronym is that one."""
+        db = sqlite3.connect(database)
+        declarations = db.execute(
+            "SELECT meeting_name, body_acronym, body_acronym_today FROM declarations_full"
+        )
+        for meeting_name, then, today in declarations:
+            assert meeting_name.endswith(f" {then}"), (meeting_name, then)
+            assert today == "ADGMIN"
+        meetings = db.execute("SELECT name, body, body_acronym FROM meetings_full").fetchall()
+        assert len(meetings) == len(reg.meetings())
+        for name, body, then in meetings:
+            assert name.endswith(f" {then}"), (name, then)
+            assert body == "adgmin"
 
     def test_datasette_metadata(self, database: Path) -> None:
         meta = json.loads(database.with_name("asean.metadata.json").read_text(encoding="utf-8"))
@@ -219,6 +234,42 @@ class TestSQLite:
         assert tables["meetings"]["columns"]["host"] == "The id of the member state that hosted (chaired) it."
         assert meta["license"] == "MIT License"
         assert meta["source_url"] == reg.source("seed-page").url
+
+    def test_metadata_that_is_not_the_exports_is_not_replaced(self, tmp_path: Path) -> None:
+        """FILE.metadata.json beside the database: a user's file there is kept, a link refused."""
+        notes = tmp_path / "db.metadata.json"
+        notes.write_text('{"title": "my own notes"}', encoding="utf-8")
+        with pytest.raises(ValueError, match="is not the Datasette metadata an asean-digital export wrote"):
+            ad.export(reg, tmp_path / "db.sqlite", format="sqlite")
+        assert notes.read_text(encoding="utf-8") == '{"title": "my own notes"}'
+        assert not (tmp_path / "db.sqlite").exists()
+        elsewhere = tmp_path / "elsewhere.json"
+        elsewhere.write_text("keep", encoding="utf-8")
+        notes.unlink()
+        notes.symlink_to(elsewhere)
+        with pytest.raises(ValueError, match="symbolic link"):
+            ad.export(reg, tmp_path / "db.sqlite", format="sqlite", force=True)
+        assert elsewhere.read_text(encoding="utf-8") == "keep"
+        notes.unlink()
+        ad.export(reg, tmp_path / "db.sqlite", format="sqlite")
+        ad.export(reg, tmp_path / "db.sqlite", format="sqlite")  # its own metadata is replaced
+        assert json.loads(notes.read_text(encoding="utf-8"))["license"] == "MIT License"
+
+    def test_a_snapshot_says_it_is_one(self, tmp_path: Path) -> None:
+        """An export of the registry as of a moment is marked as that snapshot (about table, package)."""
+        then = reg.as_of(2015)
+        ad.export(then, tmp_path / "then.sqlite", format="sqlite")
+        about = dict(sqlite3.connect(tmp_path / "then.sqlite").execute("SELECT key, value FROM about"))
+        assert about["as_of"] == "2015"
+        assert "as it stood in 2015" in about["description"]
+        ad.export(then, tmp_path / "csv", format="csv")
+        package = json.loads((tmp_path / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+        assert package["as_of"] == "2015"
+        assert "A snapshot" in package["description"]
+        ad.export(reg, tmp_path / "now", format="json")
+        package = json.loads((tmp_path / "now" / "datapackage.json").read_text(encoding="utf-8"))
+        assert "as_of" not in package
+        assert "citations table" not in package["description"]  # the JSON export has none
 
     def test_a_file_that_is_not_an_export_is_not_replaced(self, tmp_path: Path) -> None:
         mine = tmp_path / "mine.sqlite"

@@ -28,7 +28,7 @@ from ._api import default_registry, load
 from ._collections import COLLECTIONS, Collection
 from ._convert import converter
 from ._dates import Period
-from ._rows import to_records
+from ._rows import MATCH_COLUMNS, match_row, to_records
 from ._tables import columns_of, row_of, text_cell
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def _text(value: Any) -> str:
 _COMPUTED: Final[dict[str, Callable[[Any], str]]] = {
     "former names": lambda r: ", ".join(n.acronym or n.name for n in r.former_names),
     "meeting": lambda r: r.meeting_name,
-    "year": lambda r: _text(r.published),
+    "year": lambda r: "" if r.published is None else str(r.published.year),
 }
 _MATCH_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
     ("score", lambda m: f"{m.score:.2f}"),
@@ -174,12 +174,42 @@ _INT_OPTIONS: Final = frozenset({"year", "meeting-number"})
 _SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 
-_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _safe(text: str) -> str:
-    """*text* for a terminal: control characters (ESC, bidi overrides) shown as escapes, not obeyed."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    """
+    One line of *text* for a terminal, as wide as it looks.
+
+    Control characters (ESC, tab, newline, bidi overrides) are shown as
+    escapes, not obeyed, and so is any character stdout's encoding cannot carry.
+    """
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    encoding = _stdout_encoding()
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.replace("\u2014", "-").encode(encoding, errors="backslashreplace").decode(encoding)
+    return text
+
+
+def _stdout_encoding() -> str:
+    """The encoding of stdout, where it names one Python knows; else UTF-8."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return "utf-8"
+    return encoding
+
+
+def _ellipsis() -> str:
+    """The mark of a shortened cell: an ellipsis, or ``~`` where stdout cannot carry one (one column wide)."""
+    try:
+        "\u2026".encode(_stdout_encoding())
+    except UnicodeEncodeError:
+        return "~"
+    return "\u2026"
 
 
 _FORMULA: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -192,8 +222,8 @@ def _neutral(value: Any) -> Any:
 
 _KEYS: Final = frozenset({"id", "subject", "predicate", "object"})
 """Columns always shown whole: what a table shows of a key can be pasted into ``show``."""
-_WHOLE: Final = _KEYS | {"dates", "established", "published", "period", "joined", "year"}
-"""Columns never cut short (keys and dates), though dates may be left out of a narrow table."""
+_WHOLE: Final = _KEYS | {"kind", "dates", "established", "published", "period", "joined", "year"}
+"""Columns never cut short (keys, kinds and dates), though they may be left out of a narrow table."""
 _NARROWEST: Final = 12
 
 
@@ -211,8 +241,6 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     columns other than keys are left out from the right, with a note on
     stderr naming them and ``--columns`` to choose.
     """
-    if not rows:
-        return "(no records)"
     headers = [name for name, _ in columns]
     cells = [[_safe(get(r)) for _, get in columns] for r in rows]
     widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
@@ -241,8 +269,10 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
             file=sys.stderr,
         )
 
+    mark = _ellipsis()
+
     def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
+        return text if len(text) <= width else text[: width - 1] + mark
 
     lines = ["  ".join(headers[i].ljust(widths[i]) for i in shown).rstrip()]
     lines.append("  ".join("-" * widths[i] for i in shown))
@@ -253,31 +283,57 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
 def _chosen_columns(
     requested: str | None, default: list[tuple[str, Callable[[Any], str]]], cls: type | None
 ) -> list[tuple[str, Callable[[Any], str]]]:
-    """The columns ``--columns`` names: any default column or any field of *cls*, in the order given."""
+    """
+    The table columns ``--columns`` names, in the order given.
+
+    Any default column, any field of *cls*, or any column of its CSV (``chair_person``).
+    """
     if requested is None:
         return default
     known = {_slug(name): (name, get) for name, get in default}
     if cls is not None:
         for a in attrs.fields(cls):
             known.setdefault(_slug(a.name), (a.name, _field(a.name)))
+        for column in columns_of(cls):
+            known.setdefault(_slug(column.name), (column.name, _cell(column.name, cls)))
+    return [known[slug] for slug in _requested(requested, list(known))]
+
+
+def _cell(name: str, cls: type) -> Callable[[Any], str]:
+    """A column showing the CSV column *name* of each record of *cls*."""
+    return lambda record: text_cell(row_of(record, cls)[name])
+
+
+def _requested(requested: str, known: Sequence[str]) -> list[str]:
+    """The names ``--columns`` gives, each as one of *known* (any case, ``-`` or ``_``), or a usage error."""
+    slugs = {_slug(name): name for name in known}
     chosen = []
     for word in requested.split(","):
         slug = _slug(word.strip().lower())
-        if slug not in known:
+        if slug not in slugs:
             msg = f"--columns: no column {word.strip()!r}; expected some of {', '.join(known)}"
             raise _UsageError(msg)
-        chosen.append(known[slug])
+        chosen.append(slugs[slug])
     return chosen
 
 
-def _csv(records: Sequence[Any], *, raw: bool = False, cls: type | None = None) -> str:
-    """Records as CSV: a collection's records with the columns of its table in a CSV export."""
+def _csv(
+    records: Sequence[Any], *, raw: bool = False, cls: type | None = None, requested: str | None = None
+) -> str:
+    """
+    Records as CSV, with the columns of their table in a CSV export or those *requested*.
+
+    Search matches have the columns score, kind, id, key, field and snippet.
+    """
     if cls is not None:
         fields = [column.name for column in columns_of(cls)]
         rows = [{k: text_cell(v) for k, v in row_of(r, cls).items()} for r in records]
     else:  # search matches
-        rows = to_records(records, flat=True)
-        fields = list(dict.fromkeys(k for row in rows for k in row))
+        fields = [column.name for column in MATCH_COLUMNS]
+        rows = [{k: text_cell(v) for k, v in match_row(m).items()} for m in records]
+    if requested is not None:
+        fields = _requested(requested, fields)
+        rows = [{k: row[k] for k in fields} for row in rows]
     if not raw:
         rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]
     buffer = io.StringIO()
@@ -294,12 +350,25 @@ def _emit(
     *,
     raw: bool = False,
     cls: type | None = None,
-) -> str:
+    requested: str | None = None,
+) -> str | None:
+    """
+    *records* in the format *fmt*; ``None`` for a table of no records, whose note goes to stderr.
+
+    A table has the *columns* given, or the ones ``--columns`` *requested*.
+    """
     if fmt == "json":
+        if requested is not None:
+            msg = "--columns chooses the columns of a table or CSV; --format json gives whole records"
+            raise _UsageError(msg)
         return json.dumps(to_records(records), ensure_ascii=False, indent=2)
     if fmt == "csv":
-        return _csv(records, raw=raw, cls=cls)
-    return _table(records, columns)
+        return _csv(records, raw=raw, cls=cls, requested=requested)
+    chosen = _chosen_columns(requested, columns, cls)
+    if not records:
+        print("(no records)", file=sys.stderr)  # a note for the reader, not output
+        return None
+    return _table(records, chosen)
 
 
 def _card(record: Any, reg: Registry) -> str:
@@ -346,7 +415,7 @@ def _card(record: Any, reg: Registry) -> str:
         lines.append(f"        {where}")
         if source.derived is not None:
             lines.append(f"        derived, not stated: {source.derived}")
-    return _safe("\n".join(lines))
+    return "\n".join(_safe(line) for line in lines)
 
 
 def _connections(record: Any, reg: Registry) -> list[str]:
@@ -380,9 +449,17 @@ _ALL_FORMATS: Final = (*_RECORD_FORMATS, "sqlite", *_GRAPH_FORMATS)
 _FORMATS: Final = {"records": _RECORD_FORMATS, "export": _EXPORT_FORMATS, "graph": _GRAPH_FORMATS}
 
 
-def _common(formats: tuple[str, ...], format_help: str | None = None) -> argparse.ArgumentParser:
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but a help text that cannot be written (a full disk) is an error, not lost."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
+def _common(formats: tuple[str, ...], format_help: str | None = None) -> _Parser:
     """The options every sub-command takes, with the output formats *formats* (the first the default)."""
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     words = f"{', '.join(formats[:-1])} or {formats[-1]}"
     common.add_argument(
         "--format",
@@ -413,7 +490,7 @@ def _common(formats: tuple[str, ...], format_help: str | None = None) -> argpars
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="asean-digital",
         description="Query the institutional landscape of the ASEAN Digital sector.",
         epilog=_EPILOG,
@@ -442,8 +519,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--columns",
             metavar="A,B",
-            help=f"the table's columns, comma-separated (default {','.join(_slug(n) for n in names)}; "
-            "any field of the records)",
+            help=f"the columns to show, comma-separated (default {','.join(_slug(n) for n in names)}; "
+            "any field of the records or column of their CSV, such as established-earliest); "
+            "with --format csv, some of the CSV's columns",
         )
 
     for c in COLLECTIONS:
@@ -524,17 +602,25 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(_card(record, reg))
         else:
             out(
-                _emit([record], [], fmt, raw=getattr(args, "raw", False), cls=type(record))
+                _csv([record], raw=getattr(args, "raw", False), cls=type(record))
                 if fmt == "csv"
                 else json.dumps(converter().unstructure(record), ensure_ascii=False, indent=2)
             )
         return EXIT_OK
+    raw = getattr(args, "raw", False)
     if cmd == "search":
         matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
-        columns = _chosen_columns(args.columns, _MATCH_COLUMNS, None)
-        out(_emit(matches, columns, fmt, raw=getattr(args, "raw", False)))
-        return EXIT_OK
-    c = next(c for c in COLLECTIONS if c.command == cmd)
+        text = _emit(matches, _MATCH_COLUMNS, fmt, raw=raw, requested=args.columns)
+    else:
+        c = next(c for c in COLLECTIONS if c.command == cmd)
+        text = _emit(_query(c, args, reg), _columns(c), fmt, raw=raw, cls=c.cls, requested=args.columns)
+    if text is not None:
+        out(text)
+    return EXIT_OK
+
+
+def _query(c: Collection, args: argparse.Namespace, reg: Registry) -> Sequence[Any]:
+    """The records of collection *c* the sub-command's filters select."""
     records: Sequence[Any]
     if c.name in _FILTERS:
         method, options = _FILTERS[c.name]
@@ -548,12 +634,7 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         records = reg.records(c.name, source=args.source)
     else:
         records = reg.stored(c.name)
-    if not records and fmt == "table":
-        print("(no records)", file=sys.stderr)  # a note for the reader, not output
-        return EXIT_OK
-    columns = _chosen_columns(args.columns, _columns(c), c.cls)
-    out(_emit(records, columns, fmt, raw=getattr(args, "raw", False), cls=c.cls))
-    return EXIT_OK
+    return records
 
 
 def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str], None]) -> int:
@@ -674,15 +755,23 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _printable(text: str) -> str:
-    """*text* as stdout's encoding can carry it: ASCII marks for the ellipsis, escapes for the rest."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        text = text.replace("…", "...").replace("—", "-")
-        return text.encode(encoding, errors="backslashreplace").decode(encoding, errors="replace")
-    return text
+def _write(text: str, *, data: bool) -> None:
+    """
+    One output line (or block) to stdout, flushed, so a full disk fails here, where it is reported.
+
+    Data (JSON, CSV, DOT, Mermaid, a skeleton) is written as UTF-8 whatever
+    stdout's encoding, so it stays valid for the program that reads it;
+    text for a reader is written in stdout's encoding (see :func:`_safe`).
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if data and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8") + b"\n")
+        buffer.flush()
+        return
+    encoding = _stdout_encoding()
+    print(text.encode(encoding, errors="backslashreplace").decode(encoding))
+    sys.stdout.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -704,31 +793,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
+    except OSError:  # stderr itself cannot be written: nothing more can be said
+        return EXIT_ERROR
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:
-        return int(e.code or 0)
-    if args.version:
-        from importlib.metadata import version  # noqa: PLC0415
-
-        print(f"asean-digital {version('asean-digital')} (data {default_registry().data_version})")
-        return EXIT_OK
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-
-    def out(text: str) -> None:
-        print(_printable(text))
-        sys.stdout.flush()  # a full disk fails here, where it can be reported
-
     from ._errors import AseanDigitalError  # noqa: PLC0415
 
     try:
-        return _run(args, out)
+        return _parse_and_run(argv)
     except _UsageError as e:
         print(f"asean-digital: error: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -747,3 +820,42 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+_TEXT_COMMANDS: Final = frozenset({"export", "validate"})
+"""Sub-commands whose output is a report for a reader whatever ``--format`` says."""
+
+
+def _parse_and_run(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        if not e.code:
+            sys.stdout.flush()  # --help to a full disk fails here, not silently at exit
+        return int(e.code or 0)
+    if args.version:
+        from importlib.metadata import version  # noqa: PLC0415
+
+        _write(
+            f"asean-digital {version('asean-digital')} (data {default_registry().data_version})", data=False
+        )
+        return EXIT_OK
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.command in {"validate", "new"}:
+        given = [
+            f"--{name.replace('_', '-')}" for name in ("format", "as_of", "overlay", "raw") if name in args
+        ]
+        if given:
+            msg = f"{args.command} takes no {', '.join(given)}; see asean-digital {args.command} --help"
+            raise _UsageError(msg)
+    data = args.command == "new" or (
+        args.command not in _TEXT_COMMANDS and getattr(args, "format", "table") != "table"
+    )
+
+    def out(text: str) -> None:
+        _write(text, data=data)
+
+    return _run(args, out)

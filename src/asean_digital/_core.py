@@ -137,9 +137,16 @@ class Table:
     indices are built on first use (:meth:`index`).
     """
 
-    __slots__ = ("_indices", "earliest", "earliest_at", "latest", "latest_at", "records", "registry")
+    __slots__ = ("_indices", "earliest", "earliest_at", "kind", "latest", "latest_at", "records", "registry")
 
-    def __init__(self, records: Iterable[Any], registry: object = None, *, ordered: bool = False) -> None:
+    def __init__(
+        self,
+        records: Iterable[Any],
+        registry: object = None,
+        *,
+        ordered: bool = False,
+        kind: type | None = None,
+    ) -> None:
         # Each record's days are worked out once: (undated?, earliest, latest, id, record).
         rows = []
         for r in records:
@@ -153,6 +160,7 @@ class Table:
             rows.sort(key=lambda k: k[:6])  # ids are unique within a collection
         self.records: tuple[Any, ...] = tuple(k[6] for k in rows)
         self.registry = registry
+        self.kind = kind
         dated = [(i, k[3], k[4]) for i, k in enumerate(rows) if not k[0]]
         by_earliest = sorted((first, i) for i, first, _ in dated)
         self.earliest = array("l", [day for day, _ in by_earliest])
@@ -184,8 +192,8 @@ class Table:
     def select(self, positions: Iterable[int] | None) -> Results[Any]:
         """The records at *positions* (every record for ``None``), in order."""
         if positions is None:
-            return Results(self.records, self.registry)
-        return Results((self.records[i] for i in positions), self.registry)
+            return Results(self.records, self.registry, kind=self.kind)
+        return Results((self.records[i] for i in positions), self.registry, kind=self.kind)
 
 
 def _documents_cited(record: Any) -> Iterable[Hashable]:
@@ -232,7 +240,7 @@ class Core:
             for inner in COLLECTIONS:
                 if inner.within == c.name:
                     records.extend(data.collection(inner.name))
-            self._tables[c.name] = Table(records, self)
+            self._tables[c.name] = Table(records, self, kind=c.cls)
         self._by_id: dict[str, Any] = {}
         for table in self._tables.values():
             self._by_id.update({r.id: r for r in table.records})
@@ -373,7 +381,7 @@ class Core:
         if table is None:
             table = self._tables[self._collection(collection).name]  # raises for a wrong name
         if source is None:
-            return Results(table.records, self)
+            return Results(table.records, self, kind=table.kind)
         return table.select(intersect([self._by_source(collection, source)]))
 
     def stored(self, collection: str) -> Results[Any]:
@@ -394,7 +402,7 @@ class Core:
             allowed = ", ".join(repr(c.name) for c in COLLECTIONS)
             msg = f"collection must be one of {allowed}, got {collection!r}"
             raise (TypeError if not isinstance(collection, str) else ValueError)(msg)
-        return Table(self._data.collection(collection), self).select(None)
+        return Table(self._data.collection(collection), self, kind=found[0].cls).select(None)
 
     def record(self, collection: str, key: str) -> Any:
         """

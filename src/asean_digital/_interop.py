@@ -224,12 +224,14 @@ def export(
     return [target / p.name for p in written]
 
 
+_TITLE: Final = "ASEAN Digital sector institutional landscape"
+
 EXPORT_FORMATS: Final = ("json", "csv", "sqlite")
 """The formats :func:`export` writes."""
 
 
 def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bool) -> list[Path]:
-    from ._sqlite import is_export, write_sqlite  # noqa: PLC0415
+    from ._sqlite import is_export, is_metadata, write_sqlite  # noqa: PLC0415
 
     text = os.fspath(out)
     if not isinstance(text, str) or not text.strip():
@@ -243,7 +245,7 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
         if not target.is_file():
             msg = f"{text} exists and is not a file; give the path of a database file (FILE.sqlite)"
             raise ValueError(msg)
-        if not force and not is_export(target):
+        if not force and not is_export(target, title=_TITLE):
             msg = (
                 f"{text} is not a database an asean-digital export wrote; export to a new file, "
                 "or pass force=True (--force) to replace it"
@@ -251,13 +253,24 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
             raise ValueError(msg)
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
+    meta = target.with_name(f"{target.stem}.metadata.json")
+    if meta.is_symlink() or (meta.exists() and not meta.is_file()):
+        msg = f"{meta} is a symbolic link or not a file; the export writes its Datasette metadata there"
+        raise ValueError(msg)
+    if meta.exists() and not force and not is_metadata(meta, title=_TITLE):
+        msg = (
+            f"{meta} is not the Datasette metadata an asean-digital export wrote; move it, "
+            "or pass force=True (--force) to replace it"
+        )
+        raise ValueError(msg)
     seed = registry.source("seed-page")
     about = {
         "name": "asean-digital",
-        "title": "ASEAN Digital sector institutional landscape",
-        "description": DESCRIPTION,
+        "title": _TITLE,
+        "description": describe(registry, "sqlite"),
         "version": registry.data_version,
         "data_as_of": str(registry.data_as_of or ""),
+        "as_of": "" if registry.when is None else str(registry.when),
         "license": LICENSE["title"],
         "license_url": LICENSE["path"],
         "source_url": seed.url or "",
@@ -274,6 +287,13 @@ def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
     target = Path(text)
     if target.is_symlink():
         msg = f"{text} is a symbolic link; give the folder itself (an export never writes through a link)"
+        raise ValueError(msg)
+    here = Path.cwd().resolve()
+    if target.resolve() in {here, *here.parents}:
+        msg = (
+            f"{text} is the current folder or holds it, and an export replaces its folder whole; "
+            "export to a folder of its own, such as ./export"
+        )
         raise ValueError(msg)
     if target.exists():
         if not target.is_dir():
@@ -348,7 +368,8 @@ def _write_export(registry: Registry, folder: Path, format: str) -> list[Path]:
         _flush(path)
     meta = folder / "datapackage.json"
     meta.write_text(
-        json.dumps(package(registry, resources), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps(package(registry, resources, format), ensure_ascii=False, indent=2) + "\n",
+        encoding="utf-8",
     )
     _flush(meta)
     written.append(meta)
@@ -370,12 +391,37 @@ DESCRIPTION: Final = (
     "The sectoral bodies, ministerial meetings, master plans, documents, member states and partners of the "
     "ASEAN Digital sector, each field with the sources that state it (the citations table)."
 )
+"""The description of the data as a set of tables (CSV, SQLite)."""
+
+
+def describe(registry: Registry, format: str) -> str:
+    """
+    The description of an export of *registry* in *format*.
+
+    It says where the sources are, and, for a registry as it stood at a
+    moment, that the export is that snapshot.
+    """
+    text = DESCRIPTION
+    if format == "json":
+        text = text.replace("(the citations table)", "(each record's sources, with the fields each states)")
+    if registry.when is not None:
+        text += (
+            f" A snapshot: the registry as it stood in {registry.when} (records, names and members as of "
+            "then), not the whole data."
+        )
+    return text
+
+
 LICENSE: Final = {"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}
 """The license of the compilation (the package's own)."""
 
 
-def package(registry: Registry, resources: list[dict[str, Any]]) -> dict[str, Any]:
-    """The ``datapackage.json`` of an export: its resources, version, license and every source document."""
+def package(registry: Registry, resources: list[dict[str, Any]], format: str = "csv") -> dict[str, Any]:
+    """
+    The ``datapackage.json`` of an export: its resources, version, license and every source document.
+
+    For a registry as it stood at a moment, ``as_of`` names that moment.
+    """
     sources = []
     for document in registry.sources():
         entry = {"title": document.title}
@@ -384,9 +430,10 @@ def package(registry: Registry, resources: list[dict[str, Any]]) -> dict[str, An
         sources.append(entry)
     return {
         "name": "asean-digital",
-        "title": "ASEAN Digital sector institutional landscape",
-        "description": DESCRIPTION,
+        "title": _TITLE,
+        "description": describe(registry, format),
         "version": registry.data_version,
+        **({} if registry.when is None else {"as_of": str(registry.when)}),
         "licenses": [LICENSE],
         "sources": sources,
         "resources": resources,

@@ -229,7 +229,7 @@ class KindQueries(Core):
             body = parent
             seen.add(body.id)
             out.append(body)
-        return Results(out, self)
+        return Results(out, self, kind=Body)
 
     # -- documents ----------------------------------------------------------
 

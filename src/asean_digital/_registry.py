@@ -90,6 +90,7 @@ class Registry(KindQueries):
             ),
             self,
             ordered=True,
+            kind=Relation,
         )
 
     # -- identity -----------------------------------------------------------
@@ -306,7 +307,7 @@ class Registry(KindQueries):
         ['ansac mandated_by aim2015', 'ansac part_of adgsom']
         """
         if self._by_id.get(str(getattr(record, "id", ""))) != record:
-            return Results((), self)
+            return Results((), self, kind=Relation)
         rel = self._relations
         positions = sorted(
             {*rel.index("subject", _subject).at(record.id), *rel.index("object", _object).at(record.id)}
@@ -382,16 +383,16 @@ class Registry(KindQueries):
         if not isinstance(text, str):
             msg = f"text must be a string, got {type(text).__name__} {text!r}"
             raise TypeError(msg)
+        from ._search import Match, SearchIndex  # noqa: PLC0415 - search machinery loads on first use
+
         limit = limit_arg(limit)
         wanted = None if kind is None else self._kind_arg(kind)
         if self._search_index is None:
-            from ._search import SearchIndex  # noqa: PLC0415 - search machinery loads on first use
-
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._all_records()
             )
         if source is None and wanted is None:
-            return Results(self._search_index.search(text, limit), self)
+            return Results(self._search_index.search(text, limit), self, kind=Match)
         sid = None if source is None else self._source_id(source)
         every = self._search_index.search(text, len(self._by_id) + 1)
         kept = (
@@ -400,7 +401,7 @@ class Registry(KindQueries):
             if (sid is None or any(s.document == sid for s in m.entity.sources))
             and (wanted is None or kind_of(m.entity) == wanted)
         )
-        return Results(list(kept)[:limit], self)
+        return Results(list(kept)[:limit], self, kind=Match)
 
     def _kind_arg(self, kind: object) -> str:
         """The kind *kind* names: a kind (``"master plan"``) or its collection (``"master_plans"``)."""

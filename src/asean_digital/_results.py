@@ -37,9 +37,23 @@ class Results(tuple[T, ...], Generic[T]):
     registry: Any
     """The registry that produced these records, or ``None``."""
 
-    def __new__(cls, items: Iterable[Any] = (), registry: Any = None) -> Results[Any]:
+    kind: type | None
+    """
+    The class of record the query returns (:class:`~asean_digital.Body`,
+    :class:`~asean_digital.Match`, ...), or ``None``: it gives an empty
+    result its columns.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.bodies(established_before=1900).kind.__name__
+    'Body'
+    """
+
+    def __new__(
+        cls, items: Iterable[Any] = (), registry: Any = None, *, kind: type | None = None
+    ) -> Results[Any]:
         self = super().__new__(cls, items)
         self.registry = registry
+        self.kind = kind
         return self
 
     @overload
@@ -51,7 +65,7 @@ class Results(tuple[T, ...], Generic[T]):
     def __getitem__(self, index: SupportsIndex | slice) -> T | Results[T]:
         """An item, or for a slice the records as :class:`Results` of the same registry."""
         if isinstance(index, slice):
-            return Results(super().__getitem__(index), self.registry)
+            return Results(super().__getitem__(index), self.registry, kind=self.kind)
         return super().__getitem__(index)
 
     def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]]]:

@@ -22,21 +22,45 @@ if TYPE_CHECKING:
     import pandas
     import polars
 
-__all__ = ["to_dataframe", "to_polars", "to_records", "unstructure"]
+__all__ = ["MATCH_COLUMNS", "match_row", "table_of", "to_dataframe", "to_polars", "to_records", "unstructure"]
+
+
+MATCH_COLUMNS: Final = (
+    Column("score", "number", "How well it matches, from 0 (barely) to 1 (a whole key, exactly).", True),
+    Column("kind", "string", "The kind of record found (Body, Document, Meeting, ...).", True),
+    Column("id", "string", "The id of the record found.", True),
+    Column("key", "string", "The key or text of the record that matched best.", True),
+    Column("field", "string", "The field that text is in.", True),
+    Column("snippet", "string", "A short window of that text around what matched.", True),
+)
+"""The columns of a table of search matches: the record found is named by its kind and id."""
+
+
+def _is_match(item: Any) -> bool:
+    return hasattr(item, "entity") and hasattr(item, "score")
+
+
+def _is_match_class(cls: type | None) -> bool:
+    return cls is not None and attrs.has(cls) and {"entity", "score"} <= {a.name for a in attrs.fields(cls)}
+
+
+def match_row(match: Any) -> dict[str, Any]:
+    """A search match as a row of :data:`MATCH_COLUMNS`."""
+    return {
+        "score": match.score,
+        "kind": type(match.entity).__name__,
+        "id": str(getattr(match.entity, "id", "")),
+        "key": match.key,
+        "field": match.field,
+        "snippet": match.snippet,
+    }
 
 
 def unstructure(item: Any) -> dict[str, Any]:
-    """One record (or search match) as a JSON-safe dict."""
+    """One record (or search match: its row of :data:`MATCH_COLUMNS` and the record) as a JSON-safe dict."""
     conv = converter()
-    if hasattr(item, "entity") and hasattr(item, "score"):  # a search Match
-        return {
-            "score": item.score,
-            "key": item.key,
-            "field": item.field,
-            "snippet": item.snippet,
-            "kind": type(item.entity).__name__,
-            "entity": conv.unstructure(item.entity),
-        }
+    if _is_match(item):
+        return {**match_row(item), "entity": conv.unstructure(item.entity)}
     data: dict[str, Any] = conv.unstructure(item)
     return data
 
@@ -72,15 +96,29 @@ def to_records(items: Iterable[Any], *, flat: bool = False) -> list[dict[str, An
     ]
 
 
-def _columns_and_rows(
-    items: Iterable[Any], *, flat: bool
-) -> tuple[list[Column], list[dict[str, Any]]] | None:
-    """The table columns and rows of records (``None`` for anything else, such as search matches)."""
+def table_of(items: Iterable[Any], *, flat: bool = False) -> tuple[list[Column], list[dict[str, Any]]] | None:
+    """
+    The table columns and rows of records or search matches (``None`` for anything else).
+
+    The columns are those of the records' classes, or for none of the
+    class *items* says it holds (:attr:`Results.kind
+    <asean_digital.Results.kind>`), so an empty result has its columns too.
+    Values are Python values (dates as dates), nested values JSON text
+    with *flat*.
+    """
     records = list(items)
-    if not records or not all(attrs.has(type(r)) for r in records):
+    kind = getattr(items, "kind", None)
+    if (records and all(_is_match(r) for r in records)) or (not records and _is_match_class(kind)):
+        return list(MATCH_COLUMNS), [match_row(m) for m in records]
+    classes = list(dict.fromkeys([*([kind] if kind is not None else []), *(type(r) for r in records)]))
+    if (
+        not classes
+        or not all(attrs.has(cls) for cls in classes)
+        or any(not isinstance(r, kind or object) for r in records)
+    ):
         return None
     columns: dict[str, Column] = {}
-    for cls in dict.fromkeys(type(r) for r in records):  # a documents query holds declarations too
+    for cls in classes:  # a documents query holds declarations too
         for column in columns_of(cls):
             columns.setdefault(column.name, column)
     rows = []
@@ -95,7 +133,13 @@ def _columns_and_rows(
     return list(columns.values()), rows
 
 
-_PANDAS_TYPES: Final = {"string": "string", "integer": "Int64", "boolean": "boolean", "date": "datetime64[s]"}
+_PANDAS_TYPES: Final = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "date": "datetime64[s]",
+}
 
 
 def to_dataframe(items: Iterable[Any], *, flat: bool = False) -> pandas.DataFrame:
@@ -107,8 +151,10 @@ def to_dataframe(items: Iterable[Any], *, flat: bool = False) -> pandas.DataFram
     date is its text plus ``<name>_earliest`` and ``<name>_latest`` as
     ``datetime64`` (a period: ``<name>_start`` and ``<name>_end``). Nested
     values (naming histories, sources) are Python lists and dicts, or
-    JSON text with *flat*. Search matches and other values become rows of
-    their :func:`to_records`.
+    JSON text with *flat*. Search matches are rows of ``score`` (``Float64``),
+    ``kind``, ``id``, ``key``, ``field`` and ``snippet``; an empty query
+    result still has its collection's columns; other values become rows
+    of their :func:`to_records`.
 
     Args:
         items: Records, such as a query's result.
@@ -123,13 +169,17 @@ def to_dataframe(items: Iterable[Any], *, flat: bool = False) -> pandas.DataFram
     ((11, 10), ['id', 'name', 'alpha3', 'joined', 'joined_earliest', 'joined_latest'])
     >>> str(df["joined_earliest"].dtype), str(df["founding"].dtype), type(df["aliases"][0]).__name__
     ('datetime64[s]', 'boolean', 'list')
+    >>> ad.to_dataframe(ad.registry.search("TELMIN", limit=1)).iloc[0].to_dict()["id"]
+    'adgmin'
+    >>> ad.to_dataframe(ad.registry.bodies(established_before=1900)).shape
+    (0, 16)
     """
     try:
         import pandas as pd  # noqa: PLC0415
     except ImportError:
         msg = "to_dataframe needs pandas: install it with pip install 'asean-digital[pandas]'"
         raise ImportError(msg) from None
-    table = _columns_and_rows(items, flat=flat)
+    table = table_of(items, flat=flat)
     if table is None:
         return pd.DataFrame.from_records(to_records(items, flat=True)).convert_dtypes()
     columns, rows = table
@@ -158,12 +208,18 @@ def to_polars(items: Iterable[Any]) -> polars.DataFrame:
     except ImportError:
         msg = "to_polars needs polars: install it with pip install polars"
         raise ImportError(msg) from None
-    table = _columns_and_rows(items, flat=False)
+    table = table_of(items, flat=False)
     if table is None:
-        msg = "to_polars takes records (a query's result)"
+        msg = "to_polars takes records or search matches (a query's result)"
         raise TypeError(msg)
     columns, rows = table
-    types = {"string": pl.Utf8, "integer": pl.Int64, "boolean": pl.Boolean, "date": pl.Date}
+    types = {
+        "string": pl.Utf8,
+        "integer": pl.Int64,
+        "number": pl.Float64,
+        "boolean": pl.Boolean,
+        "date": pl.Date,
+    }
     data: dict[str, Any] = {}
     for column in columns:
         values = [row[column.name] for row in rows]

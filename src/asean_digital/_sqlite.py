@@ -33,13 +33,37 @@ _TYPES: Final = {
     "object": "TEXT",
 }
 
+
+def _named_then(body: str, when: str, part: str) -> str:
+    """
+    SQL for the *part* (``acronym`` or ``name``) of the name *body* bore at the date *when*.
+
+    That is the latest name surely in force by then (a name from "2019-10"
+    is taken from the month's last day), as :meth:`Body.name_at
+    <asean_digital.Body.name_at>` takes it.
+    """
+    start = "json_extract(n.value, '$.valid.start')"
+    latest = (
+        f"CASE length({start}) WHEN 4 THEN {start} || '-12-31' WHEN 7 THEN {start} || '-31' ELSE {start} END"
+    )
+    return (
+        f"(SELECT json_extract(n.value, '$.{part}') FROM json_each({body}.names) AS n "
+        f"WHERE {start} IS NULL OR {latest} <= {when} ORDER BY {start} DESC LIMIT 1)"
+    )
+
+
 VIEWS: Final = {
     "declarations_full": (
-        "Every declaration with its document's fields, its host's name and its body's acronym.",
-        """
+        (
+            "Every declaration with its document's fields, its host's name, and its body's acronym and "
+            "name as they were when it was adopted (and the acronym today)."
+        ),
+        f"""
         SELECT d.id, d.title, d.published, d.published_earliest, d.published_latest, d.meeting,
                x.meeting_name, x.meeting_number, x.city, x.host, h.name AS host_name,
-               x.body, b.acronym AS body_acronym, b.name AS body_name
+               x.body, {_named_then("b", "d.published_earliest", "acronym")} AS body_acronym,
+               {_named_then("b", "d.published_earliest", "name")} AS body_name,
+               b.acronym AS body_acronym_today
         FROM documents AS d
         JOIN declarations AS x ON x.id = d.id
         LEFT JOIN member_states AS h ON h.id = x.host
@@ -47,15 +71,20 @@ VIEWS: Final = {
         """,
     ),
     "meetings_full": (
-        "Every ministerial meeting with its host's name and its chair's and vice-chair's names.",
-        """
-        SELECT m.id, m.name, m.number, m.dates, m.dates_start, m.dates_end, m.city, m.host,
+        (
+            "Every ministerial meeting with its body's acronym as it was then, its host's name, and its "
+            "chair's and vice-chair's names."
+        ),
+        f"""
+        SELECT m.id, m.name, m.body, {_named_then("b", "m.dates_start", "acronym")} AS body_acronym,
+               m.number, m.dates, m.dates_start, m.dates_end, m.city, m.host,
                h.name AS host_name, m.virtual, m.theme,
                m.chair_person, COALESCE(m.chair_name, c.name) AS chair,
                m.chair_member_state,
                m.vice_chair_person, COALESCE(m.vice_chair_name, v.name) AS vice_chair,
                m.vice_chair_member_state
         FROM meetings AS m
+        LEFT JOIN bodies AS b ON b.id = m.body
         LEFT JOIN member_states AS h ON h.id = m.host
         LEFT JOIN people AS c ON c.id = m.chair_person
         LEFT JOIN people AS v ON v.id = m.vice_chair_person
@@ -97,7 +126,18 @@ def _cell(value: Any) -> Any:
     return value  # None, str, int and bool (stored as 0 or 1)
 
 
-def is_export(path: Path) -> bool:
+def is_metadata(path: Path, *, title: str) -> bool:
+    """Whether *path* is the Datasette metadata a previous export wrote (a JSON object of that *title*)."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(found, dict) and found.get("title") == title and isinstance(found.get("databases"), dict)
+    )
+
+
+def is_export(path: Path, *, title: str) -> bool:
     """Whether *path* is a database a previous export wrote (its ``about`` table names this package)."""
     try:
         with path.open("rb") as f:
@@ -105,12 +145,14 @@ def is_export(path: Path) -> bool:
                 return False
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            found = db.execute("SELECT value FROM about WHERE key = 'name'").fetchone()
+            found = db.execute(
+                "SELECT value FROM about WHERE key IN ('name', 'title') ORDER BY key"
+            ).fetchall()
         finally:
             db.close()
     except (OSError, sqlite3.Error):
         return False
-    return bool(found == ("asean-digital",))
+    return bool(found == [("asean-digital",), (title,)])
 
 
 def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> list[Path]:
@@ -164,7 +206,7 @@ def _fill(path: Path, registry: Registry, about: dict[str, str]) -> None:
                 names = [c.name for c in table.columns]
                 marks = ", ".join("?" for _ in names)
                 db.executemany(
-                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})",  # noqa: S608 - names from the model
+                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})",
                     ([_cell(row[n]) for n in names] for row in rows(table, registry.stored)),
                 )
                 for key in table.foreign_keys:
