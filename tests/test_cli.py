@@ -141,10 +141,30 @@ class TestErrors:
         """A bad enum value or date: exit 1 with what was expected."""
         code, _, err = run(capsys, "bodies", "--kind", "council")
         assert code == 1
-        assert "must be one of" in err
+        assert "error: --kind must be one of 'ministerial'" in err
         code, _, err = run(capsys, "bodies", "--established-before", "2019-13")
         assert code == 1
-        assert "established_before" in err
+        assert "error: --established-before: month must be between 1 and 12, got 13" in err
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--as-of", "soon", "bodies"], "--as-of: expected a date like '2001'"),
+            (["meetings", "--held-after", "x"], "--held-after: expected a date like '2001'"),
+            (["bodies", "--parent", "ADGSMO"], "--parent: no body matches 'ADGSMO'; did you mean"),
+            (["meetings", "--body", "nothing"], "--body: no body matches 'nothing'"),
+            (["meetings", "--source", "nowhere"], "--source: no source document matches 'nowhere'"),
+            (["search", "x", "--limit", "0"], "--limit must be at least 1, got 0"),
+            (["search", "x", "--kind", "planet"], "--kind must be one of 'source'"),
+        ],
+    )
+    def test_errors_name_the_option(
+        self, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A wrong value is reported against the option that gave it, not the query API's parameter."""
+        code, _, err = run(capsys, *argv)
+        assert code == 1
+        assert err.startswith(f"asean-digital: error: {message}"), err
 
     def test_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A malformed command line: exit 2 with usage."""

@@ -320,3 +320,18 @@ def test_options_a_command_does_not_take_are_a_usage_error(argv: list[str]) -> N
     done = run(*argv)
     assert done.returncode == 2
     assert "takes no --" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "option", "kind"),
+    [
+        ("documents", "--kind", ad.DocumentKind),
+        ("bodies", "--kind", ad.BodyKind),
+        ("relations", "--predicate", ad.Predicate),
+    ],
+)
+def test_an_options_help_lists_every_value_it_takes(command: str, option: str, kind: type) -> None:
+    text = " ".join(help_of(command).split())
+    listed = text.split(f"{option} {option[2:].upper()} ", 1)[1]
+    for value in kind:
+        assert value.value in listed[:400], (value, listed[:400])

@@ -121,7 +121,7 @@ class TestDataFrame:
         assert (frame.height, frame.columns) == (0, list(full.columns))
 
     def test_search_matches_as_frames(self) -> None:
-        """Matches are rows of score (a float), kind, id, key, field and snippet: the id names what was found."""
+        """Matches are rows of score (a float), kind, id, key, field and snippet: the id names the record."""
         import polars as pl
 
         found = reg.search("cybersecurity", limit=5)

@@ -141,7 +141,12 @@ class TestDataErrors:
                 ]
             },
         )
-        assert "the key 'telmin' is ambiguous" in problems_of(path)
+        found = problems_of(path)
+        assert (
+            "overlay.json: $.bodies[0]: the key 'TELMIN' is ambiguous: it also finds body 'adgmin'" in found
+        )
+        assert "change or drop this record's 'TELMIN'" in found
+        assert "bodies.json" not in found  # the packaged body is not the one to fix
 
     def test_naming_gap(self, tmp_path: Path) -> None:
         """A body's names must meet: one ends where the next starts."""

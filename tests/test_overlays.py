@@ -133,6 +133,15 @@ class TestForgivingInput:
         )
         assert any("unknown field(s) descripton (did you mean 'description'?)" in p for p in found)
 
+    @pytest.mark.parametrize(("field", "value"), [("established", 2024), ("acronym", 7)])
+    def test_a_wrong_value_is_reported_once_where_it_was_given(
+        self, field: str, value: object, tmp_path: Path
+    ) -> None:
+        """A number for a date (or an acronym) is one problem, not a second one in the derived names."""
+        found = problems(write(tmp_path, {"bodies": [working_group(**{field: value})]}))
+        assert len(found) == 1, found
+        assert found[0].split(": ")[1] == f"$.bodies[0].{field}"
+
 
 class TestReferences:
     def test_resolutions_are_on_the_registry(self, tmp_path: Path) -> None:
@@ -196,7 +205,11 @@ class TestSemantics:
             meeting=None, meeting_number=5, meeting_name="7th TELMIN", published="2019", host="TH"
         )
         found = "\n".join(problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]})))
-        assert "'7th TELMIN' does not agree with meeting_number 5: write '5th TELMIN'" in found
+        assert (
+            "'7th TELMIN' does not agree with meeting_number 5: for the 7th TELMIN, write meeting_number 7; "
+            "for the 5th meeting, write '5th TELMIN'"
+        ) in found
+        assert "meeting_number: 5 does not agree" not in found  # said once, not again against telmin-7
         assert "'Hanoi' is in 'VN'" in found
         assert "whose host is 'KH'" in found
         assert "whose city is 'Siem Reap'" in found
@@ -330,6 +343,8 @@ class TestCommandLine:
         code, out, err = run(capsys, "diff")
         assert (code, out, err.strip()) == (0, "", "(no changes)")
         assert run(capsys, "diff", "--format", "dot")[0] == 2
+        code, out, _ = run(capsys, "diff", "--format", "csv")  # no changes: still the whole header
+        assert (code, out) == (0, "action,collection,id,field,old,new,file,path,dated\n")
 
     @pytest.mark.parametrize(
         "kind",
@@ -345,6 +360,7 @@ class TestCommandLine:
         (collection,) = [k for k in doc if k != "$comment"]
         (record,) = doc[collection]
         assert set(record) <= set(doc["$comment"])
+        assert not any(":class:" in t or "``" in t for t in doc["$comment"].values())  # plain words
         assert all(
             doc["$comment"][f].split(";")[0] in {"required", "optional"}
             or doc["$comment"][f].startswith("derived")
@@ -354,6 +370,12 @@ class TestCommandLine:
         jsonschema.validate(doc, schema)
         path = write(tmp_path, doc)
         assert run(capsys, "validate", str(path))[0] == 0
+        changes = ad.load(path).changes()
+        if kind == "sector":  # one sector: the skeleton is the packaged record, which it changes in nothing
+            assert changes == ()
+        else:  # a new record, replacing none of the packaged ones
+            assert changes
+            assert {c.action for c in changes} == {"added"}
 
     def test_new_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown kind is an error naming the kinds."""

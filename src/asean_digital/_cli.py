@@ -11,6 +11,7 @@ traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import enum
 import io
@@ -19,7 +20,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -28,6 +29,7 @@ from ._api import default_registry, load
 from ._collections import COLLECTIONS, Collection
 from ._convert import converter
 from ._dates import Period
+from ._model import BodyKind, DocumentKind, Predicate
 from ._rows import MATCH_COLUMNS, match_row, to_records
 from ._tables import columns_of, row_of, text_cell
 
@@ -100,6 +102,12 @@ def _columns(c: Collection) -> list[tuple[str, Callable[[Any], str]]]:
     return [(name, _COMPUTED.get(name) or _field(name)) for name in c.columns]
 
 
+def _choices(kind: type[enum.Enum]) -> str:
+    """The values of the enumeration *kind* as help text: ``"a, b or c"``."""
+    values = [str(v.value) for v in kind]
+    return f"{', '.join(values[:-1])} or {values[-1]}"
+
+
 # The sub-commands whose queries take filters: (registry method, its options).
 # An option is (flag, metavar or None, help); a flag's words are the method's keyword.
 _Option = tuple[str, str | None, str]
@@ -107,7 +115,7 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
     "bodies": (
         "bodies",
         (
-            ("--kind", None, "ministerial, senior_officials, regulators or working_group"),
+            ("--kind", None, _choices(BodyKind)),
             ("--parent", "KEY", "direct sub-bodies of this body"),
             ("--partner", "KEY", "bodies with ASEAN+1 consultations with this partner"),
             ("--established-before", "WHEN", "established wholly before this year or date"),
@@ -117,7 +125,7 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
     "documents": (
         "documents",
         (
-            ("--kind", None, "framework, guideline, declaration, publication or link"),
+            ("--kind", None, _choices(DocumentKind)),
             ("--year", "YEAR", "published in this year"),
             ("--published-before", "WHEN", "published wholly before this year or date"),
             ("--published-after", "WHEN", "published wholly after this year or date"),
@@ -161,11 +169,7 @@ _FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
         "relations",
         (
             ("--subject", "KEY", "relations of this subject"),
-            (
-                "--predicate",
-                None,
-                "part_of, builds_on, succeeds, advises, partners_with, develops, supports, ...",
-            ),
+            ("--predicate", None, _choices(Predicate)),
             ("--object", "KEY", "relations to this object"),
         ),
     ),
@@ -585,7 +589,8 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     reg: Registry = load(*overlays) if overlays else default_registry()
     as_of = getattr(args, "as_of", None)
     if as_of is not None:
-        reg = reg.as_of(_when(as_of))
+        with _named_as_options({"when": "--as-of"}):
+            reg = reg.as_of(_when(as_of))
     cmd = args.command
     if cmd == "diff":
         return _diff(reg, getattr(args, "format", "table"), out)
@@ -609,7 +614,10 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return EXIT_OK
     raw = getattr(args, "raw", False)
     if cmd == "search":
-        matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
+        with _named_as_options(
+            {"kind": "--kind", "source": "--source", "limit": "--limit"}, {"source": args.source}
+        ):
+            matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
         text = _emit(matches, _MATCH_COLUMNS, fmt, raw=raw, requested=args.columns)
     else:
         c = next(c for c in COLLECTIONS if c.command == cmd)
@@ -625,16 +633,42 @@ def _query(c: Collection, args: argparse.Namespace, reg: Registry) -> Sequence[A
     if c.name in _FILTERS:
         method, options = _FILTERS[c.name]
         filters = {}
+        flags = {"source": "--source"}
         for flag, metavar, _ in options:
             name = flag[2:].replace("-", "_")
             value = getattr(args, name)
             filters[name] = _when(value) if metavar == "WHEN" else value
-        records = getattr(reg, method)(**filters, source=args.source)
+            flags[name] = flag
+        with _named_as_options(flags, {**filters, "source": args.source}):
+            records = getattr(reg, method)(**filters, source=args.source)
     elif c.keyed:
-        records = reg.records(c.name, source=args.source)
+        with _named_as_options({"source": "--source"}, {"source": args.source}):
+            records = reg.records(c.name, source=args.source)
     else:
         records = reg.stored(c.name)
     return records
+
+
+@contextlib.contextmanager
+def _named_as_options(flags: dict[str, str], values: dict[str, Any] | None = None) -> Iterator[None]:
+    """
+    Errors of the query API named as the command line's options.
+
+    ``established_before: expected a date ...`` becomes ``--established-before: expected a date ...``;
+    a key that finds nothing is prefixed with the option that gave it (its value among *values*).
+    """
+    try:
+        yield
+    except (TypeError, ValueError, LookupError) as e:
+        text = str(e.args[0]) if e.args else str(e)
+        for name, flag in flags.items():
+            if text.startswith((f"{name}:", f"{name} ")):
+                raise ValueError(flag + text[len(name) :]) from None
+        if isinstance(e, LookupError):  # the option whose key found nothing
+            given = [flags[name] for name, value in (values or {}).items() if value and repr(value) in text]
+            if len(given) == 1:
+                raise ValueError(f"{given[0]}: {text}") from None
+        raise
 
 
 def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str], None]) -> int:
@@ -695,7 +729,14 @@ def _validate(paths: Sequence[str], out: Callable[[str], None]) -> int:
 def _new(kind: str, out: Callable[[str], None]) -> int:
     from ._skeleton import skeleton  # noqa: PLC0415
 
-    out(json.dumps(skeleton(kind), ensure_ascii=False, indent=2))
+    doc = skeleton(kind)
+    if "sectors" in doc:  # there is one sector: an overlay corrects the packaged record, so start from it
+        doc["sectors"] = [converter().unstructure(default_registry().stored("sectors")[0])]
+        doc["$comment"]["about"] = (
+            "The sector is one record: this is the packaged one, which the overlay replaces. Change "
+            "the fields you would correct, then run: asean-digital validate FILE, and asean-digital diff"
+        )
+    out(json.dumps(doc, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
@@ -727,7 +768,9 @@ def _diff(reg: Registry, fmt: str, out: Callable[[str], None]) -> int:
         return EXIT_OK
     if fmt == "csv":
         buffer = io.StringIO()
-        fields = [*(a.name for a in attrs.fields(type(changes[0]))), "dated"] if changes else ["action"]
+        from ._overlay import Change  # noqa: PLC0415 - only diff needs it
+
+        fields = [*(a.name for a in attrs.fields(Change)), "dated"]
         writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(

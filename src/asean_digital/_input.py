@@ -44,6 +44,7 @@ __all__ = [
     "explain_unknown",
     "field_docs",
     "omittable",
+    "plain",
     "reference_fields",
     "type_at",
     "type_text",
@@ -114,10 +115,10 @@ def complete(collection_name: str, item: Any) -> Any:
 def _complete_names(item: dict[str, Any]) -> None:
     names = item.get("names")
     if names is None and "names" not in item and isinstance(item.get("name"), str):
-        start = item.get("established")
-        item["names"] = [
-            {"name": item["name"], "acronym": item.get("acronym"), "valid": {"start": start, "end": None}}
-        ]
+        # A wrong value is reported once, where it was given: the derived name does not repeat it.
+        start = item.get("established") if isinstance(item.get("established"), str) else None
+        acronym = item.get("acronym") if isinstance(item.get("acronym"), str) else None
+        item["names"] = [{"name": item["name"], "acronym": acronym, "valid": {"start": start, "end": None}}]
         return
     if not isinstance(names, list) or not names or not all(isinstance(n, dict) for n in names):
         return
@@ -167,7 +168,17 @@ def field_docs(cls: type) -> dict[str, str]:
     docs: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
         docs.update(_attributes(klass.__dict__.get("__doc__") or ""))
-    return {a.name: docs.get(a.name, "") for a in _fields(cls)}
+    return {a.name: plain(docs.get(a.name, "")) for a in _fields(cls)}
+
+
+def plain(text: str) -> str:
+    """
+    A docstring's words without reStructuredText marks.
+
+    >>> plain(':class:`Meeting` ``"adgmin"`` :func:`~asean_digital.load`')
+    'Meeting "adgmin" asean_digital.load'
+    """
+    return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")
 
 
 def _attributes(doc: str) -> dict[str, str]:

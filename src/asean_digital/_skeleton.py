@@ -62,7 +62,8 @@ _OVERRIDES: Final[dict[str, dict[str, Any]]] = {
     },
     "member_states": {"id": "XX", "alpha3": "XXX"},
     "partners": {"id": "XP"},
-    "relations": {"subject": "adgsom", "predicate": "supports", "object": "adgmin"},
+    # No relation the packaged data states, so that the skeleton adds one and replaces none.
+    "relations": {"subject": "adgsom-wg", "predicate": "partners_with", "object": "atrc-wg"},
 }
 
 

@@ -41,6 +41,7 @@ from ._collections import COLLECTIONS, Collection, values_at
 from ._collections import collection as table_collection
 from ._convert import converter
 from ._dates import PartialDate, Period
+from ._input import field_docs, plain
 
 __all__ = [
     "Column", "ForeignKey", "Table", "by_name", "columns_of", "field_descriptions", "row_of", "rows",
@@ -126,42 +127,17 @@ class Table:
 
 # -- descriptions from the model ---------------------------------------------------------------
 
-_ENTRY: Final = re.compile(r"^ {8}(\w+): (.*)$")
-
 
 @functools.cache
 def field_descriptions(cls: type) -> dict[str, str]:
     """
-    Each field's description from the ``Attributes:`` sections of *cls*'s docstrings (and its bases').
+    Each described field of *cls* with its description, from its docstrings (see :func:`field_docs`).
 
     >>> import asean_digital as ad
     >>> field_descriptions(ad.Meeting)["host"]
     'The id of the member state that hosted (chaired) it.'
     """
-    found: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        lines = (klass.__doc__ or "").splitlines()
-        inside, name = False, None
-        for line in lines:
-            if line.strip() == "Attributes:":
-                inside = True
-                continue
-            if not inside:
-                continue
-            m = _ENTRY.match(line)
-            if m:
-                name = m.group(1)
-                found[name] = m.group(2).strip()
-            elif name and line.startswith(" " * 12) and line.strip():
-                found[name] += " " + line.strip()
-            elif line.strip() and not line.startswith(" " * 8):
-                inside, name = False, None
-    return found
-
-
-def _plain(text: str) -> str:
-    """A docstring's words without reStructuredText marks: ``"adgmin"`` for ````"adgmin"````."""
-    return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")
+    return {name: text for name, text in field_docs(cls).items() if text}
 
 
 # -- types ---------------------------------------------------------------------------------------
@@ -211,7 +187,7 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
         if f.name in skip:
             continue
         tp, optional = _unoptional(hints[f.name])
-        text = _plain(described.get(f.name, f.name.replace("_", " ")))
+        text = plain(described.get(f.name, f.name.replace("_", " ")))
         required = not optional and f.default is attrs.NOTHING
         name = f.name
         if tp is PartialDate:
@@ -235,7 +211,7 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
         elif _is_flat_record(tp):
             inner = field_descriptions(tp)
             for sub in attrs.fields(tp):
-                words = _plain(inner.get(sub.name, sub.name))
+                words = plain(inner.get(sub.name, sub.name))
                 out.append((Column(f"{name}_{sub.name}", "string", f"{text} {words}"), _part(name, sub.name)))
         else:
             kind, allowed = _scalar_type(tp)
@@ -355,7 +331,7 @@ def _specs() -> tuple[tuple[Table, tuple[_Get, ...]], ...]:
         if c.name == "declarations":
             keys.insert(0, ForeignKey("id", "documents", references=()))
         primary = ("id",) if "id" in {col.name for col in columns} else ("subject", "predicate", "object")
-        description = _plain((c.cls.__doc__ or c.summary).strip().splitlines()[0])
+        description = plain((c.cls.__doc__ or c.summary).strip().splitlines()[0])
         if c.name == "declarations":
             description = "The fields a declaration adds to its row of documents, by the document's id."
         elif c.name == "documents":
@@ -408,7 +384,7 @@ def _link_table(c: Collection, field: str, target: str) -> tuple[Table, tuple[_G
     columns.append(
         Column("position", "integer", f"The place in the list of {steps[-1]}, from 0.", required=True)
     )
-    described = _plain(field_descriptions(c.cls).get(steps[0], steps[-1]))
+    described = plain(field_descriptions(c.cls).get(steps[0], steps[-1]))
     kind = "record" if target == "*" else table_collection(target).kind
     columns.append(Column(value, "string", f"The id of a {kind}: {described}", required=True))
     name = _link_name(c, field)

@@ -174,14 +174,20 @@ class _Checker:
                     continue  # records of different kinds may share a key
                 if all(any(normalise(t) == norm for t in title_keys(self.first[rid])) for rid in ids):
                     continue  # a title shared by several documents: ambiguous, allowed
-                for rid in sorted(ids):
+                touched = {o.id for o in self.data.overlaid}
+                # Packaged records were checked with the package: the overlay's record is the one to fix.
+                blamed = [rid for rid in ids if rid in touched] or ids
+                for rid in sorted(blamed):
                     others = sorted(set(ids) - {rid})
                     name, record = self.ids[rid], self.first[rid]
+                    key = next((k for k in record_keys(record) if normalise(k) == norm), norm)
                     self.problem(
                         name,
                         record,
                         "",
-                        f"the key {norm!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}",
+                        f"the key {key!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}; "
+                        f"two records of a kind may not share an id, acronym, name or alias: change or "
+                        f"drop this record's {key!r}",
                     )
 
     def own_keys(self) -> dict[str, str]:
@@ -273,7 +279,11 @@ class _Checker:
                 collection,
                 record,
                 ".names[0].valid.start",
-                f"the first name starts {names[0].valid.start}, not at establishment ({start})",
+                (
+                    f"the first name starts {names[0].valid.start or 'at no date given'}, not at "
+                    f"establishment ({start or 'no date given'}): the first name is borne from the "
+                    f"start, so give both the same date"
+                ),
             )
         for i, (old, new) in enumerate(itertools.pairwise(names)):
             if old.valid.end is None or old.valid.end != new.valid.start:
@@ -476,8 +486,9 @@ class _Checker:
                 name,
                 record,
                 field,
-                f"{meeting_name!r} does not agree with {numbered} {number}: "
-                f"write {ordinal(number) + ' ' + found.group(2)!r}, or correct {numbered}",
+                f"{meeting_name!r} does not agree with {numbered} {number}: for the "
+                f"{meeting_name}, write {numbered} {found.group(1)[:-2]}; for the {ordinal(number)} "
+                f"meeting, write {ordinal(number) + ' ' + found.group(2)!r}",
             )
         if body is None:
             return
@@ -546,17 +557,14 @@ class _Checker:
     def check_against_meeting(self, d: Declaration, m: Meeting) -> None:
         """A declaration agrees with its meeting: body, number, name, host, city, year."""
         named = d.meeting is not None
-        hint = (
-            ""
-            if named
-            else f" (the meeting {m.id!r} is the {m.name}: give meeting {m.id!r} and agree with it)"
-        )
-        pairs: list[tuple[str, object, object]] = [
-            ("body", d.body, m.body),
-            ("meeting_number", d.meeting_number, m.number),
-            ("meeting_name", d.meeting_name, m.name),
-            ("host", d.host, m.host),
-        ]
+        hint = "" if named else f" (its meeting_name {d.meeting_name!r} names the meeting {m.id!r})"
+        pairs: list[tuple[str, object, object]] = [("body", d.body, m.body)]
+        if named:  # else the meeting is found by its name, whose number check_ordinal compares
+            pairs += [
+                ("meeting_number", d.meeting_number, m.number),
+                ("meeting_name", d.meeting_name, m.name),
+            ]
+        pairs.append(("host", d.host, m.host))
         if m.city is not None and not m.virtual:
             pairs.append(("city", normalise(d.city), normalise(m.city)))
         for field, mine, theirs in pairs:
