@@ -8,6 +8,7 @@ an ASCII-only stdout, SIGINT at random moments.
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
 import os
@@ -330,7 +331,7 @@ def test_options_a_command_does_not_take_are_a_usage_error(argv: list[str]) -> N
         ("relations", "--predicate", ad.Predicate),
     ],
 )
-def test_an_options_help_lists_every_value_it_takes(command: str, option: str, kind: type) -> None:
+def test_an_options_help_lists_every_value_it_takes(command: str, option: str, kind: type[enum.Enum]) -> None:
     text = " ".join(help_of(command).split())
     listed = text.split(f"{option} {option[2:].upper()} ", 1)[1]
     for value in kind:
