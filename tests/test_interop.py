@@ -255,17 +255,28 @@ class TestGraph:
             for record in reg.stored(c.name)
             for _, value in values_at(record, r.field)
         ]
-        assert g.number_of_edges() == len(reg.relations()) + len(set(references))
+        listed = [
+            r.id
+            for c in TABLE
+            if c.keyed and c.name not in {"sectors", "sources"}
+            for r in reg.stored(c.name)
+            if any(s.document == "seed-page" for s in r.sources)
+        ]
+        assert g.number_of_edges() == len(reg.relations()) + len(set(references)) + len(listed)
+        assert all(g.has_edge("digital", rid, key="lists") for rid in listed)
+        assert g.edges["digital", "cerdas-study", "lists"]["sections"] == [
+            "Key Documents / Publications and Related Links"
+        ]
         assert all(g.has_edge(a, b, key=k) for a, b, k in references)
         assert g.has_edge("cebu-declaration-2012", "PH", key="host")
         assert g.has_edge("telmin-12", "cebu-declaration-2012", key="outcomes")
         assert g.has_edge("adgsom", "atrc", key="meetings.joint_with")
         assert g.number_of_nodes() == sum(len(reg.stored(c.name)) for c in TABLE if c.keyed)
-        # One component holds the bodies, meetings, people, states and partners; the others are
-        # single records no reference or relation names (documents whose meeting no source gives).
+        # One component holds the sector and all it lists, meets with and refers to; Timor-Leste,
+        # admitted in 2025, is named by no meeting, document or section of the sector's page.
         components = sorted(nx.weakly_connected_components(g), key=len, reverse=True)
-        assert {"adgmin", "telmin-1", "PH", "JP", "leo-moggie", "adm2025"} <= components[0]
-        assert all(len(c) == 1 for c in components[1:])
+        assert {"adgmin", "telmin-1", "PH", "JP", "leo-moggie", "adm2025", "cerdas-study"} <= components[0]
+        assert components[1:] == [{"TL"}]
         assert {
             (a, b) for a, b, k in g.edges(keys=True) if k == "part_of" and a in {x.id for x in reg.bodies()}
         } >= {(b.id, b.parent) for b in reg.bodies() if b.parent}

@@ -113,7 +113,11 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     edge from the record to the one it names, keyed and labelled by the
     field (``predicate="host"``, ``"outcomes"``, ``"chair.person"``,
     ``"meetings.joint_with"``); every relation, the hierarchy's ``part_of``
-    included, is an edge keyed by its predicate.
+    included, is an edge keyed by its predicate. The sector's own page (the
+    ASEAN Secretariat's, the primary source) lists most records: an edge
+    ``lists`` goes from the sector to each, with the page's ``sections``
+    that name it, so a key document no meeting is known for is still
+    linked to the sector.
 
     Raises:
         ImportError: networkx is not installed (``pip install 'asean-digital[networkx]'``).
@@ -152,7 +156,24 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
             key=relation.predicate.value,
             predicate=relation.predicate.value,
         )
+    _sector_page_edges(registry, g)
     return g
+
+
+PRIMARY_SOURCE: Final = "seed-page"
+"""The id of the source document that is the sector's own page (the ASEAN Secretariat's)."""
+
+
+def _sector_page_edges(registry: Registry, g: Any) -> None:
+    """An edge ``lists`` from the sector to each record its own page lists, with the page's sections."""
+    sector = registry.stored("sectors")[0].id
+    for c in COLLECTIONS:
+        if not c.keyed or c.name in {"sectors", "sources"}:
+            continue
+        for record in registry.stored(c.name):
+            sections = sorted({s.section for s in record.sources if s.document == PRIMARY_SOURCE})
+            if sections:
+                g.add_edge(sector, record.id, key="lists", predicate="lists", sections=sections)
 
 
 def export(
@@ -263,7 +284,7 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
             "or pass force=True (--force) to replace it"
         )
         raise ValueError(msg)
-    seed = registry.source("seed-page")
+    seed = registry.source(PRIMARY_SOURCE)
     about = {
         "name": "asean-digital",
         "title": _TITLE,
