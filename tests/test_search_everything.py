@@ -78,7 +78,7 @@ class TestEveryText:
             ("privacy", "ddg-framework-development", "themes"),
             ("smart cities", "5g-ecosystem-development", "themes"),
             ("4IR", "5g-ecosystem-development", "themes"),
-            ("advisory", "atrc", "description"),
+            ("advises the ministers", "atrc", "description"),
             ("Information Security and Assurance", "aim2020", "thrusts"),
             ("Connecting Communities, Co-creating Possibilities", "telmin-13", "theme"),
         ],

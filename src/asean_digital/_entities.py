@@ -70,7 +70,8 @@ class Body(Record):
         representation: Who sits on it (``"Director-General"``).
         role: Its role in the hierarchy as the source words it, where it
             does (``"ADGSOM’s working group"``).
-        description: The source's own description of the body (``None`` where none is given).
+        description: A short account, in our words, of what the sources say of how the body
+            came about and what it does (``None`` where they say nothing).
         meetings: Its recurring meetings.
         aliases: Other names people use for it.
         sources: Where its facts came from.
