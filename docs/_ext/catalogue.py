@@ -169,7 +169,9 @@ class Links:
 
 
 def sources_text(sources: Iterable[Source]) -> str:
-    return "; ".join(f"{esc(s.section)} ({code(s.document)})" for s in sources) or EMPTY
+    """Each source document and section once, however many of the record's citations name it."""
+    cited = dict.fromkeys(f"{esc(s.section)} ({code(s.document)})" for s in sources)
+    return "; ".join(cited) or EMPTY
 
 
 def header(label: str, title: str, registry: Registry, intro: str) -> str:
