@@ -957,7 +957,7 @@ class TestBodies:
         expected = meeting_series(row.meetings)
         assert len(body.meetings) == len(expected)
         for series, page in zip(body.meetings, expected, strict=True):
-            assert series.description == page.description
+            assert not shared_run(series.description, page.description, 6), series.description
             assert series.per_year == page.per_year
             assert series.as_needed == page.as_needed
             assert set(series.joint_with) == {body_id(who) for who in page.joint_with}

@@ -301,7 +301,7 @@ class MeetingSeries(FieldsEq, FieldsRepr):
     A recurring meeting of a body.
 
     Attributes:
-        description: The source's wording of the schedule.
+        description: The schedule in a few words of our own (the facts are the fields below).
         per_year: The regular number of meetings a year; ``None`` where the
             body meets only as necessary.
         as_needed: Whether further meetings are held as and when needed.
