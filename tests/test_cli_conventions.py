@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -246,7 +247,7 @@ def test_tables_fit_the_terminal_and_show_ids_whole(command: str, width: int) ->
     head, rows = lines[:2], lines[2:]
     assert len(rows) == len(records)
     key_width = sum(max(len(str(r[k])) for r in records) for k in keys) + 2 * (len(keys) - 1)
-    assert max(len(line) for line in lines) <= max(width, key_width)
+    assert max(_columns_of(line) for line in lines) <= max(width, key_width)
     for row, record in zip(rows, records, strict=True):
         assert row.split()[: len(keys)] == [str(record[k]) for k in keys]
     if "(not shown" in table.stderr:
@@ -336,3 +337,69 @@ def test_an_options_help_lists_every_value_it_takes(command: str, option: str, k
     listed = text.split(f"{option} {option[2:].upper()} ", 1)[1]
     for value in kind:
         assert value.value in listed[:400], (value, listed[:400])
+
+
+def _columns_of(text: str) -> int:
+    """The terminal columns *text* takes: wide (CJK) characters two, combining marks none."""
+    return sum(
+        0
+        if unicodedata.category(c) in {"Mn", "Me", "Cf"}
+        else 2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 1
+        for c in text
+    )
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_wide_characters_take_two_columns(width: int) -> None:
+    """Sources with Chinese, Japanese, Thai and Burmese titles still fit the terminal, columns aligned."""
+    done = run("sources", env={"COLUMNS": str(width)})
+    lines = done.stdout.splitlines()
+    assert any(not line.isascii() for line in lines)
+    assert max(_columns_of(line) for line in lines) <= width
+    start = _columns_of(lines[0][: lines[0].index("title")])
+    for line in lines[2:]:  # each title starts in the header's column
+        head = next(i for i in range(len(line) + 1) if _columns_of(line[:i]) >= start)
+        assert line[head - 2 : head] == "  ", line
+        assert line[head] != " ", line
+
+
+def test_a_foreign_file_in_an_export_is_named(tmp_path: Path) -> None:
+    """A re-export refused for a user's file names that file, and the command line's --force."""
+    out = tmp_path / "e"
+    assert run("export", "--out", str(out)).returncode == 0
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    done = run("export", "--out", str(out))
+    assert done.returncode == 1
+    assert "(notes.txt); export to a new or empty folder, or pass --force to replace it" in done.stderr
+
+
+def test_csv_on_a_terminal_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    """Escape sequences in the data are not obeyed by a terminal reading CSV; a pipe gets them whole."""
+    import pty
+
+    record = {**ad.to_records([ad.registry.body("ATRC WG")])[0], "description": "x\x1b]0;pwned\x07\x1b[2J"}
+    overlay = tmp_path / "o.json"
+    overlay.write_text(json.dumps({"bodies": [record]}), encoding="utf-8")
+    argv = [*CLI, "show", "atrc-wg", "--overlay", str(overlay), "--format", "csv"]
+    leader, follower = pty.openpty()
+    with subprocess.Popen(argv, stdout=follower, stderr=subprocess.PIPE) as p:
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        p.wait(timeout=120)
+    os.close(leader)
+    shown = b"".join(chunks).decode("utf-8")
+    assert "\x1b" not in shown
+    assert "\x07" not in shown
+    assert "x\\x1b]0;pwned\\x07\\x1b[2J" in shown
+    piped = run("show", "atrc-wg", "--overlay", str(overlay), "--format", "csv").stdout
+    assert "x\x1b]0;pwned\x07\x1b[2J" in piped  # data for a program stays faithful

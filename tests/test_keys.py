@@ -29,10 +29,17 @@ class TestNormalise:
 
     @given(st.text())
     def test_idempotent(self, text: str) -> None:
-        """Normalising a normal form changes nothing, and leaves only lower-case letters and digits."""
+        """Normalising a normal form changes nothing, and leaves only case-folded letters and digits."""
         once = normalise(text)
         assert normalise(once) == once
+        assert all(c.isalnum() for c in once)
+        assert once == once.casefold()
+
+    @given(st.text(alphabet=st.characters(codec="ascii")))
+    def test_ascii_keys_keep_ascii_letters_and_digits(self, text: str) -> None:
+        once = normalise(text)
         assert all(c.isascii() and (c.isdigit() or c.islower()) for c in once)
+        assert once == "".join(c for c in text.lower() if c.isascii() and c.isalnum())
 
 
 class TestRecordKeys:

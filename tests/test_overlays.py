@@ -314,11 +314,36 @@ def _at(value: Any, path: str) -> Any:
     return value
 
 
+class TestPackagedRecordsStayConsistent:
+    def test_moving_a_hosts_accession_past_its_meetings_is_refused(self, tmp_path: Path) -> None:
+        """Thailand joining in 2030 contradicts the packaged meetings it hosted: each is named."""
+        record = ad.converter.unstructure(ad.registry.member_state("TH"))
+        record["joined"] = "2030"
+        found = problems(write(tmp_path, {"member_states": [record]}))
+        hosted = [*ad.registry.meetings(host="TH"), *ad.registry.declarations(host="TH")]
+        assert len(found) == len(hosted)
+        assert all("'TH' joined ASEAN in 2030, after hosting it" in p for p in found)
+        assert all(
+            p.endswith("(a packaged record, which the overlay's member state 'TH' contradicts)")
+            for p in found
+        )
+
+    def test_a_body_history_cut_short_is_refused(self, tmp_path: Path) -> None:
+        """An overlay ADGMIN that never took that name contradicts the packaged 'Nth ADGMIN' meetings."""
+        record = ad.converter.unstructure(ad.registry.body("ADGMIN"))
+        record["names"] = [{**record["names"][0], "valid": {**record["names"][0]["valid"], "end": None}}]
+        record["name"], record["acronym"] = record["names"][0]["name"], "TELMIN"
+        found = problems(write(tmp_path, {"bodies": [record]}))
+        named = [m.name for m in ad.registry.meetings() if m.name.endswith("ADGMIN")]
+        assert any("'1st ADGMIN' names 'ADGMIN', not an acronym of the body 'adgmin'" in p for p in found)
+        assert sum("ADGMIN' names 'ADGMIN'" in p for p in found) >= len(named)
+
+
 class TestCommandLine:
     def test_diff_table_json_csv(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """diff shows each changed field in every format, with the overlay file as source."""
         record = ad.converter.unstructure(ad.registry.member_state("TH"))
-        record["joined"] = "2030"
+        record["joined"] = "1967-08"
         path = write(tmp_path, {"member_states": [record]})
         code, out, err = run(capsys, "--overlay", str(path), "diff")
         assert code == 0, err
@@ -327,13 +352,13 @@ class TestCommandLine:
             "TH",
             "joined",
             "1967-08-08",
-            "2030",
+            "1967-08",
             "mine.json:",
             "$.member_states[0]",
         ]
         code, out, _ = run(capsys, "diff", "--overlay", str(path), "--format", "json")
         assert [(c["id"], c["field"], c["old"], c["new"], c["dated"]) for c in json.loads(out)] == [
-            ("TH", "joined", "1967-08-08", "2030", True)
+            ("TH", "joined", "1967-08-08", "1967-08", True)
         ]
         code, out, _ = run(capsys, "diff", "--overlay", str(path), "--format", "csv")
         assert out.splitlines()[0] == "action,collection,id,field,old,new,file,path,dated"
@@ -414,3 +439,53 @@ class TestSchemas:
             (collection,) = [k for k in schema["properties"] if not k.startswith("$") and k != "data_version"]
             props = schema["properties"][collection]["items"]["properties"]
             assert all(p.get("description") for p in props.values()), entry.name
+
+
+class TestReviewFindings:
+    def test_keys_in_other_scripts_are_keys_of_their_own(self, tmp_path: Path) -> None:
+        """A Chinese alias is found by itself; made-up text around a Latin key does not find that record."""
+        with pytest.raises(ad.NotFoundError):
+            ad.registry.lookup("中国ASEAN2015")
+        with pytest.raises(ad.NotFoundError, match="no record matches 'КН'"):
+            ad.registry.lookup("КН")
+        path = write(tmp_path, {"bodies": [working_group(aliases=["数字工作组"])]})
+        assert ad.load(path).lookup("数字工作组").id == "example-wg"
+
+    def test_a_key_that_looks_like_another_records_is_refused(self, tmp_path: Path) -> None:
+        """'КН' in Cyrillic letters looks exactly like Cambodia's code KH."""
+        laos = {**ad.converter.unstructure(ad.registry.member_state("LA")), "aliases": ["КН"]}
+        found = problems(write(tmp_path, {"member_states": [laos]}))
+        expected = (
+            f"{tmp_path / 'mine.json'}: $.member_states[0]: the key 'КН' looks like the id or acronym 'KH' "
+            "written in other letters; write it in Latin letters, or drop it"
+        )
+        assert found == [expected]
+
+    def test_an_unknown_host_is_one_problem(self, tmp_path: Path) -> None:
+        record = declaration(host="Vietnamm")
+        found = problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]}))
+        assert len(found) == 1, found
+        assert "$.declarations[0].host: 'Vietnamm'" in found[0]
+
+    def test_document_and_declaration_skeletons_load_together(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        for kind in ("document", "declaration"):
+            code, out, _ = run(capsys, "new", kind)
+            assert code == 0
+            (tmp_path / f"{kind}.json").write_text(out, encoding="utf-8")
+        registry = ad.load(tmp_path)
+        assert {c.id for c in registry.changes()} == {"new-document", "new-declaration"}
+
+    def test_polars_frames_of_a_kind_stack(self) -> None:
+        """The polars schema is the collection's, whatever the rows hold, so results concatenate."""
+        import polars as pl
+
+        parts = [
+            ad.registry.bodies(established_before=2012).to_polars(),
+            ad.registry.bodies(established_after=2012).to_polars(),
+            ad.registry.bodies(established_before=1900).to_polars(),
+        ]
+        assert pl.concat(parts).height == len(ad.registry.bodies(established_before=2012)) + 1
+        assert ad.to_polars([]).shape == (0, 0)
+        assert ad.registry.sources().to_dataframe().shape[0] == len(ad.registry.sources())

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -178,7 +179,7 @@ _INT_OPTIONS: Final = frozenset({"year", "meeting-number"})
 _SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 
-_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _safe(text: str) -> str:
@@ -188,13 +189,33 @@ def _safe(text: str) -> str:
     Control characters (ESC, tab, newline, bidi overrides) are shown as
     escapes, not obeyed, and so is any character stdout's encoding cannot carry.
     """
-    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    text = _escape_controls(text)
     encoding = _stdout_encoding()
     try:
         text.encode(encoding)
     except UnicodeEncodeError:
         text = text.replace("\u2014", "-").encode(encoding, errors="backslashreplace").decode(encoding)
     return text
+
+
+def _escape_controls(value: Any) -> Any:
+    """*value* with control characters (ESC, BEL, bidi overrides) as escapes, where it is text."""
+    if not isinstance(value, str):
+        return value
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+
+
+_ZERO_WIDTH: Final = frozenset({"Mn", "Me", "Cf"})
+
+
+def _width(text: str) -> int:
+    """The columns *text* takes on a terminal: wide (CJK) characters two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(
+        0 if unicodedata.category(c) in _ZERO_WIDTH else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
 
 
 def _stdout_encoding() -> str:
@@ -247,7 +268,7 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     """
     headers = [name for name, _ in columns]
     cells = [[_safe(get(r)) for _, get in columns] for r in rows]
-    widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(headers)]
+    widths = [max(_width(h), *(_width(c[i]) for c in cells)) for i, h in enumerate(headers)]
     room = shutil.get_terminal_size((120, 24)).columns
     shown = list(range(len(headers)))
 
@@ -276,11 +297,16 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     mark = _ellipsis()
 
     def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + mark
+        """*text* cut to *width* columns (marked), then padded to them."""
+        if _width(text) > width:
+            while _width(text) > width - 1:
+                text = text[:-1]
+            text += mark
+        return text + " " * (width - _width(text))
 
     lines = ["  ".join(headers[i].ljust(widths[i]) for i in shown).rstrip()]
     lines.append("  ".join("-" * widths[i] for i in shown))
-    lines.extend("  ".join(fit(row[i], widths[i]).ljust(widths[i]) for i in shown).rstrip() for row in cells)
+    lines.extend("  ".join(fit(row[i], widths[i]) for i in shown).rstrip() for row in cells)
     return "\n".join(lines)
 
 
@@ -340,6 +366,8 @@ def _csv(
         rows = [{k: row[k] for k in fields} for row in rows]
     if not raw:
         rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]
+    if sys.stdout.isatty():  # CSV read on a terminal: its control characters shown, not obeyed
+        rows = [{k: _escape_controls(v) for k, v in row.items()} for row in rows]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -690,6 +718,8 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
     except OSError as e:
         msg = f"cannot write to {args.out}: {e.strerror or e}"
         raise ValueError(msg) from None
+    except ValueError as e:  # the API's words for the option, as the command line spells it
+        raise ValueError(str(e).replace("pass force=True (--force)", "pass --force")) from None
     out(
         f"wrote {len(paths)} files to {args.out}"
         if fmt != "sqlite"
@@ -763,6 +793,8 @@ def _diff(reg: Registry, fmt: str, out: Callable[[str], None]) -> int:
         raise _UsageError(msg)
     changes = reg.changes()
     rows = [{**attrs.asdict(c), "dated": c.dated} for c in changes]
+    if fmt == "csv":
+        rows = [{**row, "dated": text_cell(row["dated"])} for row in rows]
     if fmt == "json":
         out(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK

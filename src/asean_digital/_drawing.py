@@ -163,10 +163,14 @@ def known() -> Known:
     if any(key.startswith(TAG_PREFIX.lower()) for key in keys):  # pragma: no cover - a data guard
         msg = f"a packaged key starts with {TAG_PREFIX!r}: generated keys would not be unique"
         raise RuntimeError(msg)
+    # Validation checks the packaged meetings and declarations again against a replaced record
+    # they name: their bodies, hosts and meetings stay as they are.
+    held = [*registry.stored("meetings"), *registry.stored("declarations")]
+    depended = {i for r in held for i in (r.body, r.host, getattr(r, "meeting", None)) if i is not None}
     return Known(
         ids=ids,
         replaceable={
-            c.name: tuple(r.id for r in registry.records(c.name))
+            c.name: tuple(r.id for r in registry.records(c.name) if r.id not in depended)
             for c in COLLECTIONS
             if c.keyed and c.within is None and c.name != "sectors"
         },

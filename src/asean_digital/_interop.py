@@ -322,12 +322,26 @@ def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
             raise ValueError(msg)
         entries = list(target.iterdir())
         if entries and not force and not _is_export(target):
+            foreign = sorted(e.name for e in _foreign(target, entries))
+            shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
             msg = (
-                f"{text} holds files that are not an asean-digital export ({len(entries)} entries); "
+                f"{text} holds what is not part of an asean-digital export ({shown}); "
                 "export to a new or empty folder, or pass force=True (--force) to replace it"
             )
             raise ValueError(msg)
     return target.absolute()
+
+
+def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
+    """The *entries* of *folder* that are not a previous export's own files (all, if it is no export)."""
+    try:
+        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+        if (folder / "datapackage.json").is_symlink() or package.get("name") != "asean-digital":
+            return entries
+        own = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return entries
+    return [e for e in entries if e.name not in own or not e.is_file() or e.is_symlink()]
 
 
 def _is_export(folder: Path) -> bool:

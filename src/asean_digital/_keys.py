@@ -32,7 +32,6 @@ __all__ = [
     "title_keys",
 ]
 
-_NON_ALNUM: Final = re.compile(r"[^0-9a-z]+")
 _KEPT: Final = b"0123456789abcdefghijklmnopqrstuvwxyz"
 _ASCII_DROP: Final = bytes(c for c in range(256) if c not in _KEPT)
 # Letters that Unicode does not decompose into a base letter and a mark.
@@ -46,12 +45,15 @@ def normalise(text: str) -> str:
     """
     The normal form of a key: accents, case, punctuation and spaces removed.
 
-    >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Đà Nẵng")
-    ('putrajaya', 'us', 'danang')
+    Letters and digits of every script are kept, so a key in Chinese or
+    Cyrillic is a key of its own, never reduced to its Latin part.
+
+    >>> normalise("Putra Jaya"), normalise("U.S."), normalise("Đà Nẵng"), normalise("中国 ASEAN")
+    ('putrajaya', 'us', 'danang', '中国asean')
     """
     if text.isascii():  # the common case: lower case without what is not a letter or digit, as bytes
         return text.encode().lower().translate(None, _ASCII_DROP).decode()
-    return _NON_ALNUM.sub("", fold(text))
+    return "".join(c for c in fold(text) if c.isalnum())
 
 
 def fold(text: str) -> str:

@@ -163,7 +163,7 @@ class Registry(KindQueries):
         )
         return f"<Registry data_version={self.data_version!r}{when}: {counts}>"
 
-    def sources(self) -> tuple[SourceDocument, ...]:
+    def sources(self) -> Results[SourceDocument]:
         """
         The source documents the records cite.
 
@@ -171,7 +171,7 @@ class Registry(KindQueries):
         >>> [s.id for s in ad.registry.sources()][:2]
         ['seed-page', 'reference-facts']
         """
-        return self._data.collection("sources")
+        return Results(self._data.collection("sources"), self, kind=SourceDocument)
 
     def source(self, source: Source | str) -> SourceDocument:
         """

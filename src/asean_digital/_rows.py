@@ -10,7 +10,7 @@ imported on first use.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -208,6 +208,9 @@ def to_polars(items: Iterable[Any]) -> polars.DataFrame:
     except ImportError:
         msg = "to_polars needs polars: install it with pip install polars"
         raise ImportError(msg) from None
+    items = list(items) if not isinstance(items, Sequence) else items
+    if not items and getattr(items, "kind", None) is None:
+        return pl.DataFrame()  # nothing, of no known kind: as to_dataframe gives
     table = table_of(items, flat=False)
     if table is None:
         msg = "to_polars takes records or search matches (a query's result)"
@@ -225,7 +228,7 @@ def to_polars(items: Iterable[Any]) -> polars.DataFrame:
         values = [row[column.name] for row in rows]
         if column.type in types:
             data[column.name] = pl.Series(column.name, values, dtype=types[column.type])
-        elif all(v is None or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in values):
+        elif column.items == "string":  # by the model, not the rows: every result of a kind stacks
             data[column.name] = pl.Series(column.name, values, dtype=pl.List(pl.Utf8))
         else:
             text = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]

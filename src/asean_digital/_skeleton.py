@@ -79,13 +79,16 @@ def skeleton(kind: str) -> dict[str, Any]:
         msg = f"kind must be one of {', '.join(KINDS)}; got {kind!r}"
         raise ValueError(msg)
     c = next(c for c in COLLECTIONS if c.name == name)
-    record = _record(c)
-    return {"$comment": _describe(c), name: [record]}
+    word = next(k for k, v in KINDS.items() if v == name).replace("-", " ")
+    record = _record(c, word)
+    comment = _describe(c)
+    comment["about"] = comment["about"].replace(f"One {c.kind} ", f"One {word} ", 1)
+    return {"$comment": comment, name: [record]}
 
 
-def _record(c: Collection) -> dict[str, Any]:
+def _record(c: Collection, word: str) -> dict[str, Any]:
     overrides = _OVERRIDES.get(c.name, {})
-    label = c.kind.replace(" ", "-")
+    label = word.replace(" ", "-")  # "declaration": its id differs from a document skeleton's
     record: dict[str, Any] = {}
     for a in attrs.fields(c.cls):
         if a.name in overrides:
@@ -93,7 +96,7 @@ def _record(c: Collection) -> dict[str, Any]:
         elif a.name == "id":
             record[a.name] = f"new-{label}"
         elif a.name in {"name", "title"}:
-            record[a.name] = f"New {c.kind}"
+            record[a.name] = f"New {word}"
         else:
             record[a.name] = _placeholder(a.type, a.name)
     if c.name == "bodies":

@@ -64,6 +64,8 @@ class Column:
         required: Whether every row has a value.
         pattern: A regular expression every value matches (partial dates, periods).
         enum: The values allowed, for an enumeration.
+        items: For an ``array``, ``"string"`` where every item is text (ids,
+            words); ``None`` where the items are records.
     """
 
     name: str
@@ -72,6 +74,7 @@ class Column:
     required: bool = False
     pattern: str | None = None
     enum: tuple[str, ...] | None = None
+    items: str | None = None
 
 
 @attrs.frozen
@@ -215,7 +218,12 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
                 out.append((Column(f"{name}_{sub.name}", "string", f"{text} {words}"), _part(name, sub.name)))
         else:
             kind, allowed = _scalar_type(tp)
-            out.append((Column(name, kind, text, required, enum=allowed), _value(name)))
+            args = typing.get_args(tp) if typing.get_origin(tp) is tuple else ()
+            texts = bool(args) and (
+                args[0] is str or (isinstance(args[0], type) and issubclass(args[0], enum.Enum))
+            )
+            column = Column(name, kind, text, required, enum=allowed, items="string" if texts else None)
+            out.append((column, _value(name)))
     return out
 
 

@@ -71,13 +71,14 @@ class _Checker:
         self.ids: dict[str, str] = {}  # id -> collection
         self.first: dict[str, Any] = {}  # id -> the record that first holds it
         self.ids_of: dict[str, set[str]] = defaultdict(set)
+        self.because = ""  # why a packaged record is checked again: the overlay's record it depends on
 
     def where(self, collection: str, record: Any) -> str:
         origin = self.data.origins.get((collection, str(record.id)))
         return str(origin) if origin is not None else f"{collection}: $"
 
     def problem(self, collection: str, record: Any, field: str, message: str) -> None:
-        self.problems.append(f"{self.where(collection, record)}{field}: {message}")
+        self.problems.append(f"{self.where(collection, record)}{field}: {message}{self.because}")
 
     def records(self) -> Iterator[tuple[str, Any]]:
         for c in COLLECTIONS:
@@ -203,7 +204,13 @@ class _Checker:
         return out
 
     def check_key_text(self) -> None:
-        """Keys hold no control or invisible characters, and no letters of look-alike scripts mixed."""
+        """
+        Keys are safe to type and to read.
+
+        They hold no control or invisible characters, no letters of look-alike scripts mixed, and
+        do not look like another record's id or acronym written in other letters ("КН" for "KH").
+        """
+        own = self.own_keys()
         for c in COLLECTIONS:
             if not c.keyed:
                 continue
@@ -212,6 +219,12 @@ class _Checker:
                     if key.isascii() and key.isprintable():
                         continue
                     reason = _unsafe(key)
+                    twin = own.get(normalise(key.translate(_AS_LATIN)))
+                    if not reason and twin is not None and twin != record.id and normalise(key) not in own:
+                        reason = (
+                            f"looks like the id or acronym {twin!r} written in other letters; "
+                            "write it in Latin letters, or drop it"
+                        )
                     if reason:
                         self.problem(c.name, record, "", f"the key {key!r} {reason}")
 
@@ -406,8 +419,18 @@ class _Checker:
         for held in (*meetings, *declarations):
             if held.city is not None and held.host is not None:
                 hosts[normalise(held.city)][held.host] += 1
+
+        def again(name: str, record: Any, depends: list[tuple[str, str | None]]) -> bool:
+            """Whether to check *record*: an overlay's, or a packaged one depending on an overlay's record."""
+            if not touched or (name, record.id) in touched:
+                self.because = ""
+                return True
+            changed = [f"{collection(c).kind} {rid!r}" for c, rid in depends if (c, rid) in touched]
+            self.because = f" (a packaged record, which the overlay's {', '.join(changed)} contradicts)"
+            return bool(changed)
+
         for m in meetings:
-            if touched and ("meetings", m.id) not in touched:
+            if not again("meetings", m, [("bodies", m.body), ("member_states", m.host)]):
                 continue
             body = bodies.get(m.body)
             self.check_ordinal(
@@ -425,7 +448,8 @@ class _Checker:
                 "meetings", record=m, host=m.host, city=m.city, when=when, states=states, hosts=hosts
             )
         for d in declarations:
-            if touched and ("declarations", d.id) not in touched:
+            depends = [("bodies", d.body), ("member_states", d.host), ("meetings", d.meeting)]
+            if not again("declarations", d, depends):
                 continue
             meeting = self.meeting_of(d, by_name)
             when = meeting.dates.start if meeting is not None and d.published is None else d.published
@@ -450,6 +474,7 @@ class _Checker:
             )
             if meeting is not None:
                 self.check_against_meeting(d, meeting)
+        self.because = ""
 
     def meeting_of(self, d: Declaration, by_name: dict[tuple[str, str], Meeting]) -> Meeting | None:
         """The meeting of *d*: the one it names, else the one of its body its meeting name names."""
@@ -495,7 +520,16 @@ class _Checker:
         # A name that uses one of the body's acronyms uses one it bore then.
         borne = [n.acronym for n in body.names if n.acronym and _overlaps(n.valid, when)]
         acronyms = [n.acronym for n in body.names if n.acronym]
-        if found.group(2) in acronyms and found.group(2) not in borne:
+        # A packaged meeting's name once agreed with its body: an overlay's body may not drop the acronym.
+        if self.because and acronyms and found.group(2) not in acronyms:
+            self.problem(
+                name,
+                record,
+                field,
+                f"{meeting_name!r} names {found.group(2)!r}, not an acronym of the body {body.id!r} "
+                f"(its acronyms: {', '.join(map(repr, acronyms))})",
+            )
+        elif found.group(2) in acronyms and found.group(2) not in borne:
             then = f" in {when}" if when is not None else ""
             bore = " or ".join(repr(a) for a in borne) or "no acronym"
             self.problem(
@@ -534,7 +568,7 @@ class _Checker:
         hosts: dict[str, dict[str, int]],
     ) -> None:
         """The host was a member state by then, and the city is in the host (as other records place it)."""
-        if host is None:
+        if host is None or host not in states:  # an unknown host is reported once, as a reference
             return
         state = states.get(host)
         if state is not None and when is not None and state.joined.earliest > when.latest:
@@ -564,7 +598,8 @@ class _Checker:
                 ("meeting_number", d.meeting_number, m.number),
                 ("meeting_name", d.meeting_name, m.name),
             ]
-        pairs.append(("host", d.host, m.host))
+        if d.host in self.ids_of["member_states"]:  # an unknown host is reported once, as a reference
+            pairs.append(("host", d.host, m.host))
         if m.city is not None and not m.virtual:
             pairs.append(("city", normalise(d.city), normalise(m.city)))
         for field, mine, theirs in pairs:
@@ -623,6 +658,11 @@ def validate(data: Dataset, *, unreadable: frozenset[str] = frozenset()) -> list
 
 
 _LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+_AS_LATIN: Final = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲ",
+    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXoc",
+)
+"""Cyrillic and Greek letters that look like Latin ones, as those Latin letters."""
 
 
 def _unsafe(key: str) -> str:
