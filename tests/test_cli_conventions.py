@@ -403,3 +403,23 @@ def test_csv_on_a_terminal_shows_control_characters_as_escapes(tmp_path: Path) -
     assert "x\\x1b]0;pwned\\x07\\x1b[2J" in shown
     piped = run("show", "atrc-wg", "--overlay", str(overlay), "--format", "csv").stdout
     assert "x\x1b]0;pwned\x07\x1b[2J" in piped  # data for a program stays faithful
+
+
+def test_messages_name_no_python_classes_and_columns_once() -> None:
+    done = run("bodies", "--kind", "club")
+    assert done.stderr == (
+        "asean-digital: error: --kind must be one of 'ministerial', 'senior_officials', 'regulators', "
+        "'working_group', got 'club'\n"
+    )
+    done = run("meetings", "--columns", "id,id")
+    assert (done.returncode, done.stderr) == (
+        2,
+        "asean-digital: error: --columns: 'id' is named twice; name each column once\n",
+    )
+
+
+def test_a_database_path_naming_a_folder_is_refused(tmp_path: Path) -> None:
+    done = run("export", "--format", "sqlite", "--out", f"{tmp_path}/db/")
+    assert done.returncode == 1
+    assert "names a folder; give the path of a database file (FILE.sqlite)" in done.stderr
+    assert not (tmp_path / "db").exists()

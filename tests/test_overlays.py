@@ -228,7 +228,7 @@ class TestSemantics:
             host="LA",
         )
         found = "\n".join(problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]})))
-        assert "the body 'adgmin' was named 'ADGMIN' in 2023, not 'TELMIN'" in found
+        assert "the body 'adgmin' was named 'ADGMIN' in 2023, not 'TELMIN': write '30th ADGMIN'" in found
 
     def test_dates_within_the_body_life(self, tmp_path: Path) -> None:
         """A declaration dated before its body was established is refused."""

@@ -343,6 +343,9 @@ def _requested(requested: str, known: Sequence[str]) -> list[str]:
         if slug not in slugs:
             msg = f"--columns: no column {word.strip()!r}; expected some of {', '.join(known)}"
             raise _UsageError(msg)
+        if slugs[slug] in chosen:
+            msg = f"--columns: {word.strip()!r} is named twice; name each column once"
+            raise _UsageError(msg)
         chosen.append(slugs[slug])
     return chosen
 
@@ -689,6 +692,9 @@ def _named_as_options(flags: dict[str, str], values: dict[str, Any] | None = Non
         yield
     except (TypeError, ValueError, LookupError) as e:
         text = str(e.args[0]) if e.args else str(e)
+        text = re.sub(
+            r" \(or an? [A-Z]\w+\)| for [A-Z][a-z]+[A-Z]\w+(?=, got)", "", text
+        )  # no Python class names
         for name, flag in flags.items():
             if text.startswith((f"{name}:", f"{name} ")):
                 raise ValueError(flag + text[len(name) :]) from None

@@ -258,6 +258,9 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
     if not isinstance(text, str) or not text.strip():
         msg = f"out must name a database file to export to, got {text!r}"
         raise ValueError(msg)
+    if text.endswith(("/", os.sep)):
+        msg = f"{text} names a folder; give the path of a database file (FILE.sqlite)"
+        raise ValueError(msg)
     target = Path(text)
     if target.is_symlink():
         msg = f"{text} is a symbolic link; give the file itself (an export never writes through a link)"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from ._collections import COLLECTIONS
 from ._convert import converter
 from ._tables import Column, columns_of, row_of
 
@@ -110,7 +111,10 @@ def table_of(items: Iterable[Any], *, flat: bool = False) -> tuple[list[Column],
     kind = getattr(items, "kind", None)
     if (records and all(_is_match(r) for r in records)) or (not records and _is_match_class(kind)):
         return list(MATCH_COLUMNS), [match_row(m) for m in records]
-    classes = list(dict.fromkeys([*([kind] if kind is not None else []), *(type(r) for r in records)]))
+    held = (
+        [] if kind is None else [kind, *(c.cls for c in COLLECTIONS if c.within and issubclass(c.cls, kind))]
+    )
+    classes = list(dict.fromkeys([*held, *(type(r) for r in records)]))
     if (
         not classes
         or not all(attrs.has(cls) for cls in classes)

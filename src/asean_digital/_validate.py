@@ -536,7 +536,8 @@ class _Checker:
                 name,
                 record,
                 field,
-                f"{meeting_name!r}: the body {body.id!r} was named {bore}{then}, not {found.group(2)!r}",
+                f"{meeting_name!r}: the body {body.id!r} was named {bore}{then}, not {found.group(2)!r}"
+                + (f": write {found.group(1) + ' ' + borne[-1]!r}" if borne else ""),
             )
 
     def check_life(
