@@ -489,3 +489,15 @@ class TestReviewFindings:
         assert pl.concat(parts).height == len(ad.registry.bodies(established_before=2012)) + 1
         assert ad.to_polars([]).shape == (0, 0)
         assert ad.registry.sources().to_dataframe().shape[0] == len(ad.registry.sources())
+
+    def test_a_declarations_meeting_follows_from_its_name(self, tmp_path: Path) -> None:
+        """Without `meeting`, the meeting its name and number name is its meeting: an edge, a resolution."""
+        record = declaration(meeting=None, meeting_number=6, meeting_name="6th ADGMIN", published="2026-01")
+        del record["meeting"]
+        registry = ad.load(write(tmp_path, {"sources": [NOTES], "declarations": [record]}))
+        assert registry.document(record["id"]).meeting == "adgmin-6"
+        (found,) = [r for r in registry.resolved if r.field == "meeting"]
+        assert (found.key, found.resolved) == ("6th ADGMIN", "adgmin-6")
+        wrong = declaration(meeting=None, meeting_number=5, meeting_name="6th ADGMIN", published="2026-01")
+        with pytest.raises(ad.DataError, match="does not agree with meeting_number 5"):
+            ad.load(write(tmp_path, {"sources": [NOTES], "declarations": [wrong]}, "wrong.json"))

@@ -59,7 +59,10 @@ DERIVED: Final[dict[str, dict[str, str]]] = {
         "acronym": "the acronym of the last of names, when absent",
         "established": "the start of the first of names, when absent",
     },
-    "declarations": {"kinds": "['declaration'], when absent"},
+    "declarations": {
+        "kinds": "['declaration'], when absent",
+        "meeting": "the meeting of its body that meeting_name and meeting_number name, when absent",
+    },
 }
 """Per collection, the fields derived from others when absent, and how."""
 

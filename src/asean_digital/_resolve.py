@@ -88,10 +88,36 @@ def resolve_references(
                     resolutions.append(
                         Resolution(c.name, str(record.id), path[1:], value, found[0], file, f"{at}{path}")
                     )
+            if c.name == "declarations" and record.meeting is None:
+                record, resolution = _meeting_by_name(data, record, where)
+                if resolution is not None:
+                    dirty = True
+                    resolutions.append(resolution)
             records[position] = record
         if dirty:
             changed[c.name] = tuple(records)
     return changed, tuple(resolutions)
+
+
+def _meeting_by_name(data: Dataset, record: Any, where: tuple[str, str]) -> tuple[Any, Resolution | None]:
+    """
+    A declaration with no ``meeting``, given the meeting its ``meeting_name`` names.
+
+    Only a meeting of its body with its number: else the validator words the disagreement.
+    """
+    name = normalise(record.meeting_name)
+    found = [
+        m.id
+        for m in data.collection("meetings")
+        if m.body == record.body and m.number == record.meeting_number and normalise(m.name) == name
+    ]
+    if len(found) != 1:
+        return record, None
+    file, at = where
+    resolution = Resolution(
+        "declarations", str(record.id), "meeting", record.meeting_name, found[0], file, f"{at}.meeting"
+    )
+    return attrs.evolve(record, meeting=found[0]), resolution
 
 
 def _set(record: Any, path: str, value: str) -> Any:
