@@ -163,40 +163,68 @@ def _overlay_files(
 
 
 class _Strict:
-    """A JSON object hook for overlay files: refuses a key given twice and text no file can hold."""
+    """
+    A JSON object hook for overlay files: refuses a key given twice and text no file can hold.
+
+    What it finds is kept by object, and :meth:`report` words it with each
+    object's JSON path once the whole document is parsed.
+    """
 
     def __init__(self, file: str, problems: list[str]) -> None:
         self.file = file
         self.problems = problems
+        self.found: dict[int, list[tuple[str, str]]] = {}  # id(object) -> (key path suffix, message)
 
     def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        mine: list[tuple[str, str]] = []
         for key, value in pairs:
             if key in out:
-                self.problems.append(
-                    f"{self.file}: $: the key {key!r} is given twice in one object; give it once"
-                )
-            self._check_text(key)
+                mine.append(("", f"the key {key!r} is given twice in one object; give it once"))
             if isinstance(value, str):
-                self._check_text(value)
+                mine.extend((_step(key), m) for m in self._check_text(value))
             elif isinstance(value, list):
-                for item in value:
+                for i, item in enumerate(value):
                     if isinstance(item, str):
-                        self._check_text(item)
+                        mine.extend((f"{_step(key)}[{i}]", m) for m in self._check_text(item))
             out[key] = value
+        if mine:
+            self.found[id(out)] = mine
         return out
 
-    def _check_text(self, text: str) -> None:
-        if text.isascii():
+    def report(self, doc: Any) -> None:
+        """Add what was found to the problems, each at its object's JSON path in *doc*."""
+        if not self.found:
             return
+        stack: list[tuple[str, Any]] = [("$", doc)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, dict):
+                for suffix, message in self.found.get(id(value), ()):
+                    self.problems.append(f"{self.file}: {path}{suffix}: {message}")
+                stack.extend((f"{path}{_step(k)}", v) for k, v in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+
+    @staticmethod
+    def _check_text(text: str) -> list[str]:
+        if text.isascii():
+            return []
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as e:
             shown = text[max(0, e.start - 10) : e.end + 10].encode("unicode_escape").decode("ascii")
-            self.problems.append(
-                f"{self.file}: $: text with a lone surrogate (\\u{ord(text[e.start]):04x}) cannot be written "
+            message = (
+                f"text with a lone surrogate (\\u{ord(text[e.start]):04x}) cannot be written "
                 f"as UTF-8: {shown!r}; fix the escape"
             )
+            return [message]
+        return []
+
+
+def _step(key: str) -> str:
+    """The JSON path step to *key*: ``.name``, or ``['odd key']``."""
+    return f".{key}" if key.isidentifier() else f"[{key!r}]"
 
 
 def _decode(file: str, raw: bytes, problems: list[str], *, strict: bool = True) -> dict[str, Any] | None:
@@ -212,8 +240,10 @@ def _decode(file: str, raw: bytes, problems: list[str], *, strict: bool = True) 
     except UnicodeDecodeError as e:
         problems.append(f"{file}: $: not UTF-8 text (byte {e.start}: {e.reason})")
         return None
+    hook = _Strict(file, problems)
     try:
-        doc = json.loads(text, object_pairs_hook=_Strict(file, problems)) if strict else json.loads(text)
+        doc = json.loads(text, object_pairs_hook=hook) if strict else json.loads(text)
+        hook.report(doc)
     except json.JSONDecodeError as e:
         problems.append(f"{file}: $: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
         return None
