@@ -423,3 +423,15 @@ def test_a_database_path_naming_a_folder_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "names a folder; give the path of a database file (FILE.sqlite)" in done.stderr
     assert not (tmp_path / "db").exists()
+
+
+def test_a_table_column_the_csv_spreads_is_all_its_columns() -> None:
+    done = run("meetings", "--year", "2012", "--columns", "id,chair", "--format", "csv")
+    assert done.stdout.splitlines()[0] == "id,chair_person,chair_name,chair_title,chair_member_state"
+    assert done.stdout.splitlines()[1].startswith("telmin-12,mario-montejo,Mario G. Montejo,")
+
+
+def test_keys_wider_than_the_terminal_say_so() -> None:
+    done = run("relations", env={"COLUMNS": "40"})
+    assert done.returncode == 0
+    assert "(wider than the terminal's 40 columns: ids are never cut)" in done.stderr

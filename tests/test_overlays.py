@@ -501,3 +501,13 @@ class TestReviewFindings:
         wrong = declaration(meeting=None, meeting_number=5, meeting_name="6th ADGMIN", published="2026-01")
         with pytest.raises(ad.DataError, match="does not agree with meeting_number 5"):
             ad.load(write(tmp_path, {"sources": [NOTES], "declarations": [wrong]}, "wrong.json"))
+
+    def test_a_wrong_meeting_is_one_problem_naming_the_right_one(self, tmp_path: Path) -> None:
+        """meeting '5th ADGMIN' with meeting_name '6th ADGMIN', number 6: the meeting is the mistake."""
+        record = declaration(meeting="5th ADGMIN")
+        found = problems(write(tmp_path, {"sources": [NOTES], "declarations": [record]}))
+        assert len(found) == 1, found
+        assert found[0].endswith(
+            "$.declarations[0].meeting: 'adgmin-5' (the 5th ADGMIN) is not the meeting its meeting_name "
+            "'6th ADGMIN' and meeting_number 6 name: give meeting 'adgmin-6'"
+        )

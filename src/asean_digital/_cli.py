@@ -284,8 +284,9 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
             widths[widest] -= 1
             continue
         droppable = [i for i in shown if headers[i] not in _KEYS]
-        if not droppable:
-            break  # the keys alone are wider than the terminal: they are shown whole all the same
+        if not droppable:  # the keys alone are wider than the terminal: they are shown whole all the same
+            print(f"(wider than the terminal's {room} columns: ids are never cut)", file=sys.stderr)
+            break
         shown.remove(droppable[-1])
     dropped = [headers[i] for i in range(len(headers)) if i not in shown]
     if dropped:
@@ -350,6 +351,16 @@ def _requested(requested: str, known: Sequence[str]) -> list[str]:
     return chosen
 
 
+def _grouped(requested: str, fields: Sequence[str]) -> str:
+    """*requested* with a table's column that the CSV spreads over several (``chair``) as those columns."""
+    words = []
+    for word in requested.split(","):
+        name = word.strip().lower().replace("-", "_")
+        parts = [f for f in fields if f.startswith(f"{name}_")] if name not in fields else []
+        words.extend(parts or [word])
+    return ",".join(words)
+
+
 def _csv(
     records: Sequence[Any], *, raw: bool = False, cls: type | None = None, requested: str | None = None
 ) -> str:
@@ -365,7 +376,7 @@ def _csv(
         fields = [column.name for column in MATCH_COLUMNS]
         rows = [{k: text_cell(v) for k, v in match_row(m).items()} for m in records]
     if requested is not None:
-        fields = _requested(requested, fields)
+        fields = _requested(_grouped(requested, fields), fields)
         rows = [{k: row[k] for k in fields} for row in rows]
     if not raw:
         rows = [{k: _neutral(v) for k, v in row.items()} for row in rows]

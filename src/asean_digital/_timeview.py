@@ -9,7 +9,8 @@ The rules (the docs' *Time* page states them with examples):
   moment. A record of such a kind whose date is unknown is left out, unless
   the view is asked for them (``undated=True``).
 - Timeless kinds (the sector, partners, policy areas, dialogues, initiatives,
-  people, the source documents) are in every view.
+  the source documents) are in every view. A person is in a view when a
+  record of the view names them (the chair of a meeting held by then).
 - A reference to a record the view does not hold is dropped: a body whose
   parent came later has no parent until then, a dialogue's convener is
   unknown before the convener existed. A record that cannot be without the
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._collections import COLLECTIONS, principal_date
+from ._collections import COLLECTIONS, principal_date, values_at
 from ._dates import PartialDate, Period
 
 if TYPE_CHECKING:
@@ -101,6 +102,18 @@ def view_dataset(data: Dataset, moment: PartialDate, *, undated: bool = False) -
             present[c.name] = tuple(kept)
         if not changed:
             break
+    # People have no date of their own: a person is in the view when a record of it names them
+    # (the chair of a meeting held by then).
+    named = {
+        value
+        for c in COLLECTIONS
+        for reference in c.references
+        if reference.target == "people"
+        for record in present[c.name]
+        for _, value in values_at(record, reference.field)
+    }
+    present["people"] = tuple(p for p in present["people"] if p.id in named)
+    ids = {r.id for c in COLLECTIONS if c.keyed for r in present[c.name]}
     present["relations"] = tuple(
         r for r in data.collection("relations") if r.subject in ids and r.object in ids
     )

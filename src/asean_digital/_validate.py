@@ -473,7 +473,7 @@ class _Checker:
                 hosts=hosts,
             )
             if meeting is not None:
-                self.check_against_meeting(d, meeting)
+                self.check_against_meeting(d, meeting, by_name.get((d.body, normalise(d.meeting_name))))
         self.because = ""
 
     def meeting_of(self, d: Declaration, by_name: dict[tuple[str, str], Meeting]) -> Meeting | None:
@@ -589,10 +589,25 @@ class _Checker:
                 f"place it, not in the host {host!r}: correct city or host",
             )
 
-    def check_against_meeting(self, d: Declaration, m: Meeting) -> None:
-        """A declaration agrees with its meeting: body, number, name, host, city, year."""
+    def check_against_meeting(self, d: Declaration, m: Meeting, by_name: Meeting | None = None) -> None:
+        """
+        A declaration agrees with its meeting: body, number, name, host, city, year.
+
+        *by_name* is the meeting its meeting name names, if any: where that is another one, with
+        the declaration's number, the one problem is the meeting given.
+        """
         named = d.meeting is not None
         hint = "" if named else f" (its meeting_name {d.meeting_name!r} names the meeting {m.id!r})"
+        if named and by_name is not None and by_name.id != m.id and by_name.number == d.meeting_number:
+            # One mistake, one problem: the meeting given is not the one its name and number name.
+            self.problem(
+                "declarations",
+                d,
+                ".meeting",
+                f"{m.id!r} (the {m.name}) is not the meeting its meeting_name {d.meeting_name!r} and "
+                f"meeting_number {d.meeting_number} name: give meeting {by_name.id!r}",
+            )
+            return
         pairs: list[tuple[str, object, object]] = [("body", d.body, m.body)]
         if named:  # else the meeting is found by its name, whose number check_ordinal compares
             pairs += [
