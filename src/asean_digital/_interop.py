@@ -324,8 +324,8 @@ def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
             msg = f"{text} exists and is not a folder"
             raise ValueError(msg)
         entries = list(target.iterdir())
-        if entries and not force and not _is_export(target):
-            foreign = sorted(e.name for e in _foreign(target, entries))
+        foreign = [] if force else sorted(e.name for e in _foreign(target, entries))
+        if foreign:
             shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
             msg = (
                 f"{text} holds what is not part of an asean-digital export ({shown}); "
@@ -336,31 +336,23 @@ def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
 
 
 def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
-    """The *entries* of *folder* that are not a previous export's own files (all, if it is no export)."""
+    """
+    The *entries* of *folder* that are not a previous export's own files.
+
+    All of them unless its manifest names this package. Anything a user added (a file, a link)
+    would be lost by replacing the folder.
+    """
+    manifest = folder / "datapackage.json"
     try:
-        package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-        if (folder / "datapackage.json").is_symlink() or package.get("name") != "asean-digital":
+        if manifest.is_symlink():
+            return entries
+        package = json.loads(manifest.read_text(encoding="utf-8"))
+        if package.get("name") != "asean-digital":
             return entries
         own = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
     except (OSError, ValueError, AttributeError, TypeError):
         return entries
     return [e for e in entries if e.name not in own or not e.is_file() or e.is_symlink()]
-
-
-def _is_export(folder: Path) -> bool:
-    """Whether *folder* holds a previous export: its manifest names this package."""
-    manifest = folder / "datapackage.json"
-    if manifest.is_symlink() or not manifest.is_file():
-        return False
-    try:
-        package = json.loads(manifest.read_text(encoding="utf-8"))
-        if package.get("name") != "asean-digital":
-            return False
-        # Only the export's own files: anything a user added to the folder would be lost.
-        own = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
-        return all(e.name in own and e.is_file() and not e.is_symlink() for e in folder.iterdir())
-    except (OSError, ValueError, AttributeError, TypeError):
-        return False
 
 
 def _swap_into(staging: Path, target: Path) -> None:

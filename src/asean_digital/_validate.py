@@ -151,8 +151,8 @@ class _Checker:
 
     def check_keys(self) -> None:
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
-        self.check_key_text()
         own = self.own_keys()
+        self.check_key_text(own)
         for norm, shared_by in keys.shared():
             owner = own.get(norm)
             owner_kind = KIND_OF[self.ids[owner]] if owner is not None else None
@@ -203,14 +203,14 @@ class _Checker:
                     out.setdefault(normalise(acronym), rid)
         return out
 
-    def check_key_text(self) -> None:
+    def check_key_text(self, own: dict[str, str]) -> None:
         """
         Keys are safe to type and to read.
 
         They hold no control or invisible characters, no letters of look-alike scripts mixed, and
-        do not look like another record's id or acronym written in other letters ("КН" for "KH").
+        do not look like another record's id or acronym (*own*, in normal form) written in other
+        letters ("КН" for "KH").
         """
-        own = self.own_keys()
         for c in COLLECTIONS:
             if not c.keyed:
                 continue
