@@ -196,9 +196,9 @@ def packaged_load(repeat: int) -> dict[str, Any]:
     from importlib import resources
 
     import asean_digital as ad
-    from asean_digital._load import COLLECTIONS, load_dataset
-    from asean_digital._registry import Registry
-    from asean_digital._validate import validate
+    from asean_digital.loading.load import COLLECTIONS, load_dataset
+    from asean_digital.loading.validate import validate
+    from asean_digital.query.registry import Registry
 
     folder = resources.files("asean_digital") / "data"
     raws = [

@@ -44,7 +44,7 @@ exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 nitpicky = True
 nitpick_ignore = [
     # A private TypeVar of Registry.get's signature; TypeVars have no entry to link to.
-    ("py:class", "asean_digital._registry.R"),
+    ("py:class", "asean_digital.query.registry.R"),
     # Hypothesis' strategy type, named as the strategies module's annotations name it;
     # Hypothesis' own inventory is not fetched (no network at build time).
     ("py:class", "SearchStrategy"),
@@ -58,7 +58,7 @@ autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
-# Show resolved types as "BodyKind", not "asean_digital._model.BodyKind".
+# Show resolved types as "BodyKind", not "asean_digital.model.parts.BodyKind".
 python_use_unqualified_type_names = True
 
 # -- doctest: the examples of the pages and of the docstrings -----------------

@@ -13,7 +13,7 @@ import pytest
 
 import asean_digital as ad
 from asean_digital import Body
-from asean_digital._cli import main
+from asean_digital.cli.main import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -36,7 +36,7 @@ class TestRoundTrip:
     @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "walking"])
     def test_loader_hooks_agree_with_the_converter(self, compiled: bool) -> None:
         """Both kinds of loader hook structure every record as the converter does, on the fast path alone."""
-        from asean_digital._structure import Hooks
+        from asean_digital.formats.structure import Hooks
 
         def no_fallback(t: Any) -> Any:
             def fail(value: Any) -> Any:
@@ -56,7 +56,7 @@ class TestRoundTrip:
     @pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "walking"])
     def test_loader_hooks_refuse_as_the_converter_does(self, compiled: bool) -> None:
         """The fast path itself refuses a bad value, and the error is then the converter's own."""
-        from asean_digital._structure import Hooks
+        from asean_digital.formats.structure import Hooks
 
         refused = object()
         data = ad.converter.unstructure(reg.body("ATRC"))
@@ -143,7 +143,7 @@ class TestStrict:
 
     def test_make_converter_is_independent(self) -> None:
         """make_converter returns a fresh converter with the same behaviour."""
-        from asean_digital._convert import make_converter
+        from asean_digital.formats.convert import make_converter
 
         other = make_converter()
         assert other is not ad.converter
@@ -166,7 +166,7 @@ class TestGeneratedCode:
         """A hook's source is in linecache under its code's file name, so tracebacks show its lines."""
         import linecache
 
-        from asean_digital._structure import Hooks
+        from asean_digital.formats.structure import Hooks
 
         hook = Hooks(lambda t: lambda value: None).hook(Body)
         filename = hook.__code__.co_filename

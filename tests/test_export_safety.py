@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
-from asean_digital._cli import main
+from asean_digital.cli.main import main
 
 reg = ad.registry
 
@@ -112,7 +112,7 @@ def test_a_full_disk_leaves_the_previous_export_intact(tmp_path: Path) -> None:
         import resource, signal, sys
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
-        from asean_digital._cli import main
+        from asean_digital.cli.main import main
         sys.exit(main(["export", "--out", {str(target)!r}]))
         """
     )
@@ -146,7 +146,7 @@ def fault_script(argv: list[str], limit: int | None = 20_000) -> str:
         import resource, signal, sys
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         {cap}
-        from asean_digital._cli import main
+        from asean_digital.cli.main import main
         sys.exit(main({argv!r}))
         """
     )

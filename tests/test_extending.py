@@ -76,7 +76,7 @@ TOY_DATA = {
 SCRIPT = r"""
 import json, sys, tempfile, pathlib
 import asean_digital as ad
-from asean_digital._cli import main
+from asean_digital.cli.main import main
 
 reg = ad.registry
 toy = reg.lookup("TQP")
@@ -149,9 +149,9 @@ def extended(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("extended")
     copy = root / "asean_digital"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    entities = copy / "_entities.py"
+    entities = copy / "model" / "records.py"
     entities.write_text(entities.read_text(encoding="utf-8") + TOY_CLASS, encoding="utf-8")
-    table = copy / "_collections.py"
+    table = copy / "model" / "collections.py"
     text = table.read_text(encoding="utf-8")
     anchor = '    Collection(\n        "relations",'
     assert text.count(anchor) == 1
@@ -181,7 +181,7 @@ def test_a_new_kind_needs_only_its_class_row_and_data(extended: Path) -> None:
 
 
 def test_the_copy_differs_from_the_package_in_two_files_and_one_new_one(extended: Path) -> None:
-    """What the toy kind took: _entities.py and _collections.py edited, data/toys.json added."""
+    """What the toy kind took: model/records.py and model/collections.py edited, data/toys.json added."""
     changed = []
     for path in sorted((extended / "asean_digital").rglob("*")):
         if path.is_dir() or "__pycache__" in path.parts:
@@ -189,4 +189,4 @@ def test_the_copy_differs_from_the_package_in_two_files_and_one_new_one(extended
         original = PACKAGE / path.relative_to(extended / "asean_digital")
         if not original.exists() or original.read_bytes() != path.read_bytes():
             changed.append(str(path.relative_to(extended / "asean_digital")))
-    assert changed == ["_collections.py", "_entities.py", "data/toys.json"]
+    assert changed == ["data/toys.json", "model/collections.py", "model/records.py"]

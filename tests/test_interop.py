@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
-from asean_digital._collections import COLLECTIONS as TABLE
-from asean_digital._load import COLLECTIONS
+from asean_digital.loading.load import COLLECTIONS
+from asean_digital.model.collections import COLLECTIONS as TABLE
 
 reg = ad.registry
 
@@ -246,7 +246,7 @@ class TestGraph:
         """A node per record; an edge per relation (hierarchy included) and per reference a record makes."""
         import networkx as nx
 
-        from asean_digital._collections import values_at
+        from asean_digital.model.collections import values_at
 
         g = ad.to_networkx(reg)
         references = [

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import asean_digital as ad
-from asean_digital._keys import kind_of, normalise, record_keys, search_keys
+from asean_digital.model.keys import kind_of, normalise, record_keys, search_keys
 
 reg = ad.registry
 
@@ -81,6 +81,6 @@ def test_the_ascii_fast_path_normalises_as_the_general_rule(text: str) -> None:
     """For ASCII text, lower case minus non-alphanumerics is the accent-folding rule's result."""
     import re
 
-    from asean_digital._keys import fold
+    from asean_digital.model.keys import fold
 
     assert normalise(text) == re.sub(r"[^0-9a-z]+", "", fold(text))

@@ -242,7 +242,7 @@ class TestLazyRegistry:
             " or m.startswith('asean_digital.'))\n"
             "assert not loaded, loaded\n"
             "ad.Body\n"
-            "assert 'attrs' in sys.modules and 'asean_digital._load' not in sys.modules\n"
+            "assert 'attrs' in sys.modules and 'asean_digital.loading.load' not in sys.modules\n"
             "print('ok')\n"
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
@@ -333,7 +333,7 @@ class TestSharedStrings:
             assert all(date is other for other in published if date == other)
 
     def test_the_table_is_emptied_after_every_load(self, tmp_path: Path) -> None:
-        from asean_digital._structure import DATES, STRINGS
+        from asean_digital.formats.structure import DATES, STRINGS
 
         ad.load()
         assert STRINGS == {}

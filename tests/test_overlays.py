@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 
 import asean_digital as ad
 import asean_digital.strategies as gen
-from asean_digital._cli import main
+from asean_digital.cli.main import main
 
 SCHEMAS = resources.files("asean_digital") / "schema"
 NOTES = {"id": "our-notes", "title": "Our notes", "description": "Facts we checked."}

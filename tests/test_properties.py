@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import asean_digital as ad
 from asean_digital import AmbiguousKeyError, PartialDate
-from asean_digital._keys import record_keys
+from asean_digital.model.keys import record_keys
 
 reg = ad.registry
 years = st.integers(min_value=1900, max_value=2100)

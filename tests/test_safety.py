@@ -14,7 +14,7 @@ import pytest
 
 import asean_digital as ad
 from asean_digital import DataError
-from asean_digital._cli import main
+from asean_digital.cli.main import main
 
 
 def write(tmp_path: Path, text: str, name: str = "overlay.json") -> Path:

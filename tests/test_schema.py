@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 import asean_digital as ad
-from asean_digital._load import COLLECTIONS
-from asean_digital._schema import file_schema
+from asean_digital.formats.schema import file_schema
+from asean_digital.loading.load import COLLECTIONS
 
 SCHEMA_DIR = resources.files("asean_digital") / "schema"
 DATA_DIR = resources.files("asean_digital") / "data"

@@ -52,7 +52,7 @@ from asean_digital import (
     Thrust,
 )
 from asean_digital import strategies as gen
-from asean_digital._keys import normalise, record_keys
+from asean_digital.model.keys import normalise, record_keys
 
 SHIPPED = ad.registry
 TAG = gen.TAG_PREFIX.lower()

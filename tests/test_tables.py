@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import asean_digital as ad
-from asean_digital._collections import COLLECTIONS, values_at
+from asean_digital.model.collections import COLLECTIONS, values_at
 
 reg = ad.registry
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import catalogue_diagrams as diagrams
 
-from asean_digital._collections import COLLECTIONS, Collection
+from asean_digital.model.collections import COLLECTIONS, Collection
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -26,9 +26,25 @@ if TYPE_CHECKING:
 
     import cattrs
 
-    from ._api import load
-    from ._dates import PartialDate, Period, When, to_partial_date
-    from ._entities import (
+    from .export.interop import export, graph, to_networkx
+    from .formats.rows import to_dataframe, to_polars, to_records
+    from .model.dates import PartialDate, Period, When, to_partial_date
+    from .model.errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
+    from .model.overlay import Change, Resolution
+    from .model.parts import (
+        BodyKind,
+        DocumentKind,
+        Erratum,
+        MeetingSeries,
+        Name,
+        Participant,
+        PartnerKind,
+        Predicate,
+        Source,
+        SourceDocument,
+        Thrust,
+    )
+    from .model.records import (
         Body,
         Declaration,
         Dialogue,
@@ -45,26 +61,10 @@ if TYPE_CHECKING:
         Relation,
         Sector,
     )
-    from ._errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
-    from ._interop import export, graph, to_networkx
-    from ._model import (
-        BodyKind,
-        DocumentKind,
-        Erratum,
-        MeetingSeries,
-        Name,
-        Participant,
-        PartnerKind,
-        Predicate,
-        Source,
-        SourceDocument,
-        Thrust,
-    )
-    from ._overlay import Change, Resolution
-    from ._registry import Registry
-    from ._results import Results
-    from ._rows import to_dataframe, to_polars, to_records
-    from ._search import Match
+    from .query.api import load
+    from .query.registry import Registry
+    from .query.results import Results
+    from .query.search import Match
 
 __all__ = [
     "AmbiguousKeyError",
@@ -120,9 +120,9 @@ __all__ = [
 
 # The public names each private module provides, looked up on first use.
 _PROVIDERS: dict[str, tuple[str, ...]] = {
-    "_api": ("load",),
-    "_dates": ("PartialDate", "Period", "When", "to_partial_date"),
-    "_entities": (
+    "query.api": ("load",),
+    "model.dates": ("PartialDate", "Period", "When", "to_partial_date"),
+    "model.records": (
         "Body",
         "Declaration",
         "Dialogue",
@@ -139,9 +139,9 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
         "Relation",
         "Sector",
     ),
-    "_errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"),
-    "_interop": ("export", "graph", "to_networkx"),
-    "_model": (
+    "model.errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"),
+    "export.interop": ("export", "graph", "to_networkx"),
+    "model.parts": (
         "BodyKind",
         "DocumentKind",
         "Erratum",
@@ -154,11 +154,11 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
         "SourceDocument",
         "Thrust",
     ),
-    "_overlay": ("Change", "Resolution"),
-    "_registry": ("Registry",),
-    "_results": ("Results",),
-    "_rows": ("to_dataframe", "to_polars", "to_records"),
-    "_search": ("Match",),
+    "model.overlay": ("Change", "Resolution"),
+    "query.registry": ("Registry",),
+    "query.results": ("Results",),
+    "formats.rows": ("to_dataframe", "to_polars", "to_records"),
+    "query.search": ("Match",),
 }
 _MODULE_OF: dict[str, str] = {name: module for module, names in _PROVIDERS.items() for name in names}
 
@@ -169,9 +169,9 @@ def __getattr__(name: str) -> Any:
     if name in {"registry", "converter"}:
         # Made once, on first use, by their modules; kept here for plain attribute reads after.
         made = (
-            import_module(f"{__name__}._api").default_registry()
+            import_module(f"{__name__}.query.api").default_registry()
             if name == "registry"
-            else import_module(f"{__name__}._convert").converter()
+            else import_module(f"{__name__}.formats.convert").converter()
         )
         globals()[name] = made
         return made

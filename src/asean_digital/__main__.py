@@ -8,10 +8,10 @@ def run() -> int:
     The command line's entry point: Ctrl-C at any moment, even while the modules load, exits 130 quietly.
 
     Returns:
-        The exit status (see :func:`asean_digital._cli.main`).
+        The exit status (see :func:`asean_digital.cli.main.main`).
     """
     try:
-        from ._cli import main  # noqa: PLC0415 - imported here so an interrupt while loading is caught
+        from .cli.main import main  # noqa: PLC0415 - imported here so an interrupt while loading is caught
 
         return main()
     except KeyboardInterrupt:

@@ -1,0 +1,329 @@
+"""
+Forgiving input: what an overlay record may leave out, and how the loader completes it.
+
+The records a registry holds are strict (every field, references as ids);
+what a person writes need not be. Before an overlay's records are
+structured, each is completed:
+
+- a field that may be null may be omitted (it is null), and an array field
+  may be omitted (it is empty);
+- fields that follow from others are derived where absent: a body with one
+  name gets its naming history (that name, its acronym, from its
+  establishment), a body with a naming history gets its current name and
+  acronym and its establishment from it, and a declaration is listed as a
+  declaration.
+
+References are resolved after the merge (:mod:`asean_digital.loading.resolve`).
+The packaged files are read as they are, without completion. The JSON
+Schemas (:mod:`asean_digital.formats.schema`) and the skeletons of ``asean-digital
+new`` say exactly what this module accepts, from the same rules.
+
+>>> complete("declarations", {"id": "x"})["kinds"]
+['declaration']
+>>> complete("bodies", {"name": "Example Group", "acronym": "EG", "established": "2024"})["names"]
+[{'name': 'Example Group', 'acronym': 'EG', 'valid': {'start': '2024', 'end': None}}]
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+
+from asean_digital.model.collections import COLLECTIONS, collection
+
+__all__ = [
+    "DERIVED",
+    "complete",
+    "explain_missing",
+    "explain_unknown",
+    "field_docs",
+    "omittable",
+    "plain",
+    "reference_fields",
+    "type_at",
+    "type_text",
+]
+
+_NONE = type(None)
+
+DERIVED: Final[dict[str, dict[str, str]]] = {
+    "bodies": {
+        "names": "one name, from name, acronym and established, when absent",
+        "name": "the name of the last of names, when absent",
+        "acronym": "the acronym of the last of names, when absent",
+        "established": "the start of the first of names, when absent",
+    },
+    "declarations": {
+        "kinds": "['declaration'], when absent",
+        "meeting": "the meeting of its body that meeting_name and meeting_number name, when absent",
+    },
+}
+"""Per collection, the fields derived from others when absent, and how."""
+
+
+def _is_optional(t: Any) -> bool:
+    return typing.get_origin(t) in (typing.Union, types.UnionType) and _NONE in typing.get_args(t)
+
+
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _inner(t: Any) -> Any:
+    """The record class inside ``X``, ``X | None`` or ``tuple[X, ...]``, or ``None``."""
+    if _is_optional(t):
+        t = next(a for a in typing.get_args(t) if a is not _NONE)
+    if _is_tuple(t):
+        t = typing.get_args(t)[0]
+    return t if isinstance(t, type) and attrs.has(t) else None
+
+
+def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
+    return fields
+
+
+def omittable(cls: type, field: attrs.Attribute[Any], collection_name: str | None = None) -> bool:
+    """Whether an overlay may omit *field* of *cls*: it has a default, is nullable, an array, or derived."""
+    if field.default is not attrs.NOTHING or _is_optional(field.type) or _is_tuple(field.type):
+        return True
+    return collection_name is not None and field.name in DERIVED.get(collection_name, {})
+
+
+def complete(collection_name: str, item: Any) -> Any:
+    """
+    *item*, a JSON record of the collection *collection_name*, with what it may leave out filled in.
+
+    Anything not of the expected shape is left as it is, for structuring to
+    refuse in its own words.
+    """
+    if not isinstance(item, dict):
+        return item
+    item = dict(item)
+    if collection_name == "bodies":
+        _complete_names(item)
+    elif collection_name == "declarations" and "kinds" not in item:
+        item["kinds"] = ["declaration"]
+    return _defaults(collection(collection_name).cls, item)
+
+
+def _complete_names(item: dict[str, Any]) -> None:
+    names = item.get("names")
+    if names is None and "names" not in item and isinstance(item.get("name"), str):
+        # A wrong value is reported once, where it was given: the derived name does not repeat it.
+        start = item.get("established") if isinstance(item.get("established"), str) else None
+        acronym = item.get("acronym") if isinstance(item.get("acronym"), str) else None
+        item["names"] = [{"name": item["name"], "acronym": acronym, "valid": {"start": start, "end": None}}]
+        return
+    if not isinstance(names, list) or not names or not all(isinstance(n, dict) for n in names):
+        return
+    last, first = names[-1], names[0]
+    if "name" not in item and "name" in last:
+        item["name"] = last["name"]
+    if "acronym" not in item and "acronym" in last:
+        item["acronym"] = last["acronym"]
+    valid = first.get("valid")
+    if "established" not in item and isinstance(valid, dict) and "start" in valid:
+        item["established"] = valid["start"]
+
+
+def _defaults(cls: type, item: dict[str, Any]) -> dict[str, Any]:
+    for a in _fields(cls):
+        if a.name not in item:
+            if a.default is not attrs.NOTHING:
+                continue
+            if _is_optional(a.type):
+                item[a.name] = None
+            elif _is_tuple(a.type):
+                item[a.name] = []
+            continue
+        inner = _inner(a.type)
+        if inner is None:
+            continue
+        value = item[a.name]
+        if isinstance(value, dict):
+            item[a.name] = _defaults(inner, dict(value))
+        elif isinstance(value, list):
+            item[a.name] = [_defaults(inner, dict(v)) if isinstance(v, dict) else v for v in value]
+    return item
+
+
+_HEADING: Final = re.compile(r"^\s*Attributes:\s*$")
+_ENTRY: Final = re.compile(r"^(\s+)(\w+):\s*(.*)$")
+
+
+def field_docs(cls: type) -> dict[str, str]:
+    """
+    Each field of *cls* with its description, from the ``Attributes:`` sections of its docstrings.
+
+    >>> from asean_digital import Declaration
+    >>> field_docs(Declaration)["host"], field_docs(Declaration)["title"]
+    ('The id of the member state hosting it.', 'The title as the source gives it.')
+    """
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        docs.update(_attributes(klass.__dict__.get("__doc__") or ""))
+    return {a.name: plain(docs.get(a.name, "")) for a in _fields(cls)}
+
+
+def plain(text: str) -> str:
+    """
+    A docstring's words without reStructuredText marks.
+
+    >>> plain(':class:`Meeting` ``"adgmin"`` :func:`~asean_digital.load`')
+    'Meeting "adgmin" asean_digital.load'
+    """
+    return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")
+
+
+def _attributes(doc: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    inside, indent, current = False, None, None
+    for line in doc.splitlines():
+        if _HEADING.match(line):
+            inside, indent, current = True, None, None
+            continue
+        if not inside:
+            continue
+        if not line.strip():
+            if current is not None:
+                current = None
+            continue
+        entry = _ENTRY.match(line)
+        width = len(line) - len(line.lstrip())
+        if entry and (indent is None or width == indent):
+            indent = width
+            current = entry.group(2)
+            out[current] = entry.group(3).strip()
+        elif current is not None and indent is not None and width > indent:
+            out[current] += " " + line.strip()
+        else:
+            inside = False
+    return {k: v.replace("``", "") for k, v in out.items()}
+
+
+_PATH_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def _unwrap(t: Any) -> Any:
+    if _is_optional(t):
+        return next(a for a in typing.get_args(t) if a is not _NONE)
+    return t
+
+
+def type_at(cls: type, path: str) -> Any:
+    """
+    The field type at the JSON path *path* inside a record of *cls* (``None`` where it leads nowhere).
+
+    >>> from asean_digital import Body, Period
+    >>> type_at(Body, ".names[0].valid") is Period
+    True
+    """
+    t: Any = cls
+    for field, _index in _PATH_STEP.findall(path):
+        t = _unwrap(t)
+        if field:
+            if not (isinstance(t, type) and attrs.has(t)):
+                return None
+            found = {a.name: a for a in _fields(t)}.get(field)
+            if found is None:
+                return None
+            t = found.type
+        elif _is_tuple(t):
+            t = typing.get_args(t)[0]
+        else:
+            return None
+    return _unwrap(t)
+
+
+def type_text(t: Any) -> str:
+    """
+    What a JSON value of the field type *t* is, in words.
+
+    >>> from asean_digital import PartialDate, BodyKind
+    >>> type_text(PartialDate | None), type_text(tuple[str, ...])
+    ("a date like '2024', '2024-07' or '2024-07-15', or null", 'an array of strings')
+    """
+    if _is_optional(t):
+        return f"{type_text(_unwrap(t))}, or null"
+    if _is_tuple(t):
+        item = typing.get_args(t)[0]
+        inner = type_text(item).removeprefix("a ").removeprefix("an ")
+        plural = "objects" if inner.startswith("object") else f"{inner}s" if " " not in inner else inner
+        return f"an array of {plural}"
+    words = {str: "a string", int: "an integer", bool: "true or false"}
+    if t in words:
+        return words[t]
+    if getattr(t, "__name__", "") == "PartialDate":
+        return "a date like '2024', '2024-07' or '2024-07-15'"
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return "one of " + ", ".join(repr(m.value) for m in t)
+    if isinstance(t, type) and attrs.has(t):
+        return f"an object ({', '.join(a.name for a in _fields(t))})"
+    return str(t)
+
+
+def explain_missing(cls: type, path: str) -> str:
+    """
+    What the missing field at *path* (in a record of *cls*) is, and that it must be given.
+
+    >>> from asean_digital import Partner
+    >>> explain_missing(Partner, ".name")
+    'required field missing: give name, a string: The full name.'
+    """
+    head, _, name = path.rpartition(".")
+    owner = type_at(cls, head)
+    if not (isinstance(owner, type) and attrs.has(owner)):
+        return "required field missing"
+    fields = {a.name: a for a in _fields(owner)}
+    if name not in fields:
+        return "required field missing"
+    doc = field_docs(owner).get(name, "")
+    return f"required field missing: give {name}, {type_text(fields[name].type)}" + (
+        f": {doc}" if doc else ""
+    )
+
+
+def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
+    """
+    Which fields at *path* (in a record of *cls*) are unknown, with the closest known ones.
+
+    >>> from asean_digital import Partner
+    >>> explain_unknown(Partner, "", ["nmae"])
+    "unknown field(s) nmae (did you mean 'name'?); a Partner's fields are id, name, kind, aliases, ..."
+    """
+    import difflib  # noqa: PLC0415 - only a refused record needs it
+
+    names = sorted(extra)
+    shown = ", ".join(n if n.isidentifier() else repr(n) for n in names)
+    owner = type_at(cls, path)
+    if not (isinstance(owner, type) and attrs.has(owner)):
+        return f"unknown field(s) {shown}"
+    known = [a.name for a in _fields(owner)]
+    close = [m for n in names for m in difflib.get_close_matches(n, known, n=1)]
+    hint = f" (did you mean {' or '.join(repr(c) for c in dict.fromkeys(close))}?)" if close else ""
+    return f"unknown field(s) {shown}{hint}; a {owner.__name__}'s fields are {', '.join(known)}"
+
+
+def reference_fields(collection_name: str) -> dict[str, str]:
+    """
+    The top-level and nested reference fields of *collection_name*, by field path, with the kind they name.
+
+    >>> reference_fields("declarations")["host"]
+    'member state'
+    """
+    out: dict[str, str] = {}
+    for c in COLLECTIONS:
+        if c.name != collection_name:
+            continue
+        for r in c.references:
+            out[r.field] = "record" if r.target == "*" else collection(r.target).kind
+    return out

@@ -1,0 +1,596 @@
+"""
+Reading the packaged JSON resources and user overlays into a :class:`Dataset`.
+
+Everything here is all or nothing: every problem in every file is collected
+and raised together as one :class:`~asean_digital.DataError`, and nothing is
+returned unless the whole dataset, overlays included, is valid.
+
+Loading is one pass over the records; where each record came from is kept
+as two small integers per record, worded as an
+:class:`~asean_digital.loading.dataset.Origin` only when asked for.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from asean_digital.formats.input import complete, explain_missing, explain_unknown
+from asean_digital.formats.structure import Hooks, forget_shared
+from asean_digital.model.collections import COLLECTIONS as TABLE
+from asean_digital.model.errors import DataError
+from asean_digital.model.keys import index_keys
+from asean_digital.model.parts import Source, SourceDocument
+
+from .dataset import Dataset, Origin, Origins, Overlaid, record_key
+
+if TYPE_CHECKING:
+    from asean_digital.model.overlay import Resolution
+
+__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset"]
+
+COLLECTIONS: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
+"""Each collection's JSON key and record class, in loading order (from the table of collections)."""
+
+_SPACE: Final = {c.name: c.space for c in TABLE}
+_SHARING: Final = {c.space: [o.name for o in TABLE if o.space == c.space] for c in TABLE}
+_TOP_LEVEL: Final = frozenset({"data_version", "$schema", "$comment", *COLLECTIONS})
+MAX_FILE_BYTES: Final = 64 * 1024 * 1024
+"""The largest data file accepted, so a stray file cannot exhaust memory."""
+MAX_LOAD_BYTES: Final = 512 * 1024 * 1024
+"""The most bytes one load reads of overlay files, over them all: ``load(..., max_bytes=)`` sets another."""
+
+
+def _packaged_files() -> Iterator[tuple[str, bytes]]:
+    # A plain install reads its folder directly: importlib.resources (with
+    # pathlib, zipfile and tempfile) would cost more than the data itself.
+    folder = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if name.endswith(".json") and os.path.isfile(path):
+                with open(path, "rb") as f:
+                    yield name, f.read()
+        return
+    from importlib import resources  # noqa: PLC0415 - a zipped or otherwise unusual install
+
+    for entry in sorted((resources.files("asean_digital") / "data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json") and entry.is_file():
+            yield entry.name, entry.read_bytes()
+
+
+def _not_a_file(path: str) -> str | None:
+    """Why *path* cannot be read as a data file (a named pipe, a device, a dangling link...), or ``None``."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "no such file or folder"
+    except (OSError, ValueError) as e:  # a name too long, or holding a NUL byte
+        return f"cannot be read: {getattr(e, 'strerror', None) or e}"
+    if stat.S_ISLNK(mode):
+        try:
+            mode = os.stat(path).st_mode
+        except FileNotFoundError:
+            return f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+        except OSError as e:
+            if e.errno == errno.ELOOP:
+                return "a symbolic link in a loop (it leads back to itself)"
+            return f"cannot be read: {e.strerror or e}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO), not a file: it is not read, as reading it could wait for ever"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file: it is not read"
+    if stat.S_ISSOCK(mode):
+        return "a socket, not a file: it is not read"
+    return "not a regular file"
+
+
+class _Budget:
+    """The bytes of overlay files a load may still read, of :data:`MAX_LOAD_BYTES` (or the caller's limit)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+
+
+def _overlay_files(
+    overlay: str | os.PathLike[str], problems: list[str], budget: _Budget
+) -> Iterator[tuple[str, bytes]]:
+    path = os.fspath(overlay)
+    if path == "":
+        problems.append("'': $: an empty path names no file or folder; give the overlay's path")
+        return
+    try:
+        is_folder = os.path.isdir(path)
+    except (OSError, ValueError):
+        is_folder = False
+    if is_folder:
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as e:
+            problems.append(f"{path}: $: cannot be read: {e.strerror or e}")
+            return
+        # A Frictionless descriptor beside exported data is not data itself.
+        files = [os.path.join(path, n) for n in names if n.endswith(".json") and n != "datapackage.json"]
+        if not files:
+            problems.append(f"{path}: $: the folder holds no .json files")
+    else:
+        files = [path]
+    for file in files:
+        reason = _not_a_file(file)
+        if reason is not None:  # in a folder too: a .json entry is never skipped in silence
+            problems.append(f"{file}: $: {reason}")
+            continue
+        if budget.left < 0:
+            return
+        by_total = budget.left < MAX_FILE_BYTES
+        allowed = budget.left if by_total else MAX_FILE_BYTES
+        raw = b""
+        try:
+            size = os.stat(file).st_size  # a file known to be too big is not read at all
+            if size <= allowed:
+                with open(file, "rb") as f:  # and the limits hold for the bytes read, whatever stat said
+                    raw = f.read(allowed + 1)
+        except OSError as e:
+            problems.append(f"{file}: $: cannot be read: {e.strerror or e}")
+            continue
+        if size > allowed or len(raw) > allowed:
+            size_text = f"{size:,} bytes, " if size > allowed else ""
+            if not by_total:
+                problems.append(
+                    f"{file}: $: the file is {size_text}more than the {MAX_FILE_BYTES:,} bytes accepted"
+                )
+                continue
+            problems.append(
+                f"{file}: $: with this file ({size:,} bytes) the overlays total more than the "
+                f"{budget.limit:,} bytes accepted "
+                "(load(..., max_bytes=...) sets the limit); the files after it are not read"
+            )
+            budget.left = -1
+            return
+        budget.left -= len(raw)
+        yield file, raw
+
+
+class _Strict:
+    """
+    A JSON object hook for overlay files: refuses a key given twice and text no file can hold.
+
+    What it finds is kept by object, and :meth:`report` words it with each
+    object's JSON path once the whole document is parsed.
+    """
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+        self.found: dict[int, list[tuple[str, str]]] = {}  # id(object) -> (key path suffix, message)
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        mine: list[tuple[str, str]] = []
+        for key, value in pairs:
+            if key in out:
+                mine.append(("", f"the key {key!r} is given twice in one object; give it once"))
+            if isinstance(value, str):
+                mine.extend((_step(key), m) for m in self._check_text(value))
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        mine.extend((f"{_step(key)}[{i}]", m) for m in self._check_text(item))
+            out[key] = value
+        if mine:
+            self.found[id(out)] = mine
+        return out
+
+    def report(self, doc: Any) -> None:
+        """Add what was found to the problems, each at its object's JSON path in *doc*."""
+        if not self.found:
+            return
+        stack: list[tuple[str, Any]] = [("$", doc)]
+        while stack:
+            path, value = stack.pop()
+            if isinstance(value, dict):
+                for suffix, message in self.found.get(id(value), ()):
+                    self.problems.append(f"{self.file}: {path}{suffix}: {message}")
+                stack.extend((f"{path}{_step(k)}", v) for k, v in reversed(value.items()))
+            elif isinstance(value, list):
+                stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(value))))
+
+    @staticmethod
+    def _check_text(text: str) -> list[str]:
+        if text.isascii():
+            return []
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as e:
+            shown = text[max(0, e.start - 10) : e.end + 10].encode("unicode_escape").decode("ascii")
+            message = (
+                f"text with a lone surrogate (\\u{ord(text[e.start]):04x}) cannot be written "
+                f"as UTF-8: {shown!r}; fix the escape"
+            )
+            return [message]
+        return []
+
+
+def _step(key: str) -> str:
+    """The JSON path step to *key*: ``.name``, or ``['odd key']``."""
+    return f".{key}" if key.isidentifier() else f"[{key!r}]"
+
+
+def _decode(file: str, raw: bytes, problems: list[str], *, strict: bool = True) -> dict[str, Any] | None:
+    """
+    The JSON object in *raw*, or ``None`` with its problems added.
+
+    *strict* (overlay files) also refuses a key given twice in one object
+    and lone surrogates; the packaged files are checked for both by the
+    tests, and read without the per-object hook.
+    """
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        problems.append(f"{file}: $: not UTF-8 text (byte {e.start}: {e.reason})")
+        return None
+    hook = _Strict(file, problems)
+    try:
+        doc = json.loads(text, object_pairs_hook=hook) if strict else json.loads(text)
+        hook.report(doc)
+    except json.JSONDecodeError as e:
+        problems.append(f"{file}: $: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}")
+        return None
+    except RecursionError:
+        problems.append(f"{file}: $: JSON nested too deeply")
+        return None
+    except ValueError as e:  # e.g. an integer with too many digits
+        problems.append(f"{file}: $: invalid JSON: {e}")
+        return None
+    if not isinstance(doc, dict):
+        problems.append(
+            f"{file}: $: expected a JSON object with collection keys "
+            f"({', '.join(COLLECTIONS)}), got {type(doc).__name__}"
+        )
+        return None
+    unknown = sorted(set(doc) - _TOP_LEVEL)
+    expected = ", ".join(COLLECTIONS)
+    problems.extend(f"{file}: $.{key}: unknown collection; expected one of {expected}" for key in unknown)
+    version = doc.get("data_version")
+    if version is not None and not isinstance(version, str):
+        problems.append(f"{file}: $.data_version: expected a string, got {type(version).__name__}")
+    return doc
+
+
+def _detailed(t: Any) -> Callable[[Any], Any]:
+    """The slow path for values of *t* a fast hook refuses: the library's converter, loaded only then."""
+
+    def structure_in_detail(value: Any) -> Any:
+        from asean_digital.formats.convert import converter  # noqa: PLC0415 - cattrs loads only for a refused value
+
+        return converter().structure(value, t)
+
+    return structure_in_detail
+
+
+COMPILE_FROM: Final = 1000
+"""The size of a collection in one file from which its records are structured by compiled hooks."""
+HOOKS: Final = Hooks(_detailed)
+"""The loader's structure hooks: compiled code made from the model (never from data), kept for the process."""
+
+
+def _structure(
+    file: str,
+    doc: Mapping[str, Any],
+    problems: list[str],
+    unreadable: set[str] | None = None,
+    *,
+    forgiving: bool = False,
+) -> dict[str, list[tuple[Any, int]]]:
+    """
+    Each collection's records in *doc*, with their index in its array.
+
+    The ids of records that cannot be structured go into *unreadable*, so
+    that references to them are not reported as well as the records' own
+    problems. *forgiving* (overlay files) first completes each record with
+    what it may leave out (:func:`~asean_digital.formats.input.complete`).
+    """
+    out: dict[str, list[tuple[Any, int]]] = {}
+    for name, cls in COLLECTIONS.items():
+        if name not in doc:
+            continue
+        items = doc[name]
+        if not isinstance(items, list):
+            problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
+            continue
+        records = out.setdefault(name, [])
+        # Compiling a class's hook (2-4 ms) costs what walking its fields costs
+        # over 500 (documents) to 1,400 (bodies) records: only larger
+        # collections repay it.
+        structure = HOOKS.hook(cls, compiled=len(items) >= COMPILE_FROM)
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
+                continue
+            try:
+                record: Any = structure(complete(name, item) if forgiving else item, cls)
+            except Exception as e:  # noqa: BLE001 - every structuring failure is reported
+                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]", cls))
+                if unreadable is not None and isinstance(item.get("id"), str):
+                    unreadable.add(item["id"])
+                continue
+            records.append((record, i))
+    return out
+
+
+def _format_exception(exc: BaseException, type_: Any) -> str:
+    """One structuring failure in words: ours where we raised it, cattrs' otherwise."""
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+    from cattrs.v import format_exception  # noqa: PLC0415
+
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, ValueError | TypeError) and str(exc) and not str(exc).startswith("Unsupported"):
+        return str(exc)
+    return format_exception(exc, type_)
+
+
+def _messages(exc: BaseException, path: str, cls: type | None = None) -> list[str]:
+    from cattrs import transform_error  # noqa: PLC0415 - cattrs words the errors, loaded only for them
+
+    try:
+        lines: list[str] = transform_error(exc, path=path, format_exception=_format_exception)
+    except Exception:  # noqa: BLE001 - fall back on the bare message
+        lines = [f"{path}: {exc}"]
+    out = []
+    for line in lines:
+        # cattrs writes "<message> @ <path>"; we write "<path>: <message>".
+        message, sep, where = line.rpartition(" @ ")
+        if sep and cls is not None:
+            message = _explained(message, cls, where.removeprefix(path))
+        out.append(f"{where}: {message}" if sep else line)
+    return out
+
+
+def _explained(message: str, cls: type, where: str) -> str:
+    """*message* about the value at *where* in a record of *cls*, with what the field is and how to fix it."""
+    if message == "required field missing":
+        return explain_missing(cls, where)
+    if message.startswith("unknown field(s) "):
+        return explain_unknown(cls, where, message.removeprefix("unknown field(s) ").split(", "))
+    return message
+
+
+def load_dataset(
+    overlays: Iterable[str | os.PathLike[str]] = (), *, max_bytes: int = MAX_LOAD_BYTES
+) -> Dataset:
+    """
+    Read, structure, merge and validate the packaged data and *overlays*, reading at most *max_bytes*.
+
+    Raises:
+        DataError: Listing every problem in every file.
+    """
+    try:
+        return _load_dataset(list(overlays), max_bytes)
+    finally:
+        forget_shared()  # the records keep the strings and dates they share
+
+
+# collection -> id -> (record, file number, index in the file's array), in load order
+_Merged = dict[str, dict[str, tuple[Any, int, int]]]
+
+
+class _Loader:
+    """One load: the files read so far, the records merged by id, the problems found."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.problems: list[str] = []
+        self.files: list[str] = []
+        self.merged: _Merged = {name: {} for name in COLLECTIONS}
+        self.overlay_count = 0
+        self.packaged_sources: frozenset[str] = frozenset()
+        self.budget = _Budget(max_bytes)
+        self.unreadable: set[str] = set()  # ids of records that could not be structured
+        self.packaged_files = 0
+        # The packaged record an overlay first replaced, by (id space, id); None for one it added.
+        self.base: dict[tuple[str, str], tuple[str, Any] | None] = {}
+        self.cited: dict[int, str] = {}  # file number -> the id of its overlay source document
+        self.overlaid: tuple[Overlaid, ...] = ()
+        self.resolutions: tuple[Resolution, ...] = ()
+
+    def where(self, file_no: int, name: str, index: int) -> str:
+        return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
+
+    def packaged(self) -> str:
+        """Read the packaged files; return their data version."""
+        versions: set[str] = set()
+        for file, raw in _packaged_files():
+            doc = _decode(file, raw, self.problems, strict=False)
+            if doc is None:
+                continue
+            version = doc.get("data_version")
+            if isinstance(version, str):
+                versions.add(version)
+            else:
+                self.problems.append(f"{file}: $.data_version: every packaged file must carry a data version")
+            file_no = len(self.files)
+            self.files.append(file)
+            for name, records in _structure(file, doc, self.problems).items():
+                into = self.merged[name]
+                for record, index in records:
+                    key = record_key(record)
+                    if key in into:
+                        _, first_file, first_index = into[key]
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: duplicate id {key!r}, "
+                            f"also at {self.where(first_file, name, first_index)}"
+                        )
+                        continue
+                    into[key] = (record, file_no, index)
+        if len(versions) > 1:
+            self.problems.append(f"data: $.data_version: the packaged files disagree: {sorted(versions)}")
+        self.packaged_sources = frozenset(self.merged["sources"])
+        self.packaged_files = len(self.files)
+        return min(versions) if versions else "unknown"
+
+    def overlay(self, overlay: str | os.PathLike[str]) -> None:
+        """Apply one overlay file or folder: its records replace those with their ids."""
+        seen: dict[tuple[str, str], tuple[str, int, int]] = {}
+        for file, raw in _overlay_files(overlay, self.problems, self.budget):
+            # What structures is merged even beside a record that does not, so that validation
+            # reports every record's problems in the same error.
+            doc_records = _decode_and_structure(file, raw, self.problems, self.unreadable)
+            file_no = len(self.files)
+            self.files.append(file)
+            # The file is a source of what it states: every record it adds or replaces cites it.
+            cited = self.cite(file)
+            for name, records in doc_records.items():
+                # One id space per table row's space: a declaration replaces a document and back.
+                space = _SPACE[name]
+                others = [o for o in _SHARING[space] if o != name]
+                into = self.merged[name]
+                for structured, index in records:
+                    record = structured
+                    rid = record_key(record)
+                    here = (name, file_no, index)
+                    first = seen.setdefault((space, rid), here)
+                    if first != here:
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: duplicate id {rid!r} in one overlay, "
+                            f"also at {self.where(first[1], first[0], first[2])}"
+                        )
+                        continue
+                    current = self.merged[name].get(rid)
+                    if current is not None and current[0] == record:
+                        continue  # the same record again (an export read back): nothing added or replaced
+                    if name == "sources" and rid in self.packaged_sources:
+                        self.problems.append(
+                            f"{self.where(file_no, name, index)}: {rid!r} is a packaged source document; "
+                            "an overlay cannot replace it (give yours an id of its own)"
+                        )
+                        continue
+                    if hasattr(record, "sources"):
+                        record = attrs.evolve(
+                            record, sources=(*record.sources, Source(cited.id, f"$.{name}[{index}]"))
+                        )
+                    if (space, rid) not in self.base:
+                        self.base[(space, rid)] = self.packaged_record(space, rid)
+                    for other in others:
+                        self.merged[other].pop(rid, None)
+                    into.pop(rid, None)  # the replacement goes last
+                    into[rid] = (record, file_no, index)
+
+    def packaged_record(self, space: str, rid: str) -> tuple[str, Any] | None:
+        """The packaged record with the id *rid* in the id space *space*, with its collection."""
+        for name in _SHARING[space]:
+            held = self.merged[name].get(rid)
+            if held is not None and held[1] < self.packaged_files:
+                return name, held[0]
+        return None
+
+    def cite(self, file: str) -> SourceDocument:
+        """The source document of an overlay file, added to the data's sources."""
+        self.overlay_count += 1
+        document = SourceDocument(
+            id=f"overlay-{self.overlay_count}",
+            title=os.path.basename(file),
+            description="An overlay file applied over the packaged data: it states what it adds or replaces.",
+            location=file,
+        )
+        self.merged["sources"][document.id] = (document, len(self.files) - 1, 0)
+        self.cited[len(self.files) - 1] = document.id
+        return document
+
+    def dataset(self, version: str) -> Dataset:
+        touched = self.touched()
+        if touched:
+            self.resolve(touched)
+        columns = {}
+        for name, items in self.merged.items():
+            values = items.values()
+            columns[name] = (
+                tuple(record for record, _, _ in values),
+                array("I", [file_no for _, file_no, _ in values]),
+                array("I", [index for _, _, index in values]),
+            )
+        self.merged = {}
+        collections: dict[str, Any] = {name: records for name, (records, _, _) in columns.items()}
+        dataset = Dataset(version, collections, origins=Origins(self.files, columns))
+        return attrs.evolve(
+            dataset, keys=index_keys(dataset), overlaid=self.overlaid, resolved=self.resolutions
+        )
+
+    def touched(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """The records overlays added or replaced, by (collection, id), with file and JSON path."""
+        out: dict[tuple[str, str], tuple[str, str]] = {}
+        made: list[Overlaid] = []
+        own = set(self.cited.values())
+        for name, items in self.merged.items():
+            space = _SPACE[name]
+            for rid, (_, file_no, index) in items.items():
+                if file_no < self.packaged_files or (name == "sources" and rid in own):
+                    continue
+                file, path = self.files[file_no], f"$.{name}[{index}]"
+                out[(name, rid)] = (file, path)
+                base = self.base.get((space, rid))
+                made.append(
+                    Overlaid(
+                        name,
+                        rid,
+                        None if base is None else base[0],
+                        None if base is None else base[1],
+                        file,
+                        path,
+                        self.cited.get(file_no),
+                    )
+                )
+        self.overlaid = tuple(made)
+        return out
+
+    def resolve(self, touched: dict[tuple[str, str], tuple[str, str]]) -> None:
+        """Resolve the keys overlay records give for ids (see :mod:`asean_digital.loading.resolve`)."""
+        from .resolve import resolve_references  # noqa: PLC0415 - only overlays need it
+
+        merged = Dataset(
+            "", {name: tuple(r for r, _, _ in items.values()) for name, items in self.merged.items()}
+        )
+        changed, self.resolutions = resolve_references(attrs.evolve(merged, keys=index_keys(merged)), touched)
+        for name, records in changed.items():
+            items = self.merged[name]
+            for record, (rid, (_, file_no, index)) in zip(records, list(items.items()), strict=True):
+                items[rid] = (record, file_no, index)
+
+
+def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dataset:
+    from .validate import validate  # noqa: PLC0415
+
+    loader = _Loader(max_bytes)
+    base_version = loader.packaged()
+    for overlay in overlays:
+        loader.overlay(overlay)
+    read_problems = loader.problems
+    dataset = loader.dataset(base_version if not overlays else f"{base_version}+overlay")
+    # Every stage that can run reports in the same error: what could not be read or structured,
+    # then what the records that could be are inconsistent in.
+    problems = [*read_problems, *validate(dataset, unreadable=frozenset(loader.unreadable))]
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def _decode_and_structure(
+    file: str, raw: bytes, problems: list[str], unreadable: set[str]
+) -> dict[str, list[tuple[Any, int]]]:
+    doc = _decode(file, raw, problems)
+    if doc is None:
+        return {}
+    return _structure(file, doc, problems, unreadable, forgiving=True)

@@ -1,0 +1,432 @@
+"""
+The table of collections: every kind of record the data holds, declared once.
+
+Loading, validation, key indexing, the registry's generic queries, search,
+exports, the JSON Schemas, the strategies, the command line and the docs
+catalogue all read this table. Adding a kind of record is its class (in
+:mod:`asean_digital.model.records`), its row here, its data file, and a query
+method only where it needs filters of its own.
+
+>>> [c.name for c in COLLECTIONS][:4]
+['sources', 'sectors', 'bodies', 'documents']
+>>> collection("bodies").kind, collection_of(Declaration).within
+('body', 'documents')
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from .parts import SourceDocument
+from .records import (
+    Body,
+    Declaration,
+    Dialogue,
+    Document,
+    Event,
+    Initiative,
+    MasterPlan,
+    Meeting,
+    MemberState,
+    Partner,
+    Person,
+    PolicyArea,
+    Relation,
+    Sector,
+)
+
+if TYPE_CHECKING:
+    from .dates import PartialDate
+
+__all__ = [
+    "COLLECTIONS",
+    "Collection",
+    "Reference",
+    "collection",
+    "collection_of",
+    "kind_of",
+    "principal_date",
+    "values_at",
+]
+
+
+@attrs.frozen
+class Reference:
+    """
+    A field that holds the ids of other records.
+
+    Attributes:
+        field: Its path: attribute names joined by dots, ``[]`` after a name
+            stepping into each item of a tuple (``"meetings[].joint_with[]"``).
+        target: The collection whose ids it holds; ``"*"`` for a record of
+            any kind.
+    """
+
+    field: str
+    target: str
+
+
+@attrs.frozen
+class Collection:
+    """
+    One collection of the data: what it holds and how it is found.
+
+    Attributes:
+        name: Its key in the JSON files (``"bodies"``).
+        cls: The class of its records.
+        kind: The kind of record it holds, as messages name it (``"body"``).
+        id_form: The form of its ids: ``"slug"`` (``"wg-ddg"``), ``"code"``
+            (``"TH"``, ``"ITU"``), or ``None`` for records without an id of
+            their own (relations).
+        keys: The fields whose text finds a record, in order; a tuple of
+            names counts each name and acronym; ``"title published"`` is the
+            two fields' text joined by a space. The id always finds it too.
+        shared_keys: The key fields that several records may share (the
+            page's two *Singapore Declarations*): shared, they find neither.
+        search_fields: Further fields search matches, beyond the keys.
+        references: The fields that hold other records' ids.
+        date: The path of its principal date (``"period.start"``), or
+            alternatives (``"published or period.start"``): what its records
+            are sorted by and exist from; ``None`` for timeless kinds.
+        order: A field that orders records dated in the same year ahead of
+            their dates (a meeting's number: the 11th TELMIN, dated only
+            2011, follows the 10th of January 2011); ``None`` to order by
+            date alone.
+        within: The collection its records belong to as well (a declaration
+            is a document): one id space, one query.
+        keyed: Whether its records are found by key (source documents have
+            an id space of their own; relations have no keys).
+        command: The command-line sub-command listing it, if any.
+        columns: The fields a command-line table shows (or the names of
+            columns the command line works out: ``"former names"``,
+            ``"meeting"``, ``"year"``).
+        summary: What it holds, in a few words.
+    """
+
+    name: str
+    cls: type
+    kind: str
+    id_form: str | None = "slug"
+    keys: tuple[str, ...] = ("name", "aliases")
+    shared_keys: tuple[str, ...] = ()
+    search_fields: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    date: str | None = None
+    order: str | None = None
+    within: str | None = None
+    keyed: bool = True
+    command: str | None = None
+    columns: tuple[str, ...] = ("id", "name")
+    summary: str = ""
+
+    @property
+    def space(self) -> str:
+        """The collection whose id space it shares: *within*, or its own."""
+        return self.within or self.name
+
+
+COLLECTIONS: Final[tuple[Collection, ...]] = (
+    Collection(
+        "sources",
+        SourceDocument,
+        "source",
+        keys=(),
+        keyed=False,
+        command="sources",
+        columns=("id", "title"),
+        summary="the documents the data's facts come from",
+    ),
+    Collection(
+        "sectors",
+        Sector,
+        "sector",
+        keys=("name", "names", "aliases"),
+        summary="the ASEAN Digital sector itself",
+    ),
+    Collection(
+        "bodies",
+        Body,
+        "body",
+        keys=("name", "names", "acronym", "aliases"),
+        references=(
+            Reference("parent", "bodies"),
+            Reference("meetings[].joint_with[]", "bodies"),
+            Reference("meetings[].back_to_back_with[]", "bodies"),
+            Reference("meetings[].consultation_partners[]", "partners"),
+        ),
+        date="established",
+        command="bodies",
+        columns=("id", "acronym", "name", "kind", "parent", "established", "former names"),
+        summary="sectoral bodies and committees",
+    ),
+    Collection(
+        "documents",
+        Document,
+        "document",
+        keys=("title", "aliases"),
+        shared_keys=("title",),
+        references=(Reference("meeting", "meetings"),),
+        date="published or period.start",
+        command="documents",
+        columns=("id", "title", "kinds", "published"),
+        summary="key documents (frameworks, guidelines, declarations, publications, links)",
+    ),
+    Collection(
+        "declarations",
+        Declaration,
+        "document",
+        keys=("title", "aliases", "title published"),
+        shared_keys=("title",),
+        search_fields=("meeting_name", "city"),
+        references=(
+            Reference("meeting", "meetings"),
+            Reference("body", "bodies"),
+            Reference("host", "member_states"),
+        ),
+        date="published or period.start",
+        within="documents",
+        command="declarations",
+        columns=("id", "title", "meeting", "city", "host", "year"),
+        summary="ministerial declarations and statements",
+    ),
+    Collection(
+        "master_plans",
+        MasterPlan,
+        "master plan",
+        keys=("name", "acronym", "aliases"),
+        date="period.start",
+        command="plans",
+        columns=("id", "acronym", "name", "period", "thrusts"),
+        summary="master plans (AIM2015, AIM2020, ADM2025)",
+    ),
+    Collection(
+        "meetings",
+        Meeting,
+        "meeting",
+        search_fields=("city", "theme"),
+        references=(
+            Reference("body", "bodies"),
+            Reference("host", "member_states"),
+            Reference("chair.person", "people"),
+            Reference("chair.member_state", "member_states"),
+            Reference("vice_chair.person", "people"),
+            Reference("vice_chair.member_state", "member_states"),
+            Reference("outcomes[]", "*"),
+            Reference("partners[]", "partners"),
+        ),
+        date="dates.start",
+        order="number",
+        command="meetings",
+        columns=("id", "name", "dates", "city", "host", "chair"),
+        summary="ministerial meetings (TELMIN 1-19, ADGMIN 1-6)",
+    ),
+    Collection(
+        "people",
+        Person,
+        "person",
+        command="people",
+        columns=("id", "name", "aliases"),
+        summary="the ministers who chaired and vice-chaired the meetings",
+    ),
+    Collection(
+        "events",
+        Event,
+        "event",
+        references=(Reference("partners[]", "partners"),),
+        date="started",
+        command="events",
+        columns=("id", "name", "started", "partners"),
+        summary="talent competitions",
+    ),
+    Collection(
+        "partners",
+        Partner,
+        "partner",
+        id_form="code",
+        command="partners",
+        columns=("id", "name", "kind"),
+        summary="dialogue partners",
+    ),
+    Collection(
+        "member_states",
+        MemberState,
+        "member state",
+        id_form="code",
+        keys=("name", "alpha3", "aliases"),
+        date="joined",
+        command="states",
+        columns=("id", "alpha3", "name", "joined"),
+        summary="ASEAN Member States",
+    ),
+    Collection(
+        "policy_areas",
+        PolicyArea,
+        "policy area",
+        command="policy-areas",
+        summary="policy areas studied and discussed",
+    ),
+    Collection(
+        "dialogues",
+        Dialogue,
+        "dialogue",
+        references=(Reference("partners[]", "partners"), Reference("convener", "bodies")),
+        command="dialogues",
+        columns=("id", "name", "convener", "partners"),
+        summary="stakeholders' consultative dialogues",
+    ),
+    Collection(
+        "initiatives",
+        Initiative,
+        "initiative",
+        keys=("name", "acronym", "aliases"),
+        command="initiatives",
+        columns=("id", "name", "acronym"),
+        summary="initiatives and emerging strategic issues",
+    ),
+    Collection(
+        "relations",
+        Relation,
+        "relation",
+        id_form=None,
+        keys=(),
+        keyed=False,
+        references=(Reference("subject", "*"), Reference("object", "*")),
+        command="relations",
+        columns=("subject", "predicate", "object"),
+        summary="stated relations between records",
+    ),
+)
+"""Every collection, in loading order (the order the registry lists kinds in)."""
+
+_BY_NAME: Final = {c.name: c for c in COLLECTIONS}
+_BY_CLASS: dict[type, Collection] = {c.cls: c for c in COLLECTIONS}
+
+
+def collection(name: str) -> Collection:
+    """
+    The collection called *name*.
+
+    Raises:
+        KeyError: No collection has that name.
+    """
+    return _BY_NAME[name]
+
+
+def collection_of(cls: type) -> Collection:
+    """
+    The collection whose records are of *cls* (or of the nearest class it derives from).
+
+    Raises:
+        KeyError: *cls* is not a record class of any collection.
+    """
+    found = _BY_CLASS.get(cls)
+    if found is None:
+        for base in cls.__mro__[1:]:
+            if base in _BY_CLASS:
+                found = _BY_CLASS[cls] = _BY_CLASS[base]
+                break
+        else:
+            raise KeyError(cls)
+    return found
+
+
+def kind_of(record: Any) -> str:
+    """
+    The kind name of *record* (``"body"``, ``"document"``, ...).
+
+    >>> import asean_digital as ad
+    >>> kind_of(ad.registry.body("ATRC")), kind_of(ad.registry.document("Cebu Declaration"))
+    ('body', 'document')
+    """
+    return collection_of(type(record)).kind
+
+
+_DATE_GETTERS: dict[type, Callable[[Any], PartialDate | None]] = {}
+
+
+def _no_date(_: Any) -> None:
+    return None
+
+
+def principal_date(record: Any) -> PartialDate | None:
+    """
+    The date *record* is sorted by and exists from, where its kind has one and it is known.
+
+    A collection's :attr:`Collection.date` may name alternatives, ``"published
+    or period.start"``: the first one known is the date.
+
+    >>> import asean_digital as ad
+    >>> str(principal_date(ad.registry.master_plan("AIM2020")))
+    '2016'
+    >>> str(principal_date(ad.registry.document("Responsible AI Roadmap")))
+    '2025'
+    """
+    cls = type(record)
+    getter = _DATE_GETTERS.get(cls)
+    if getter is None:
+        path = collection_of(cls).date
+        getter = _DATE_GETTERS[cls] = _no_date if path is None else _date_getter(path)
+    return getter(record)
+
+
+def _date_getter(path: str) -> Callable[[Any], PartialDate | None]:
+    """How to read the date *path* names: one attribute path, or alternatives joined by " or "."""
+    paths = path.split(" or ")
+    if len(paths) == 1:
+        return operator.attrgetter(path)
+    getters = [_safe_getter(p) for p in paths]
+
+    def first_known(record: Any) -> PartialDate | None:
+        for get in getters:
+            found: PartialDate | None = get(record)
+            if found is not None:
+                return found
+        return None
+
+    return first_known
+
+
+def _safe_getter(path: str) -> Callable[[Any], Any]:
+    """An attribute path read that gives ``None`` where a step on the way is ``None``."""
+    steps = path.split(".")
+
+    def get(record: Any) -> Any:
+        value = record
+        for step in steps:
+            value = getattr(value, step)
+            if value is None:
+                return None
+        return value
+
+    return get
+
+
+def values_at(record: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """
+    Each value at the field *path* of *record*, with its JSON path (``.meetings[0].joint_with[1]``).
+
+    ``None`` values are skipped.
+
+    >>> import asean_digital as ad
+    >>> list(values_at(ad.registry.body("ATRC"), "parent"))
+    [('.parent', 'adgmin')]
+    """
+    values: list[tuple[str, Any]] = [("", record)]
+    for step in path.split("."):
+        each = step.endswith("[]")
+        name = step[:-2] if each else step
+        stepped: list[tuple[str, Any]] = []
+        for where, value in values:
+            inner = getattr(value, name)
+            if inner is None:
+                continue
+            if each:
+                stepped.extend((f"{where}.{name}[{i}]", v) for i, v in enumerate(inner))
+            else:
+                stepped.append((f"{where}.{name}", inner))
+        values = stepped
+    return iter(values)

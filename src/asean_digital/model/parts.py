@@ -1,0 +1,372 @@
+"""
+The domain model's vocabulary: enums, sources, errata, names and the parts records are made of.
+
+Every record class is a frozen, slotted attrs class; sequences are tuples.
+The entities themselves are in :mod:`asean_digital.model.records`, and the table
+of collections that holds them in :mod:`asean_digital.model.collections`.
+"""
+
+# No ``from __future__ import annotations`` here: the field types are real
+# types when the classes are made, so structuring never has to evaluate them
+# from strings (typing's evaluation compiles each one, which cost more than
+# loading the data). ``When`` stays quoted in signatures so that the API
+# reference names the alias rather than spelling out its union.
+import enum
+
+import attrs
+
+from .dates import FieldsEq, FieldsRepr, PartialDate, Period, When, to_partial_date
+from .display import record_html, short_repr
+
+__all__ = [
+    "BodyKind",
+    "DocumentKind",
+    "Erratum",
+    "MeetingSeries",
+    "Name",
+    "Participant",
+    "PartnerKind",
+    "Predicate",
+    "Record",
+    "Source",
+    "SourceDocument",
+    "Thrust",
+    "name_at",
+]
+
+
+class BodyKind(enum.Enum):
+    """
+    The kind of a sectoral body.
+
+    >>> BodyKind("regulators")
+    <BodyKind.REGULATORS: 'regulators'>
+    """
+
+    MINISTERIAL = "ministerial"
+    """A meeting of ministers (ADGMIN, formerly TELMIN)."""
+    SENIOR_OFFICIALS = "senior_officials"
+    """A meeting of senior officials (ADGSOM, formerly TELSOM)."""
+    REGULATORS = "regulators"
+    """A council of telecommunications regulators (ATRC)."""
+    WORKING_GROUP = "working_group"
+    """A working group, ad-hoc working group or sub-working group."""
+
+
+class DocumentKind(enum.Enum):
+    """
+    The listing of the source page's *Key Documents* a document appears in.
+
+    >>> DocumentKind.FRAMEWORK.value
+    'framework'
+    """
+
+    FRAMEWORK = "framework"
+    """*Framework Agreements*."""
+    GUIDELINE = "guideline"
+    """*Policy Frameworks and Guidelines*."""
+    DECLARATION = "declaration"
+    """*Ministerial Declarations*."""
+    PUBLICATION = "publication"
+    """ASEAN's own publications under *Publications and Related Links*."""
+    LINK = "link"
+    """Links to other organisations' resources under *Publications and Related Links*."""
+    STATEMENT = "statement"
+    """A ministerial statement or understanding adopted at a meeting, not on the page's listings."""
+    ACTION_PLAN = "action_plan"
+    """An action plan, agenda or work plan adopted at a meeting, not on the page's listings."""
+    OUTCOME = "outcome"
+    """Another document a meeting adopted or endorsed (a model, a study), not on the page's listings."""
+
+
+class PartnerKind(enum.Enum):
+    """What kind of party a dialogue partner is."""
+
+    COUNTRY = "country"
+    """A sovereign state."""
+    REGIONAL_ORGANISATION = "regional_organisation"
+    """A regional organisation such as the European Union."""
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    """An international organisation such as the ITU."""
+
+
+class Predicate(enum.Enum):
+    """
+    The verb of a :class:`Relation`: *subject* PREDICATE *object*.
+
+    >>> Predicate("advises").name
+    'ADVISES'
+    """
+
+    PART_OF = "part_of"
+    """The subject is a part of the object (a sub-body, a component initiative)."""
+    BUILDS_ON = "builds_on"
+    """The subject was built upon the object."""
+    SUCCEEDS = "succeeds"
+    """The subject follows the object (master plans)."""
+    ADVISES = "advises"
+    """The subject plays an advisory role to the object."""
+    PARTNERS_WITH = "partners_with"
+    """The subject works in partnership with the object."""
+    DEVELOPS = "develops"
+    """The subject develops the object."""
+    SUPPORTS = "supports"
+    """The subject assists or is supportive of the object."""
+    MANDATED_BY = "mandated_by"
+    """The subject was established as mandated by the object."""
+    IMPLEMENTS = "implements"
+    """The subject implements the object."""
+
+
+class Record(FieldsEq):
+    """
+    Behaviour every entity shares: equality by fields, a short repr and an HTML card in Jupyter.
+
+    A record shown on its own shows its own fields only; a query's
+    :class:`~asean_digital.Results` adds what its registry knows of it (its
+    relations).
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return short_repr(self)
+
+    def _repr_html_(self) -> str:
+        return record_html(self)
+
+    def sources_for(self, field: str) -> tuple["Source", ...]:
+        """
+        Who says so: the sources of this record that state *field* (a field path).
+
+        Args:
+            field: A field's name, or a path into it (``"names[1].name"``,
+                ``"thrusts[0].title"``, ``"meetings[0].per_year"``).
+
+        Raises:
+            ValueError: *field* names no field of the record.
+
+        >>> import asean_digital as ad
+        >>> [s.document for s in ad.registry.body("ATRC").sources_for("established")]
+        ['seed-page']
+        """
+        if not isinstance(field, str):
+            msg = f"field must be a field path string, got {type(field).__name__} {field!r}"
+            raise TypeError(msg)
+        root = field.split(".", 1)[0].split("[", 1)[0]
+        names = [a.name for a in attrs.fields(type(self))]  # type: ignore[arg-type]  # every entity is an attrs class
+        if root not in names or root == "sources":
+            msg = f"{field!r} is not a field of a {type(self).__name__}; expected one of {', '.join(names)}"
+            raise ValueError(msg)
+        sources: tuple[Source, ...] = getattr(self, "sources", ())
+        return tuple(s for s in sources if s.supports(field))
+
+
+@attrs.frozen(repr=False, eq=False)
+class SourceDocument(FieldsEq, FieldsRepr):
+    """
+    A document the data's facts come from.
+
+    Attributes:
+        id: Stable slug the :class:`Source` records refer to.
+        title: The document's title, as it gives it.
+        description: What the document is and how the data uses it.
+        location: Where the document can be found (a path or an address), or
+            ``None``.
+        url: Its web address, exactly as it was found, where one is known.
+        publisher: Who publishes it (``"ASEAN Secretariat"``), where known.
+        published: When it was published or last updated, where it says.
+    """
+
+    id: str
+    title: str
+    description: str
+    location: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: PartialDate | None = None
+
+
+@attrs.frozen(order=True, repr=False)
+class Source(FieldsRepr):
+    """
+    Who says so: a source document, the section in it, and the fields of the record it supports.
+
+    Attributes:
+        document: The id of the :class:`SourceDocument`.
+        section: The section of that document, as its headings name it
+            (``"Major Sectoral Bodies/Committees"``).
+        fields: The fields of the record this source states, as paths
+            (``"name"``, ``"names"``, ``"names[1].valid"``, ``"thrusts[0]"``);
+            ``()`` where it supports the whole record.
+        derived: Where a value is not stated by the source but worked out
+            from what it states, how (``"kind: from the partner being a
+            sovereign state"``); ``None`` for a statement.
+
+    >>> Source("seed-page", "Overview")
+    Source(document='seed-page', section='Overview', fields=(), derived=None)
+    >>> of_name = Source("seed-page", "Overview", ("name",))
+    >>> of_name.supports("name"), of_name.supports("id")
+    (True, False)
+    """
+
+    document: str
+    section: str
+    fields: tuple[str, ...] = ()
+    derived: str | None = None
+
+    def supports(self, field: str) -> bool:
+        """
+        Whether this source states (or derives) the field path *field*, in whole or in part.
+
+        A source of ``"names"`` supports ``"names[1].name"``, and one of
+        ``"names[1]"`` supports ``"names"`` in part.
+        """
+        return not self.fields or any(_overlaps(mine, field) for mine in self.fields)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    """Whether one field path is the other or lies within it (``names`` and ``names[0].name``)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return long == short or long.startswith((f"{short}.", f"{short}["))
+
+
+@attrs.frozen(repr=False, eq=False)
+class Erratum(FieldsEq, FieldsRepr):
+    """
+    A contradiction or typo in a source, and what the data keeps.
+
+    A data library does not silently pick one side: the value kept is in the
+    record, the other statement is here.
+
+    Attributes:
+        field: The field of the record the erratum touches (``"published"``),
+            or ``""`` for one about the record's place in a source as a whole
+            (a gap in a listing), which touches no field.
+        stated: What the source states elsewhere or as printed.
+        kept: The value the data keeps.
+        note: Why.
+        sources: Where the contradiction was found.
+    """
+
+    field: str
+    stated: str
+    kept: str
+    note: str
+    sources: tuple[Source, ...]
+
+
+@attrs.frozen(repr=False, eq=False)
+class Name(FieldsEq, FieldsRepr):
+    """
+    A name a body or the sector bore, and when.
+
+    Attributes:
+        name: The full name.
+        acronym: The acronym, or ``None`` where the source gives none.
+        valid: When the name was in use; a renaming's date ends one name and
+            starts the next.
+    """
+
+    name: str
+    acronym: str | None
+    valid: Period
+
+    def __str__(self) -> str:
+        return self.name if self.acronym is None else f"{self.name} ({self.acronym})"
+
+
+def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
+    """The name of a naming history *names* in use at *when*, or ``None`` before the first."""
+    # Names are contiguous (validated at load), so the name in use is the last
+    # one started by the moment. A renaming takes effect only from the last day
+    # its date allows: one dated 2019-10 shows from 31 October 2019, since
+    # before then the old name may still have been in use.
+    moment = to_partial_date(when).latest
+    first = names[0].valid.start if names else None
+    if first is not None and moment < first.earliest:
+        return None  # before the record existed, whatever later names' precision
+    found: Name | None = None
+    for i, name in enumerate(names):
+        start = name.valid.start
+        if start is None or (start.latest if i else start.earliest) <= moment:
+            found = name
+    if found is not None and found.valid.end is not None and moment > found.valid.end.latest:
+        return None  # the record had ceased to exist
+    return found
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MeetingSeries(FieldsEq, FieldsRepr):
+    """
+    A recurring meeting of a body.
+
+    Attributes:
+        description: The schedule in a few words of our own (the facts are the fields below).
+        per_year: The regular number of meetings a year; ``None`` where the
+            body meets only as necessary.
+        as_needed: Whether further meetings are held as and when needed.
+        joint_with: Ids of the bodies the meetings are held jointly with.
+        back_to_back_with: Ids of the bodies whose meeting this one is held
+            back-to-back with.
+        consultation_partners: Ids of the partners of the ASEAN+1
+            consultations held with, or back-to-back with, these meetings.
+    """
+
+    description: str
+    per_year: int | None
+    as_needed: bool = False
+    joint_with: tuple[str, ...] = ()
+    back_to_back_with: tuple[str, ...] = ()
+    consultation_partners: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Participant(FieldsEq, FieldsRepr):
+    """
+    Who chaired (or vice-chaired) a meeting, as far as the sources say.
+
+    Attributes:
+        person: The id of the :class:`~asean_digital.Person`, or ``None``
+            where the sources name only the country.
+        name: The name as the meeting's source gives it, or ``None``.
+        title: Their office then (``"Minister for Communications and
+            Information"``), where a source gives it.
+        member_state: The id of the member state they represented.
+
+    >>> import asean_digital as ad
+    >>> chair = ad.registry.meeting("3rd ADGMIN").chair
+    >>> chair.member_state
+    'PH'
+    """
+
+    person: str | None = None
+    name: str | None = None
+    title: str | None = None
+    member_state: str | None = None
+
+    def __str__(self) -> str:
+        """The name, else the member state's id.
+
+        >>> str(Participant(name="Yaacob Ibrahim", member_state="SG")), str(Participant(member_state="MM"))
+        ('Yaacob Ibrahim (SG)', 'MM')
+        """
+        if self.name is None:
+            return self.member_state or ""
+        return self.name if self.member_state is None else f"{self.name} ({self.member_state})"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Thrust(FieldsEq, FieldsRepr):
+    """
+    A strategic thrust of a master plan.
+
+    Attributes:
+        number: Its 1-based number, the source's (i), (ii), ...
+        title: Its title.
+        description: What it covers, where the source says.
+    """
+
+    number: int
+    title: str
+    description: str | None = None

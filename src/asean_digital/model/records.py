@@ -1,0 +1,571 @@
+"""
+The entities: the kinds of record the registry holds.
+
+Every entity has an ``id`` and ``sources`` (where its facts came from) and may
+carry ``errata`` (where the source contradicts itself or has a typo, and
+which value the data keeps). Each kind is a row of the table of collections
+(:mod:`asean_digital.model.collections`).
+"""
+
+# No ``from __future__ import annotations`` here: the field types are real
+# types when the classes are made, so structuring never has to evaluate them
+# from strings. ``When`` stays quoted in signatures so that the API reference
+# names the alias rather than spelling out its union.
+from typing import TypeAlias
+
+import attrs
+
+from .dates import PartialDate, Period, When
+from .parts import (
+    BodyKind,
+    DocumentKind,
+    Erratum,
+    MeetingSeries,
+    Name,
+    Participant,
+    PartnerKind,
+    Predicate,
+    Record,
+    Source,
+    Thrust,
+    name_at,
+)
+
+__all__ = [
+    "Body",
+    "Declaration",
+    "Dialogue",
+    "Document",
+    "Entity",
+    "Event",
+    "Initiative",
+    "MasterPlan",
+    "Meeting",
+    "MemberState",
+    "Partner",
+    "Person",
+    "PolicyArea",
+    "Relation",
+    "Sector",
+]
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Body(Record):
+    """
+    A sectoral body or committee.
+
+    The ministers' meeting, its senior officials, the regulators' council,
+    and their working groups.
+
+    Attributes:
+        id: Stable lower-case slug (``"adgmin"``).
+        acronym: The current acronym (the one of ``names[-1]``).
+        name: The current full name (the one of ``names[-1]``).
+        kind: What kind of body it is.
+        parent: The id of the body it reports to, or ``None`` at the top.
+        established: When it was established (its first meeting), at the
+            precision the source gives, or ``None`` where not given.
+        names: The full naming history, oldest first, current last.
+        representation: Who sits on it (``"Director-General"``).
+        role: Its role in the hierarchy as the source words it, where it
+            does (``"ADGSOM’s working group"``).
+        description: A short account, in our words, of what the sources say of how the body
+            came about and what it does (``None`` where they say nothing).
+        meetings: Its recurring meetings.
+        aliases: Other names people use for it.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> adgmin = ad.registry.body("TELMIN")
+    >>> adgmin.acronym, str(adgmin.established)
+    ('ADGMIN', '2001-07-13')
+    >>> adgmin.name_at(2015).acronym
+    'TELMIN'
+    """
+
+    id: str
+    acronym: str | None
+    name: str
+    kind: BodyKind
+    parent: str | None
+    established: PartialDate | None
+    names: tuple[Name, ...]
+    representation: str
+    role: str | None
+    description: str | None
+    meetings: tuple[MeetingSeries, ...]
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+    def name_at(self, when: "When") -> Name | None:
+        """
+        The name the body bore at *when*, or ``None`` before it existed.
+
+        A partial *when* is taken at its latest day, so ``name_at(2019)`` is
+        the name at the end of 2019.
+
+        Args:
+            when: A year, a :class:`datetime.date`, a :class:`PartialDate` or
+                its ISO text.
+
+        Raises:
+            TypeError: *when* is not a point in time.
+
+        >>> import asean_digital as ad
+        >>> atrc = ad.registry.body("ATRC")
+        >>> atrc.name_at(2005).name
+        'ASEAN Telecommunication Regulators’ Committee'
+        >>> atrc.name_at(1990) is None
+        True
+        """
+        return name_at(self.names, when)
+
+    @property
+    def former_names(self) -> tuple[Name, ...]:
+        """
+        Every name but the current one, oldest first.
+
+        >>> import asean_digital as ad
+        >>> [n.acronym for n in ad.registry.body("ADGSOM").former_names]
+        ['TELSOM']
+        """
+        return self.names[:-1]
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Partner(Record):
+    """
+    A dialogue partner of the sector's ASEAN+1 consultations.
+
+    Attributes:
+        id: ISO 3166-1 alpha-2 code for a country (``"KR"``), else an
+            upper-case acronym (``"EU"``, ``"ITU"``).
+        name: The full name.
+        kind: Country, regional or international organisation.
+        aliases: Other names, such as the source's ``"ROK"`` and ``"U.S."``.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    kind: PartnerKind
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MemberState(Record):
+    """
+    An ASEAN Member State (AMS).
+
+    Attributes:
+        id: ISO 3166-1 alpha-2 code (``"TH"``).
+        name: The name ASEAN uses (``"Viet Nam"``).
+        alpha3: ISO 3166-1 alpha-3 code (``"THA"``).
+        joined: When it joined ASEAN.
+        founding: Whether it is a founding member (1967).
+        aliases: Other names people use (``"Vietnam"``).
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    alpha3: str
+    joined: PartialDate
+    founding: bool = False
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MasterPlan(Record):
+    """
+    A sectoral master plan: AIM2015, AIM2020, ADM2025.
+
+    Attributes:
+        id: Stable lower-case slug (``"aim2020"``).
+        acronym: Its acronym (``"AIM2020"``).
+        name: Its full name.
+        period: Its implementation period.
+        thrusts: Its strategic thrusts, in order.
+        status: Its status as the source describes it, where it does.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> [t.title for t in ad.registry.master_plan("ADM2025").thrusts][:2]
+    ['Digital Infrastructure', 'Digital Transformation']
+    """
+
+    id: str
+    acronym: str
+    name: str
+    period: Period
+    thrusts: tuple[Thrust, ...]
+    status: str | None = None
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Document(Record):
+    """
+    A key document: a framework, guideline, publication or related link.
+
+    A document listed under more than one heading of the source is one
+    record whose ``kinds`` name every listing, the first listing first.
+
+    Attributes:
+        id: Stable lower-case slug.
+        title: The title as the source gives it.
+        kinds: Every listing it appears in, primary first.
+        published: When it was adopted or published, where the source says.
+        period: The period it covers, where its title gives one
+            (``2021-2025``).
+        publisher: Who publishes it, for links to other organisations.
+        meeting: The id of the :class:`Meeting` that adopted, endorsed or
+            launched it, where a source says.
+        aliases: Other names people use (``"PDP Framework"``) and the other
+            titles it is listed under.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    title: str
+    kinds: tuple[DocumentKind, ...]
+    published: PartialDate | None = None
+    period: Period | None = None
+    publisher: str | None = None
+    meeting: str | None = None
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Declaration(Document):
+    """
+    A ministerial declaration or statement, adopted at a ministers' meeting.
+
+    Attributes:
+        body: The id of the body whose meeting adopted it (``"adgmin"``).
+        meeting_number: The meeting's ordinal (19 for the 19th TELMIN).
+        meeting_name: The meeting as it was then named (``"19th TELMIN"``).
+        city: The city of the meeting.
+        region: The region of the city, where the sources name one
+            (``"Bali"`` for Ubud).
+        host: The id of the member state hosting it.
+
+    >>> import asean_digital as ad
+    >>> d = ad.registry.document("Vientiane Declaration")
+    >>> d.meeting_name, d.city, d.host
+    ('19th TELMIN', 'Vientiane', 'LA')
+    """
+
+    body: str
+    meeting_number: int
+    meeting_name: str
+    city: str
+    host: str
+    region: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Meeting(Record):
+    """
+    One ministerial meeting: a TELMIN (2001-2019) or an ADGMIN (from 2021).
+
+    TELMIN and ADGMIN are one body (``"adgmin"``) under two names, and each
+    name numbers its meetings from 1: the 19th TELMIN was followed by the
+    1st ADGMIN. A meeting's key names the body as it was then, so
+    ``"ADGMIN 3"`` is the 3rd ADGMIN and ``"TELMIN 3"`` the 3rd TELMIN.
+
+    Attributes:
+        id: ``"telmin-12"``, ``"adgmin-3"``: the name then borne and the number.
+        body: The id of the body that met (``"adgmin"``).
+        number: Its ordinal under the name the body then bore.
+        name: Its name then (``"12th TELMIN"``).
+        dates: The ministers' own days, at the precision the sources give.
+        city: The city it was held in, where a source says.
+        host: The id of the member state that hosted (chaired) it.
+        virtual: Whether it was held online; ``None`` where no source says.
+        chair: Who chaired it.
+        vice_chair: Who vice-chaired it.
+        theme: Its theme, as the stronger source words it.
+        outcomes: The ids of the documents and master plans it adopted,
+            endorsed or launched.
+        partners: The ids of the partners it held ASEAN+1 sessions with.
+        aliases: Other names the sources give it.
+        sources: Where its facts came from.
+        errata: Where the sources disagree about it.
+
+    >>> import asean_digital as ad
+    >>> m = ad.registry.meeting("ADGMIN 3")
+    >>> m.name, m.city, m.host, str(m.dates)
+    ('3rd ADGMIN', 'Boracay Island', 'PH', '2023-02-09/2023-02-10')
+    """
+
+    id: str
+    body: str
+    number: int
+    name: str
+    dates: Period
+    city: str | None = None
+    host: str | None = None
+    virtual: bool | None = None
+    chair: Participant | None = None
+    vice_chair: Participant | None = None
+    theme: str | None = None
+    outcomes: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Person(Record):
+    """
+    A minister who chaired or vice-chaired a meeting: one record across meetings.
+
+    Attributes:
+        id: Stable lower-case slug (``"yaacob-ibrahim"``).
+        name: The name as official sources most often write it.
+        aliases: The other spellings the sources use, each a key.
+        sources: Where its facts came from.
+        errata: Where the sources disagree about them.
+
+    >>> import asean_digital as ad
+    >>> [m.name for m in ad.registry.meetings(person="Yaacob Ibrahim")]
+    ['12th TELMIN', '13th TELMIN']
+    >>> ad.registry.person("Prasert Chantararuangthong").name
+    'Prasert Jantararuangtong'
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Event(Record):
+    """
+    A regular competition-based event for digital talent.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name.
+        started: When it was first held.
+        per_year: How many times a year it is held.
+        partners: Ids of the partners it is held with.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    started: PartialDate
+    per_year: int | None = 1
+    partners: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Relation(Record):
+    """
+    A stated relation between two records: *subject* PREDICATE *object*.
+
+    Attributes:
+        subject: The id of the subject record.
+        predicate: The verb.
+        object: The id of the object record.
+        sources: Where the relation is stated.
+        errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> [r.object for r in ad.registry.relations(subject="ATRC", predicate="advises")]
+    ['adgmin']
+    """
+
+    subject: str
+    predicate: Predicate
+    object: str
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """``"subject predicate object"``, unique among relations."""
+        return f"{self.subject} {self.predicate.value} {self.object}"
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Sector(Record):
+    """
+    The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
+
+    Attributes:
+        id: ``"digital"``.
+        name: The current name.
+        names: The naming history, oldest first, current last.
+        scope: The areas of cooperation the sector covers.
+        expanded_mandate: The policy areas the ministries were later tasked
+            with.
+        roles: The roles the ministries have taken on.
+        aims: What the sector's work is to create and maintain.
+        cooperation_methods: How the sector cooperates to bridge development
+            gaps (studies, workshops).
+        dialogue_participants: Who the sector's consultative dialogues are
+            held with.
+        dialogue_objectives: The policy objectives the dialogues balance with
+            innovation and growth.
+        framework_aims: What the regional framework agreements aim at.
+        framework_basis: What the framework agreements take reference of.
+        talent_aims: What the talent competitions promote.
+        talent_audience: Whom the talent competitions are for.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions and gaps in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.sector.name_at(2018).acronym
+    'ICT'
+    """
+
+    id: str
+    name: str
+    names: tuple[Name, ...]
+    scope: tuple[str, ...]
+    expanded_mandate: tuple[str, ...]
+    roles: tuple[str, ...]
+    aims: tuple[str, ...]
+    cooperation_methods: tuple[str, ...]
+    dialogue_participants: tuple[str, ...]
+    dialogue_objectives: tuple[str, ...]
+    framework_aims: tuple[str, ...]
+    framework_basis: tuple[str, ...]
+    talent_aims: tuple[str, ...]
+    talent_audience: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+    def name_at(self, when: "When") -> Name | None:
+        """The name the sector bore at *when* (see :meth:`Body.name_at`)."""
+        return name_at(self.names, when)
+
+    @property
+    def former_names(self) -> tuple[Name, ...]:
+        """Every name but the current one, oldest first."""
+        return self.names[:-1]
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PolicyArea(Record):
+    """
+    A policy area the sector has studied and discussed.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: The area as the source names it.
+        aliases: Other names, such as the source's gloss ``"digital divide"``.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Dialogue(Record):
+    """
+    A regular stakeholders' consultative dialogue of the sector.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name or the source's description of it.
+        per_year: How many times a year it is held, where the source says.
+        partners: Ids of the partners whose authorities take part.
+        convener: The id of the body that holds it, where the source says.
+        topic: What it is about, where the source says.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    per_year: int | None = None
+    partners: tuple[str, ...] = ()
+    convener: str | None = None
+    topic: str | None = None
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Initiative(Record):
+    """
+    An initiative or emerging strategic issue of the sector.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name.
+        acronym: Its acronym, where it has one.
+        description: What it is, in the source's words.
+        themes: What it deals with.
+        emerging_issue: Whether the source lists it among the emerging
+            strategic issues.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    acronym: str | None = None
+    description: str | None = None
+    themes: tuple[str, ...] = ()
+    emerging_issue: bool = False
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+Entity: TypeAlias = (
+    Body
+    | Document
+    | Declaration
+    | MasterPlan
+    | Meeting
+    | Person
+    | Event
+    | Partner
+    | MemberState
+    | Relation
+    | Sector
+    | PolicyArea
+    | Dialogue
+    | Initiative
+)
+"""Any record the registry holds."""

@@ -1,0 +1,657 @@
+"""
+The kinds' own queries: thin declarations of filters on the collection core.
+
+Each method names its collection, the filters it takes and the index each
+filter reads; :class:`~asean_digital.query.core.Core` does the rest (positions,
+sorting, key resolution, suggestions).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from asean_digital.model.dates import to_partial_date
+from asean_digital.model.keys import normalise
+from asean_digital.model.parts import BodyKind, DocumentKind
+from asean_digital.model.records import (
+    Body,
+    Declaration,
+    Dialogue,
+    Document,
+    Event,
+    Initiative,
+    MasterPlan,
+    Meeting,
+    MemberState,
+    Partner,
+    Person,
+    PolicyArea,
+)
+
+from .core import Core, enum_arg, year_arg
+from .results import Results
+
+if TYPE_CHECKING:
+    from asean_digital.model.dates import When
+
+__all__ = ["KindQueries"]
+
+
+# What each equality filter indexes, by record.
+def _body_kind(b: Any) -> Iterable[Hashable]:
+    return (b.kind,)
+
+
+def _parent(b: Any) -> Iterable[Hashable]:
+    return () if b.parent is None else (b.parent,)
+
+
+def _partners(b: Any) -> Iterable[Hashable]:
+    return [p for series in b.meetings for p in series.consultation_partners]
+
+
+def _kinds(d: Any) -> Iterable[Hashable]:
+    kinds: tuple[Hashable, ...] = d.kinds
+    return kinds
+
+
+def _year(d: Any) -> Iterable[Hashable]:
+    return () if d.published is None else (d.published.year,)
+
+
+def _body(d: Any) -> Iterable[Hashable]:
+    return (d.body,)
+
+
+def _host(d: Any) -> Iterable[Hashable]:
+    return (d.host,)
+
+
+def _emerging(i: Any) -> Iterable[Hashable]:
+    return (i.emerging_issue,)
+
+
+def _number(d: Any) -> Iterable[Hashable]:
+    return (d.meeting_number,)
+
+
+def _city(d: Any) -> Iterable[Hashable]:
+    return (normalise(d.city),)
+
+
+def _count_arg(value: object, argument: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{argument} must be a positive int, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    if value < 1:
+        msg = f"{argument} must be at least 1, got {value}"
+        raise ValueError(msg)
+    return value
+
+
+def _text_key(value: object, argument: str) -> str:
+    if not isinstance(value, str):
+        msg = f"{argument} must be a string, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    key = normalise(value)
+    if not key:
+        msg = f"{argument} must name something, got {value!r}"
+        raise ValueError(msg)
+    return key
+
+
+def _meeting_host(m: Any) -> Iterable[Hashable]:
+    return () if m.host is None else (m.host,)
+
+
+def _meeting_year(m: Any) -> Iterable[Hashable]:
+    return () if m.dates.start is None else (m.dates.start.year,)
+
+
+def _meeting_people(m: Any) -> Iterable[Hashable]:
+    return [p.person for p in (m.chair, m.vice_chair) if p is not None and p.person is not None]
+
+
+def _event_partners(e: Any) -> Iterable[Hashable]:
+    partners: tuple[str, ...] = e.partners
+    return partners
+
+
+class KindQueries(Core):
+    """The query methods of each kind of record (see :class:`~asean_digital.Registry`)."""
+
+    # -- bodies -------------------------------------------------------------
+
+    def bodies(
+        self,
+        *,
+        kind: BodyKind | str | None = None,
+        parent: str | None = None,
+        partner: str | None = None,
+        established_before: When | None = None,
+        established_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Body]:
+        """
+        The sectoral bodies, filtered.
+
+        Args:
+            kind: Only bodies of this :class:`BodyKind` (or its name or value).
+            parent: Only the direct sub-bodies of this body (a key).
+            partner: Only bodies any of whose meeting series has this partner
+                (a key: ``"ROK"``, ``"KR"``, ``"Japan"``) among its ASEAN+1
+                consultation partners.
+            established_before: Only bodies whose establishment falls wholly
+                before this point in time (``2012`` means year < 2012).
+            established_after: Only bodies whose establishment falls wholly
+                after this point in time.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        Returns:
+            The matching bodies, by establishment (unknown last), then id.
+
+        Raises:
+            TypeError: An argument is of the wrong type.
+            ValueError: An enum value or date is not valid.
+            NotFoundError: A key finds no record.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.bodies(kind="working_group", parent="ADGSOM")]
+        ['ANSAC', 'WG-DDG', 'ADGSOM WG']
+        >>> [b.acronym for b in ad.registry.bodies(partner="EU")]
+        ['ADGSOM', 'ADGSOM WG', 'ATRC WG']
+        """
+        return self._select(
+            "bodies",
+            [
+                None
+                if kind is None
+                else self._eq("bodies", "kind", _body_kind, enum_arg(BodyKind, kind, "kind")),
+                None
+                if parent is None
+                else self._eq("bodies", "parent", _parent, self._resolve(parent, "body", "parent")),
+                None
+                if partner is None
+                else self._eq("bodies", "partner", _partners, self._resolve(partner, "partner", "partner")),
+                None
+                if established_before is None
+                else self._before("bodies", established_before, "established_before"),
+                None
+                if established_after is None
+                else self._after("bodies", established_after, "established_after"),
+                self._by_source("bodies", source),
+            ],
+        )
+
+    def body(self, key: str) -> Body:
+        """
+        The body *key* finds: by id, acronym, name, alias or former name.
+
+        Raises:
+            NotFoundError: No body matches; the message suggests close keys.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.body("TELMIN").acronym
+        'ADGMIN'
+        >>> ad.registry.body("ATRC Working Group").id
+        'atrc-wg'
+        >>> ad.registry.body("ADGMN")
+        Traceback (most recent call last):
+        ...
+        asean_digital.NotFoundError: no body matches 'ADGMN'; did you mean 'ADGMIN', ...?
+        """
+        return self._get(key, "body", Body)
+
+    def children(self, key: str) -> Results[Body]:
+        """
+        The direct sub-bodies of the body *key* finds.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.children("ATRC")]
+        ['SSM', 'ATRC WG']
+        """
+        return self._select("bodies", [self._eq("bodies", "parent", _parent, self._resolve(key, "body"))])
+
+    def ancestors(self, key: str) -> Results[Body]:
+        """
+        The bodies above the body *key* finds, nearest first.
+
+        >>> import asean_digital as ad
+        >>> [b.acronym for b in ad.registry.ancestors("SSM")]
+        ['ATRC', 'ADGMIN']
+        """
+        body: Body = self._by_id[self._resolve(key, "body")]
+        out: list[Body] = []
+        seen = {body.id}
+        while isinstance(parent := self._by_id.get(body.parent or ""), Body) and parent.id not in seen:
+            body = parent
+            seen.add(body.id)
+            out.append(body)
+        return Results(out, self, kind=Body)
+
+    # -- documents ----------------------------------------------------------
+
+    def documents(
+        self,
+        *,
+        kind: DocumentKind | str | None = None,
+        year: int | None = None,
+        published_before: When | None = None,
+        published_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Document]:
+        """
+        The key documents (declarations included), filtered.
+
+        Args:
+            kind: Only documents listed under this :class:`DocumentKind`.
+            year: Only documents published in this year.
+            published_before: Only documents dated wholly before this: by
+                publication or adoption, else by the start of the period
+                they cover (the *Responsible AI Roadmap (2025-2030)* is
+                dated 2025).
+            published_after: Only documents dated wholly after this (dated
+                as for *published_before*).
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        Returns:
+            The matching documents, by date (publication, else the period's
+            start; undated last), then id.
+
+        >>> import asean_digital as ad
+        >>> [d.title for d in ad.registry.documents(kind="framework", published_before=2018)]
+        ['ASEAN Framework on Personal Data Protection', 'ASEAN Framework on International Mobile Roaming']
+        >>> len(ad.registry.documents(year=2021))
+        4
+        """
+        return self._select(
+            "documents",
+            [
+                None
+                if kind is None
+                else self._eq("documents", "kind", _kinds, enum_arg(DocumentKind, kind, "kind")),
+                None if year is None else self._eq("documents", "year", _year, year_arg(year, "year")),
+                None
+                if published_before is None
+                else self._before("documents", published_before, "published_before"),
+                None
+                if published_after is None
+                else self._after("documents", published_after, "published_after"),
+                self._by_source("documents", source),
+            ],
+        )
+
+    def document(self, key: str) -> Document:
+        """
+        The document *key* finds: by id, title or alias.
+
+        A title the page gives to two documents (*Singapore Declaration*)
+        finds neither: use the id or add the year.
+
+        Raises:
+            NotFoundError: No document matches.
+            AmbiguousKeyError: Several documents match.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.document("PDP Framework").title
+        'ASEAN Framework on Personal Data Protection'
+        >>> ad.registry.document("Singapore Declaration 2013").meeting_name
+        '13th TELMIN'
+        """
+        return self._get(key, "document", Document)
+
+    def declarations(
+        self,
+        *,
+        body: str | None = None,
+        host: str | None = None,
+        year: int | None = None,
+        meeting_number: int | None = None,
+        city: str | None = None,
+        published_before: When | None = None,
+        published_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Declaration]:
+        """
+        The ministerial declarations and statements, filtered.
+
+        Args:
+            body: Only those of the meetings of this body (a key; ``"TELMIN"``
+                and ``"ADGMIN"`` are the same body).
+            host: Only those of meetings this member state hosted (a key).
+            year: Only those of this year.
+            meeting_number: Only those of meetings with this ordinal (under
+                the name the body then bore: 5 is the 5th TELMIN and the 5th
+                ADGMIN).
+            city: Only those of meetings in this city, matched regardless of
+                case, spacing and accents (``"Putra Jaya"`` finds Putrajaya).
+            published_before: Only those adopted wholly before this point in time.
+            published_after: Only those adopted wholly after this point in time.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [d.title for d in ad.registry.declarations(host="Thailand")]
+        ['Bangkok Statement', 'Bangkok Declaration']
+        >>> [d.meeting_name for d in ad.registry.declarations(city="Putra Jaya")]
+        ['1st ADGMIN']
+        >>> [d.meeting_name for d in ad.registry.declarations(meeting_number=5, published_after=2020)]
+        ['5th ADGMIN']
+        """
+        return self._select(
+            "declarations",
+            [
+                None
+                if body is None
+                else self._eq("declarations", "body", _body, self._resolve(body, "body", "body")),
+                None
+                if host is None
+                else self._eq("declarations", "host", _host, self._resolve(host, "member state", "host")),
+                None if year is None else self._eq("declarations", "year", _year, year_arg(year, "year")),
+                None
+                if meeting_number is None
+                else self._eq(
+                    "declarations", "number", _number, _count_arg(meeting_number, "meeting_number")
+                ),
+                None if city is None else self._eq("declarations", "city", _city, _text_key(city, "city")),
+                None
+                if published_before is None
+                else self._before("declarations", published_before, "published_before"),
+                None
+                if published_after is None
+                else self._after("declarations", published_after, "published_after"),
+                self._by_source("declarations", source),
+            ],
+        )
+
+    # -- meetings and people --------------------------------------------------
+
+    def meetings(
+        self,
+        *,
+        body: str | None = None,
+        host: str | None = None,
+        year: int | None = None,
+        partner: str | None = None,
+        person: str | None = None,
+        held_before: When | None = None,
+        held_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Meeting]:
+        """
+        The ministerial meetings, filtered, oldest first.
+
+        Args:
+            body: Only the meetings of this body (a key; ``"TELMIN"`` and
+                ``"ADGMIN"`` are the same body).
+            host: Only those this member state hosted (a key).
+            year: Only those that began in this year.
+            partner: Only those that held an ASEAN+1 session with this partner
+                (a key).
+            person: Only those this person chaired or vice-chaired (a key:
+                any spelling the sources use).
+            held_before: Only those that began wholly before this point in time.
+            held_after: Only those that began wholly after this point in time.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [m.name for m in ad.registry.meetings(host="Philippines")]
+        ['2nd TELMIN', '12th TELMIN', '3rd ADGMIN']
+        >>> [m.city for m in ad.registry.meetings(held_after=2023)]
+        ['Singapore', 'Bangkok', 'Hanoi']
+        """
+        return self._select(
+            "meetings",
+            [
+                None
+                if body is None
+                else self._eq("meetings", "body", _body, self._resolve(body, "body", "body")),
+                None
+                if host is None
+                else self._eq("meetings", "host", _meeting_host, self._resolve(host, "member state", "host")),
+                None if year is None else self._eq("meetings", "year", _meeting_year, year_arg(year, "year")),
+                None
+                if partner is None
+                else self._eq(
+                    "meetings", "partner", _event_partners, self._resolve(partner, "partner", "partner")
+                ),
+                None
+                if person is None
+                else self._eq(
+                    "meetings", "person", _meeting_people, self._resolve(person, "person", "person")
+                ),
+                None if held_before is None else self._before("meetings", held_before, "held_before"),
+                None if held_after is None else self._after("meetings", held_after, "held_after"),
+                self._by_source("meetings", source),
+            ],
+        )
+
+    def meeting(self, key: str) -> Meeting:
+        """
+        The meeting *key* finds: ``"TELMIN 12"``, ``"12th TELMIN"``, ``"ADGMIN-3"``, ``"3rd ADGMIN"``, its id.
+
+        A key names the body as it was then: ``"ADGMIN 3"`` is the 3rd
+        ADGMIN (2023), never the 3rd TELMIN (2003).
+
+        Raises:
+            NotFoundError: No meeting matches; the message suggests close keys.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.meeting("ADGMIN 3").dates.start.year, ad.registry.meeting("TELMIN 3").dates.start.year
+        (2023, 2003)
+        >>> ad.registry.meeting("12th TELMIN").city
+        'Cebu'
+        """
+        return self._get(key, "meeting", Meeting)
+
+    def people(self, *, source: str | None = None) -> Results[Person]:
+        """
+        The ministers who chaired or vice-chaired a meeting, by id.
+
+        >>> import asean_digital as ad
+        >>> [p.name for p in ad.registry.people()][:3]
+        ['Abu Bakar Apong', 'Anudith Nakornthap', 'Do Trung Ta']
+        """
+        return self._select("people", [self._by_source("people", source)])
+
+    def person(self, key: str) -> Person:
+        """
+        The person *key* finds: by id, name or any spelling the sources use.
+
+        Raises:
+            NotFoundError: No person matches.
+        """
+        return self._get(key, "person", Person)
+
+    # -- master plans, events, partners, member states ------------------------
+
+    def master_plans(self, *, source: str | None = None) -> Results[MasterPlan]:
+        """
+        The master plans, oldest first.
+
+        >>> import asean_digital as ad
+        >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
+        [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5), ('ADM2030', 0)]
+        """
+        return self._select("master_plans", [self._by_source("master_plans", source)])
+
+    def master_plan(self, key: str) -> MasterPlan:
+        """
+        The master plan *key* finds.
+
+        >>> import asean_digital as ad
+        >>> str(ad.registry.master_plan("AIM 2020").period)
+        '2016/2020'
+        """
+        return self._get(key, "master plan", MasterPlan)
+
+    def events(
+        self,
+        *,
+        partner: str | None = None,
+        started_before: When | None = None,
+        started_after: When | None = None,
+        source: str | None = None,
+    ) -> Results[Event]:
+        """
+        The talent competitions, filtered.
+
+        >>> import asean_digital as ad
+        >>> [e.name for e in ad.registry.events(started_after=2010)]
+        ['ASEAN ICT Innovation Award', 'ASEAN Makers Hackathon', 'ASEAN-Japan Cyber SEA Game']
+        >>> [e.name for e in ad.registry.events(partner="Japan")]
+        ['ASEAN-Japan Cyber SEA Game']
+        """
+        return self._select(
+            "events",
+            [
+                None
+                if partner is None
+                else self._eq(
+                    "events", "partner", _event_partners, self._resolve(partner, "partner", "partner")
+                ),
+                None if started_before is None else self._before("events", started_before, "started_before"),
+                None if started_after is None else self._after("events", started_after, "started_after"),
+                self._by_source("events", source),
+            ],
+        )
+
+    def event(self, key: str) -> Event:
+        """
+        The event *key* finds.
+
+        >>> import asean_digital as ad
+        >>> str(ad.registry.event("ASEAN Cyber-Kids Camp").started)
+        '2009'
+        """
+        return self._get(key, "event", Event)
+
+    def partners(self, *, source: str | None = None) -> Results[Partner]:
+        """
+        The dialogue partners, by id.
+
+        >>> import asean_digital as ad
+        >>> [p.id for p in ad.registry.partners()]
+        ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
+        """
+        return self._select("partners", [self._by_source("partners", source)])
+
+    def partner(self, key: str) -> Partner:
+        """
+        The partner *key* finds (``"ROK"``, ``"U.S."``, ``"ITU"``).
+
+        >>> import asean_digital as ad
+        >>> ad.registry.partner("ROK").name
+        'Republic of Korea'
+        """
+        return self._get(key, "partner", Partner)
+
+    def member_states(self, *, as_of: When | None = None, source: str | None = None) -> Results[MemberState]:
+        """
+        The ASEAN Member States, by accession then id.
+
+        Args:
+            as_of: Only those that had joined by then (a partial date is taken
+                at its latest day); ``None`` for the members today.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.member_states()), len(ad.registry.member_states(as_of=1990))
+        (11, 6)
+        """
+        moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
+        if self._as_of is not None:
+            moment = min(moment, self._as_of.latest)
+        joined = {i for i, s in enumerate(self._table("member_states").records) if s.joined.latest <= moment}
+        return self._select("member_states", [joined, self._by_source("member_states", source)])
+
+    def member_state(self, key: str) -> MemberState:
+        """
+        The member state *key* finds: alpha-2, alpha-3 or name.
+
+        >>> import asean_digital as ad
+        >>> [ad.registry.member_state(k).id for k in ("TH", "THA", "Thailand")]
+        ['TH', 'TH', 'TH']
+        """
+        return self._get(key, "member state", MemberState)
+
+    # -- other collections --------------------------------------------------
+
+    def policy_areas(self, *, source: str | None = None) -> Results[PolicyArea]:
+        """
+        The policy areas the sector has studied and discussed, by id.
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.policy_areas())
+        8
+        """
+        return self._select("policy_areas", [self._by_source("policy_areas", source)])
+
+    def policy_area(self, key: str) -> PolicyArea:
+        """
+        The policy area *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.policy_area("digital divide").name
+        'bridging the gaps of access to ICT among the population'
+        """
+        return self._get(key, "policy area", PolicyArea)
+
+    def dialogues(self, *, source: str | None = None) -> Results[Dialogue]:
+        """
+        The regular stakeholders' consultative dialogues, by id.
+
+        >>> import asean_digital as ad
+        >>> [d.convener for d in ad.registry.dialogues()]
+        ['atrc', None, None]
+        """
+        return self._select("dialogues", [self._by_source("dialogues", source)])
+
+    def dialogue(self, key: str) -> Dialogue:
+        """The dialogue *key* finds."""
+        return self._get(key, "dialogue", Dialogue)
+
+    def initiatives(
+        self, *, emerging_issue: bool | None = None, source: str | None = None
+    ) -> Results[Initiative]:
+        """
+        The sector's initiatives, by id.
+
+        Args:
+            emerging_issue: ``True`` for only the emerging strategic issues,
+                ``False`` for only the others.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
+        ['5g-ecosystem-development', 'ddg-framework-development']
+        """
+        if emerging_issue is not None and not isinstance(emerging_issue, bool):
+            msg = f"emerging_issue must be True, False or None, got {emerging_issue!r}"
+            raise TypeError(msg)
+        return self._select(
+            "initiatives",
+            [
+                None
+                if emerging_issue is None
+                else self._eq("initiatives", "emerging_issue", _emerging, emerging_issue),
+                self._by_source("initiatives", source),
+            ],
+        )
+
+    def initiative(self, key: str) -> Initiative:
+        """
+        The initiative *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.initiative("MPAC 2025").id
+        'mpac2025-digital-innovation'
+        """
+        return self._get(key, "initiative", Initiative)

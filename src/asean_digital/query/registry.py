@@ -1,0 +1,486 @@
+"""The :class:`Registry`: indexed, queryable records of the ASEAN Digital sector."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from asean_digital.model.collections import COLLECTIONS, kind_of
+from asean_digital.model.dates import PartialDate, to_partial_date
+from asean_digital.model.errors import NotFoundError
+from asean_digital.model.keys import search_entries
+from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
+from asean_digital.model.records import Entity, Relation, Sector
+
+from .core import Table, enum_arg, intersect, limit_arg
+from .kinds import KindQueries
+from .results import Results
+
+if TYPE_CHECKING:
+    from asean_digital.loading.dataset import Dataset
+    from asean_digital.model.dates import When
+    from asean_digital.model.overlay import Change, Resolution
+
+    from .search import Match, SearchIndex
+
+__all__ = ["Registry"]
+
+R = TypeVar("R")
+
+
+def _subject(r: Any) -> Iterable[Hashable]:
+    return (r.subject,)
+
+
+def _predicate(r: Any) -> Iterable[Hashable]:
+    return (r.predicate,)
+
+
+def _object(r: Any) -> Iterable[Hashable]:
+    return (r.object,)
+
+
+def _cited(r: Any) -> Iterable[Hashable]:
+    return {s.document for s in r.sources}
+
+
+class Registry(KindQueries):
+    """
+    The records of the ASEAN Digital sector, indexed for queries.
+
+    Get the default one as :data:`asean_digital.registry`, or one with your
+    own overlay files from :func:`asean_digital.load`. A registry never
+    changes: :meth:`as_of` returns a new one.
+
+    Every collection query returns a :class:`tuple` sorted by the records'
+    principal date (establishment, publication, start, accession; unknown
+    last), then id. Filters are keyword-only and combine with AND; every
+    collection query also takes ``source=``, a source document's id, for the
+    records with a statement from it. A key may
+    be an id, acronym, name, alias, or former name or acronym, matched
+    regardless of case, punctuation and spacing.
+
+    >>> import asean_digital as ad
+    >>> [b.acronym for b in ad.registry.bodies(established_before=2012)]
+    ['ATRC', 'ADGSOM', 'ADGMIN', 'SSM']
+    """
+
+    def __init__(
+        self,
+        data: Dataset,
+        *,
+        _keys_from: Registry | None = None,
+        _as_of: PartialDate | None = None,
+    ) -> None:
+        # A point-in-time view keeps every key the full registry knows, so a
+        # body is still found by names it had not yet borne.
+        super().__init__(data, _keys_from._keys if _keys_from is not None else None, _as_of)
+        self._full = _keys_from
+        self._search_index: SearchIndex | None = None
+        self._sources: dict[str, SourceDocument] = {s.id: s for s in data.collection("sources")}
+        self._sector: Sector = data.collection("sectors")[0]
+        derived = [
+            Relation(subject=b.id, predicate=Predicate.PART_OF, object=b.parent, sources=b.sources)
+            for b in data.collection("bodies")
+            if b.parent is not None
+        ]
+        self._relations = Table(
+            sorted(
+                (*data.collection("relations"), *derived),
+                key=lambda r: (r.subject, r.predicate._value_, r.object),
+            ),
+            self,
+            ordered=True,
+            kind=Relation,
+        )
+
+    # -- identity -----------------------------------------------------------
+
+    @property
+    def data_version(self) -> str:
+        """
+        The version of the data this registry holds.
+
+        Packaged data carries a date-based version; a registry with overlays
+        adds ``+overlay``.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.data_version
+        '2026.12.02'
+        """
+        return self._data.data_version
+
+    @property
+    def data_as_of(self) -> _dt.date | None:
+        """
+        The date of the newest source the data cites (the latest day its publication date allows).
+
+        What the data can know is as recent as this; ``None`` where no
+        source is dated.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.data_as_of
+        datetime.date(2026, 1, 23)
+        """
+        dates = [s.published.latest for s in self._data.collection("sources") if s.published is not None]
+        return max(dates, default=None)
+
+    @property
+    def when(self) -> PartialDate | None:
+        """
+        The point in time of an :meth:`as_of` view, ``None`` for the full registry.
+
+        >>> import asean_digital as ad
+        >>> str(ad.registry.as_of(2015).when)
+        '2015'
+        """
+        return self._as_of
+
+    @property
+    def sector(self) -> Sector:
+        """
+        The ASEAN Digital sector itself, with its naming history and mandate.
+
+        >>> import asean_digital as ad
+        >>> [str(n) for n in ad.registry.sector.names]
+        ['ASEAN Information and Communications Technology sector (ICT)', 'ASEAN Digital sector (Digital)']
+        """
+        return self._sector
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Registry):
+            return NotImplemented
+        return self._data == other._data and self._as_of == other._as_of
+
+    def __hash__(self) -> int:
+        return hash((self._data.data_version, self._as_of, len(self._by_id)))
+
+    def __repr__(self) -> str:
+        when = "" if self._as_of is None else f" as_of={str(self._as_of)!r}"
+        counts = ", ".join(
+            f"{len(self._tables[c.name].records)} {c.name.replace('_', ' ')}"
+            for c in COLLECTIONS
+            if c.name in self._tables and c.name != "sectors" and c.within is None
+        )
+        return f"<Registry data_version={self.data_version!r}{when}: {counts}>"
+
+    def sources(self) -> Results[SourceDocument]:
+        """
+        The source documents the records cite.
+
+        >>> import asean_digital as ad
+        >>> [s.id for s in ad.registry.sources()][:2]
+        ['seed-page', 'reference-facts']
+        """
+        return Results(self._data.collection("sources"), self, kind=SourceDocument)
+
+    def source(self, source: Source | str) -> SourceDocument:
+        """
+        The source document a :class:`Source` (or a source document id) names.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.source(ad.registry.body("ATRC").sources[0]).title
+        'ASEAN Digital Sector'
+        """
+        sid = source.document if isinstance(source, Source) else source
+        if not isinstance(sid, str):
+            msg = f"source must be a Source or a source document id, got {type(source).__name__}"
+            raise TypeError(msg)
+        try:
+            return self._sources[sid]
+        except KeyError:
+            raise NotFoundError(sid, "source document", sorted(self._sources)) from None
+
+    def errata(self) -> tuple[tuple[Entity, Erratum], ...]:
+        """
+        Every erratum, with the record it is attached to, by record id.
+
+        >>> import asean_digital as ad
+        >>> errata = ad.registry.errata()
+        >>> len(errata)
+        39
+        >>> [(record.id, erratum.field) for record, erratum in errata][:3]
+        [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
+        """
+        out = [(r, e) for r in self._all_records() for e in r.errata]
+        out.extend((r, e) for r in self._relations.records for e in r.errata)
+        return tuple(sorted(out, key=lambda pair: (str(pair[0].id), pair[1].field)))
+
+    # -- overlays -----------------------------------------------------------
+
+    def changes(self) -> tuple[Change, ...]:
+        """
+        How this registry differs from the packaged data: each field of each record overlays add or replace.
+
+        One :class:`Change` per field, with its old and new value (as JSON)
+        and the overlay file and record it comes from; an added record gives
+        each field it sets. Empty for the packaged registry. A point-in-time
+        view gives its full registry's changes.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.changes()
+        ()
+        >>> import json, pathlib, tempfile
+        >>> record = ad.converter.unstructure(ad.registry.body("ATRC WG"))
+        >>> record["aliases"] = ["ATRC JWG"]
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "fix.json"
+        >>> _ = path.write_text(json.dumps({"bodies": [record]}))
+        >>> [(c.action, c.id, c.field, c.old, c.new) for c in ad.load(path).changes()]
+        [('replaced', 'atrc-wg', 'aliases', [], ['ATRC JWG'])]
+        """
+        from asean_digital.loading.diff import changes  # noqa: PLC0415 - only overlays have any, and it needs the converter
+
+        data = self._data if self._full is None else self._full._data
+        return changes(data) if data.overlaid else ()
+
+    @property
+    def resolved(self) -> tuple[Resolution, ...]:
+        """
+        The keys overlays gave where ids belong, each with the id it was resolved to at load.
+
+        A reference (a ``parent``, a ``host``, a meeting's ``outcomes``) may
+        be written as any key a query accepts (``"ADGSOM"``, ``"Thailand"``);
+        the loaded record holds the id. Empty for the packaged registry.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.resolved
+        ()
+        """
+        data = self._data if self._full is None else self._full._data
+        return data.resolved
+
+    # -- relations ----------------------------------------------------------
+
+    def relations(
+        self,
+        *,
+        subject: str | None = None,
+        predicate: Predicate | str | None = None,
+        object: str | None = None,
+        source: str | None = None,
+    ) -> Results[Relation]:
+        """
+        The stated relations between records, filtered.
+
+        The hierarchy's ``part_of`` relations are included, derived from each
+        body's parent.
+
+        Args:
+            subject: Only relations whose subject this key finds.
+            predicate: Only relations with this :class:`Predicate`.
+            object: Only relations whose object this key finds.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        Returns:
+            The matching relations, by subject, predicate, object.
+
+        >>> import asean_digital as ad
+        >>> [r.subject for r in ad.registry.relations(predicate="succeeds")]
+        ['adm2025', 'adm2030', 'aim2020']
+        >>> [(r.predicate.value, r.object) for r in ad.registry.relations(subject="DDG Framework")]
+        [('builds_on', 'pdp-framework')]
+        """
+        rel = self._relations
+        return rel.select(
+            intersect(
+                [
+                    None
+                    if subject is None
+                    else rel.index("subject", _subject).at(self._resolve(subject, "*", "subject")),
+                    None
+                    if predicate is None
+                    else rel.index("predicate", _predicate).at(enum_arg(Predicate, predicate, "predicate")),
+                    None
+                    if object is None
+                    else rel.index("object", _object).at(self._resolve(object, "*", "object")),
+                    None if source is None else rel.index("source", _cited).at(self._source_id(source)),
+                ]
+            )
+        )
+
+    def relations_of(self, record: Any) -> Results[Relation]:
+        """
+        The relations *record* is the subject or the object of, in this registry.
+
+        >>> import asean_digital as ad
+        >>> [r.id for r in ad.registry.relations_of(ad.registry.body("ANSAC"))]
+        ['ansac mandated_by aim2015', 'ansac part_of adgsom']
+        """
+        if self._by_id.get(str(getattr(record, "id", ""))) != record:
+            return Results((), self, kind=Relation)
+        rel = self._relations
+        positions = sorted(
+            {*rel.index("subject", _subject).at(record.id), *rel.index("object", _object).at(record.id)}
+        )
+        return rel.select(positions)
+
+    # -- any kind -----------------------------------------------------------
+
+    def lookup(self, key: str) -> Entity:
+        """
+        The record of any kind *key* finds.
+
+        Raises:
+            NotFoundError: Nothing matches.
+            AmbiguousKeyError: Records of several kinds match.
+
+        >>> import asean_digital as ad
+        >>> type(ad.registry.lookup("ITU")).__name__, type(ad.registry.lookup("THA")).__name__
+        ('Partner', 'MemberState')
+        """
+        return self._by_id[self._resolve(key, "*")]  # type: ignore[no-any-return]
+
+    def get(self, key: str, default: R | None = None) -> Entity | R | None:
+        """
+        Like :meth:`lookup`, but *default* where no single record matches.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.get("nothing like this") is None
+        True
+        """
+        try:
+            record: Entity = self._by_id[self._resolve(key, "*", suggest=False)]  # a miss needs no advice
+        except NotFoundError:
+            return default
+        return record
+
+    def search(
+        self, text: str, *, kind: str | None = None, source: str | None = None, limit: int = 10
+    ) -> Results[Match]:
+        """
+        Records whose texts match *text*, best first.
+
+        Every text a record carries is searched: its keys (ids, names,
+        acronyms, aliases, titles, former names) and the rest (descriptions,
+        roles, themes, thrusts, errata). A key match outranks any other, and
+        only a whole key, exactly, scores 1.0: whatever scores 1.0 is a key
+        :meth:`lookup` accepts. Forgiving: case, punctuation, word order,
+        word forms (``cyber-security``, ``anonymization``) and small typos do
+        not matter; an acronym meets its expansion where the data spells it
+        out. Ties are broken by id.
+
+        Args:
+            text: What to look for, at most 1,000 characters.
+            kind: Only records of this kind (one of :attr:`kinds`:
+                ``"body"``, ``"document"``, ``"meeting"``, ...).
+            source: Only records with a statement from this source document
+                (an id of :meth:`sources`).
+            limit: The most matches to return.
+
+        Raises:
+            TypeError: *text* is not a string.
+            ValueError: *text* is too long, or *kind* is not a kind.
+
+        >>> import asean_digital as ad
+        >>> [m.entity.id for m in ad.registry.search("data governance framework", limit=2)]
+        ['ddg-framework', 'ddg-framework-development']
+        >>> ad.registry.search("Telecomunications Regulators Council")[0].entity.acronym
+        'ATRC'
+        >>> best = ad.registry.search("privacy", kind="initiative")[0]
+        >>> best.entity.id, best.field, best.snippet
+        ('ddg-framework-development', 'themes[2]', 'data privacy protection')
+        """
+        if not isinstance(text, str):
+            msg = f"text must be a string, got {type(text).__name__} {text!r}"
+            raise TypeError(msg)
+        from .search import Match, SearchIndex  # noqa: PLC0415 - search machinery loads on first use
+
+        limit = limit_arg(limit)
+        wanted = None if kind is None else self._kind_arg(kind)
+        if self._search_index is None:
+            self._search_index = SearchIndex(
+                (record, self._all_keys_of(record)) for record in self._all_records()
+            )
+        if source is None and wanted is None:
+            return Results(self._search_index.search(text, limit), self, kind=Match)
+        sid = None if source is None else self._source_id(source)
+        every = self._search_index.search(text, len(self._by_id) + 1)
+        kept = (
+            m
+            for m in every
+            if (sid is None or any(s.document == sid for s in m.entity.sources))
+            and (wanted is None or kind_of(m.entity) == wanted)
+        )
+        return Results(list(kept)[:limit], self, kind=Match)
+
+    def _kind_arg(self, kind: object) -> str:
+        """The kind *kind* names: a kind (``"master plan"``) or its collection (``"master_plans"``)."""
+        if not isinstance(kind, str):
+            msg = f"kind must be a string, one of {', '.join(self.kinds)}; got {type(kind).__name__}"
+            raise TypeError(msg)
+        by_collection = {c.name: c.kind for c in COLLECTIONS}
+        found = kind if kind in self.kinds else by_collection.get(kind.replace(" ", "_"))
+        if found is None:
+            msg = f"kind must be one of {', '.join(repr(k) for k in self.kinds)}; got {kind!r}"
+            raise ValueError(msg)
+        return found
+
+    def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
+        # In a view, search by the full record's keys: names not yet borne
+        # still find a body, as they do for lookups.
+        full = self._full._by_id.get(record.id, record) if self._full is not None else record
+        return search_entries(full)
+
+    # -- time ---------------------------------------------------------------
+
+    def as_of(self, when: When, *, undated: bool = False) -> Registry:
+        """
+        The registry as it stood at *when*.
+
+        A partial *when* is taken at its latest day: ``as_of(2019)`` is the
+        registry at the end of 2019. A record of a dated kind (a body, a
+        document, a meeting, a plan, an event, a member state) is kept once
+        its date has certainly come, and a renaming from the last day its
+        date allows; records whose date is unknown are left out unless
+        *undated* is true. Timeless kinds (partners, policy areas, dialogues,
+        initiatives) are in every view; a person is in it when one of its
+        meetings names them. A reference to a record the
+        view does not hold is dropped: a body whose parent came later has
+        no parent until then. Keys stay stable: a record is still found by
+        every name it ever had. The docs' *Time* page has the rules in full.
+
+        Args:
+            when: The point in time: a year, a :class:`datetime.date`, a
+                :class:`PartialDate` or its ISO text.
+            undated: Keep the records of dated kinds whose date no source
+                gives too.
+
+        >>> import asean_digital as ad
+        >>> then = ad.registry.as_of(2015)
+        >>> then.body("ADGMIN").acronym
+        'TELMIN'
+        >>> len(then.member_states()), [p.acronym for p in then.master_plans()]
+        (10, ['AIM2015'])
+        >>> atrc = ad.registry.as_of(1998).body("ATRC")
+        >>> atrc.name, atrc.parent
+        ('ASEAN Telecommunication Regulators’ Committee', None)
+        """
+        if not isinstance(undated, bool):
+            msg = f"undated must be True or False, got {undated!r}"
+            raise TypeError(msg)
+        moment = to_partial_date(when, argument="when")
+        if self._as_of is not None and self._as_of.latest < moment.latest:
+            moment = self._as_of
+        from .timeview import view_dataset  # noqa: PLC0415 - only views need it
+
+        return Registry(
+            view_dataset(self._data if self._full is None else self._full._data, moment, undated=undated),
+            _keys_from=self._full or self,
+            _as_of=moment,
+        )
+
+    def _suggestion_records(self) -> Iterable[Any]:
+        return (self._full or self)._all_records()
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """
+        The kinds of record, as error messages and :func:`lookup` name them.
+
+        >>> import asean_digital as ad
+        >>> "body" in ad.registry.kinds
+        True
+        """
+        return tuple(dict.fromkeys(c.kind for c in COLLECTIONS))
