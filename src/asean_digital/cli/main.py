@@ -31,10 +31,10 @@ from asean_digital.formats.rows import MATCH_COLUMNS, match_row, to_records
 from asean_digital.formats.tables import columns_of, row_of, text_cell
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.dates import Period
-from asean_digital.model.parts import BodyKind, DocumentKind, Predicate
 from asean_digital.query.api import default_registry, load
 
 if TYPE_CHECKING:
+    from asean_digital.model.filters import Filter
     from asean_digital.query.registry import Registry
 
 __all__ = ["main"]
@@ -103,79 +103,25 @@ def _columns(c: Collection) -> list[tuple[str, Callable[[Any], str]]]:
     return [(name, _COMPUTED.get(name) or _field(name)) for name in c.columns]
 
 
-def _choices(kind: type[enum.Enum]) -> str:
-    """The values of the enumeration *kind* as help text: ``"a, b or c"``."""
-    values = [str(v.value) for v in kind]
-    return f"{', '.join(values[:-1])} or {values[-1]}"
+def _option_help(f: Filter) -> str:
+    """A filter's option help: its declaration's, or the values an enumeration takes."""
+    if f.how == "enum":
+        values = f.choices
+        return f"{', '.join(values[:-1])} or {values[-1]}"
+    if f.how == "flag":
+        return f"true or false: {f.help}"
+    return f.help
 
 
-# The sub-commands whose queries take filters: (registry method, its options).
-# An option is (flag, metavar or None, help); a flag's words are the method's keyword.
-_Option = tuple[str, str | None, str]
-_FILTERS: Final[dict[str, tuple[str, tuple[_Option, ...]]]] = {
-    "bodies": (
-        "bodies",
-        (
-            ("--kind", None, _choices(BodyKind)),
-            ("--parent", "KEY", "direct sub-bodies of this body"),
-            ("--partner", "KEY", "bodies with ASEAN+1 consultations with this partner"),
-            ("--established-before", "WHEN", "established wholly before this year or date"),
-            ("--established-after", "WHEN", "established wholly after this year or date"),
-        ),
-    ),
-    "documents": (
-        "documents",
-        (
-            ("--kind", None, _choices(DocumentKind)),
-            ("--year", "YEAR", "published in this year"),
-            ("--published-before", "WHEN", "published wholly before this year or date"),
-            ("--published-after", "WHEN", "published wholly after this year or date"),
-        ),
-    ),
-    "declarations": (
-        "declarations",
-        (
-            ("--body", "KEY", "of the meetings of this body"),
-            ("--host", "KEY", "of meetings this member state hosted"),
-            ("--year", "YEAR", "of this year"),
-            ("--meeting-number", "N", "of the Nth meeting under the name the body then bore"),
-            ("--city", "CITY", "of meetings in this city"),
-            ("--published-before", "WHEN", "adopted wholly before this year or date"),
-            ("--published-after", "WHEN", "adopted wholly after this year or date"),
-        ),
-    ),
-    "master_plans": ("master_plans", ()),
-    "meetings": (
-        "meetings",
-        (
-            ("--body", "KEY", "of this body (TELMIN and ADGMIN are one body)"),
-            ("--host", "KEY", "hosted by this member state"),
-            ("--year", "YEAR", "begun in this year"),
-            ("--partner", "KEY", "with an ASEAN+1 session with this partner"),
-            ("--person", "KEY", "chaired or vice-chaired by this person"),
-            ("--held-before", "WHEN", "begun wholly before this year or date"),
-            ("--held-after", "WHEN", "begun wholly after this year or date"),
-        ),
-    ),
-    "events": (
-        "events",
-        (
-            ("--partner", "KEY", "held with this partner"),
-            ("--started-before", "WHEN", "first held wholly before this year or date"),
-            ("--started-after", "WHEN", "first held wholly after this year or date"),
-        ),
-    ),
-    "member_states": ("member_states", ()),
-    "relations": (
-        "relations",
-        (
-            ("--subject", "KEY", "relations of this subject"),
-            ("--predicate", None, _choices(Predicate)),
-            ("--object", "KEY", "relations to this object"),
-        ),
-    ),
-}
-_INT_OPTIONS: Final = frozenset({"year", "meeting-number"})
+def _option_value(f: Filter, value: Any) -> Any:
+    """What the option for *f* passes to the query: ``True``/``False`` for a flag, a year as an int."""
+    if value is None:
+        return None
+    if f.how == "flag":
+        return {"true": True, "false": False}.get(value.strip().casefold(), value)
+    return _when(value) if f.how in {"before", "after"} else value
+
+
 _SOURCE_HELP: Final = "only records with a statement from this source document (see the sources command)"
 
 
@@ -575,9 +521,9 @@ def _parser() -> argparse.ArgumentParser:
             continue
         p = command(c.command, c.summary)
         columns_option(p, c.columns)
-        for flag, metavar, help_text in _FILTERS.get(c.name, ("", ()))[1]:
-            kind = int if flag[2:] in _INT_OPTIONS else str
-            p.add_argument(flag, metavar=metavar, type=kind, help=help_text)
+        for f in c.filters:
+            kind = int if f.how in {"year", "count"} else str
+            p.add_argument(f.flag, metavar=f.metavar, type=kind, help=_option_help(f))
         if c.keyed or c.name == "relations":
             p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("show", "one record of any kind, by key")
@@ -672,17 +618,11 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def _query(c: Collection, args: argparse.Namespace, reg: Registry) -> Sequence[Any]:
     """The records of collection *c* the sub-command's filters select."""
     records: Sequence[Any]
-    if c.name in _FILTERS:
-        method, options = _FILTERS[c.name]
-        filters = {}
-        flags = {"source": "--source"}
-        for flag, metavar, _ in options:
-            name = flag[2:].replace("-", "_")
-            value = getattr(args, name)
-            filters[name] = _when(value) if metavar == "WHEN" else value
-            flags[name] = flag
-        with _named_as_options(flags, {**filters, "source": args.source}):
-            records = getattr(reg, method)(**filters, source=args.source)
+    if c.filters:
+        filters = {f.name: _option_value(f, getattr(args, f.name)) for f in c.filters}
+        flags = {f.name: f.flag for f in c.filters}
+        with _named_as_options({**flags, "source": "--source"}, {**filters, "source": args.source}):
+            records = reg.records(c.name, **filters, source=args.source)
     elif c.keyed:
         with _named_as_options({"source": "--source"}, {"source": args.source}):
             records = reg.records(c.name, source=args.source)

@@ -12,6 +12,7 @@ as two small integers per record, worded as an
 
 from __future__ import annotations
 
+import _thread
 import errno
 import json
 import os
@@ -34,7 +35,7 @@ from .dataset import Dataset, Origin, Origins, Overlaid, record_key
 if TYPE_CHECKING:
     from asean_digital.model.overlay import Resolution
 
-__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset"]
+__all__ = ["COLLECTIONS", "MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset", "packaged_dataset"]
 
 COLLECTIONS: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
 """Each collection's JSON key and record class, in loading order (from the table of collections)."""
@@ -51,7 +52,7 @@ MAX_LOAD_BYTES: Final = 512 * 1024 * 1024
 def _packaged_files() -> Iterator[tuple[str, bytes]]:
     # A plain install reads its folder directly: importlib.resources (with
     # pathlib, zipfile and tempfile) would cost more than the data itself.
-    folder = os.path.join(os.path.dirname(__file__), "data")
+    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
     if os.path.isdir(folder):
         for name in sorted(os.listdir(folder)):
             path = os.path.join(folder, name)
@@ -368,6 +369,74 @@ def _explained(message: str, cls: type, where: str) -> str:
     if message.startswith("unknown field(s) "):
         return explain_unknown(cls, where, message.removeprefix("unknown field(s) ").split(", "))
     return message
+
+
+def packaged_dataset() -> Dataset:
+    """
+    The packaged data, trusted: each collection read and structured from its file when first asked for.
+
+    The packaged files are checked whole by the test suite and the wheel
+    check (through :func:`load_dataset`), so a query of the packaged data
+    does not check them again: ``bodies()`` reads ``bodies.json`` and
+    nothing else. Each collection is in the file named after it.
+    """
+    return Dataset(_packaged_version(), _Packaged())
+
+
+def _packaged_file(name: str) -> bytes:
+    """The bytes of the packaged file of the collection *name*."""
+    folder = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data")
+    path = os.path.join(folder, f"{name}.json")
+    if os.path.isfile(path):
+        with open(path, "rb") as f:
+            return f.read()
+    from importlib import resources  # noqa: PLC0415 - a zipped or otherwise unusual install
+
+    return (resources.files("asean_digital") / "data" / f"{name}.json").read_bytes()
+
+
+def _packaged_version() -> str:
+    """The packaged data's version, from its smallest file (every file carries the same, as tests check)."""
+    version: str = json.loads(_packaged_file("sectors"))["data_version"]
+    return version
+
+
+class _Packaged(Mapping[str, tuple[Any, ...]]):
+    """The packaged collections by name, each structured on first use (once, whatever the threads)."""
+
+    def __init__(self) -> None:
+        self._loaded: dict[str, tuple[Any, ...]] = {}
+        self._lock = _thread.allocate_lock()
+
+    def __getitem__(self, name: str) -> tuple[Any, ...]:
+        found = self._loaded.get(name)
+        if found is None:
+            if name not in COLLECTIONS:
+                raise KeyError(name)
+            with self._lock:
+                found = self._loaded.get(name)
+                if found is None:
+                    found = self._loaded[name] = self._read(name)
+        return found
+
+    @staticmethod
+    def _read(name: str) -> tuple[Any, ...]:
+        file = f"{name}.json"
+        problems: list[str] = []
+        try:
+            doc = _decode(file, _packaged_file(name), problems, strict=False)
+            records = _structure(file, doc or {}, problems).get(name, [])
+        finally:
+            forget_shared()
+        if problems:  # never for the data the tests checked; an edited install says what is wrong
+            raise DataError(problems)
+        return tuple(record for record, _ in records)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COLLECTIONS)
+
+    def __len__(self) -> int:
+        return len(COLLECTIONS)
 
 
 def load_dataset(

@@ -126,7 +126,7 @@ class _Checker:
             seen.add(relation.id)
         sectors = self.data.collection("sectors")
         if not sectors:
-            self.problems.append("sector.json: $.sectors: expected exactly one sector record, got none")
+            self.problems.append("sectors.json: $.sectors: expected exactly one sector record, got none")
         for sector in sectors[1:]:
             self.problem("sectors", sector, ".id", f"expected exactly one sector record, got {len(sectors)}")
 

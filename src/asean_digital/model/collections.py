@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from .parts import SourceDocument
+from .filters import Filter
+from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
 from .records import (
     Body,
     Declaration,
@@ -100,6 +101,9 @@ class Collection:
             is a document): one id space, one query.
         keyed: Whether its records are found by key (source documents have
             an id space of their own; relations have no keys).
+        filters: The keyword filters of its query, beyond ``source``
+            (every collection's query takes that): read by the registry's
+            query and by the command line's options.
         command: The command-line sub-command listing it, if any.
         columns: The fields a command-line table shows (or the names of
             columns the command line works out: ``"former names"``,
@@ -119,6 +123,7 @@ class Collection:
     order: str | None = None
     within: str | None = None
     keyed: bool = True
+    filters: tuple[Filter, ...] = ()
     command: str | None = None
     columns: tuple[str, ...] = ("id", "name")
     summary: str = ""
@@ -159,6 +164,19 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Reference("meetings[].consultation_partners[]", "partners"),
         ),
         date="established",
+        filters=(
+            Filter("kind", "enum", "of this kind", ("kind",), BodyKind),
+            Filter("parent", "key", "directly under this body", ("parent",), "body"),
+            Filter(
+                "partner",
+                "key",
+                "with ASEAN+1 consultations with this partner",
+                ("meetings[].consultation_partners[]",),
+                "partner",
+            ),
+            Filter("established_before", "before", "established wholly before this year or date"),
+            Filter("established_after", "after", "established wholly after this year or date"),
+        ),
         command="bodies",
         columns=("id", "acronym", "name", "kind", "parent", "established", "former names"),
         summary="sectoral bodies and committees",
@@ -171,6 +189,12 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         shared_keys=("title",),
         references=(Reference("meeting", "meetings"),),
         date="published or period.start",
+        filters=(
+            Filter("kind", "enum", "listed under this kind", ("kinds[]",), DocumentKind),
+            Filter("year", "year", "published in this year", ("published",)),
+            Filter("published_before", "before", "published wholly before this year or date"),
+            Filter("published_after", "after", "published wholly after this year or date"),
+        ),
         command="documents",
         columns=("id", "title", "kinds", "published"),
         summary="key documents (frameworks, guidelines, declarations, publications, links)",
@@ -189,6 +213,20 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         ),
         date="published or period.start",
         within="documents",
+        filters=(
+            Filter("body", "key", "of the meetings of this body", ("body",), "body"),
+            Filter("host", "key", "of meetings this member state hosted", ("host",), "member state"),
+            Filter("year", "year", "of this year", ("published",)),
+            Filter(
+                "meeting_number",
+                "count",
+                "of the Nth meeting under the name the body then bore",
+                ("meeting_number",),
+            ),
+            Filter("city", "place", "of meetings in this city", ("city",)),
+            Filter("published_before", "before", "adopted wholly before this year or date"),
+            Filter("published_after", "after", "adopted wholly after this year or date"),
+        ),
         command="declarations",
         columns=("id", "title", "meeting", "city", "host", "year"),
         summary="ministerial declarations and statements",
@@ -220,6 +258,21 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         ),
         date="dates.start",
         order="number",
+        filters=(
+            Filter("body", "key", "of this body (TELMIN and ADGMIN are one body)", ("body",), "body"),
+            Filter("host", "key", "hosted by this member state", ("host",), "member state"),
+            Filter("year", "year", "begun in this year", ("dates.start",)),
+            Filter("partner", "key", "with an ASEAN+1 session with this partner", ("partners[]",), "partner"),
+            Filter(
+                "person",
+                "key",
+                "chaired or vice-chaired by this person",
+                ("chair.person", "vice_chair.person"),
+                "person",
+            ),
+            Filter("held_before", "before", "begun wholly before this year or date"),
+            Filter("held_after", "after", "begun wholly after this year or date"),
+        ),
         command="meetings",
         columns=("id", "name", "dates", "city", "host", "chair"),
         summary="ministerial meetings (TELMIN 1-19, ADGMIN 1-6)",
@@ -238,6 +291,11 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "event",
         references=(Reference("partners[]", "partners"),),
         date="started",
+        filters=(
+            Filter("partner", "key", "held with this partner", ("partners[]",), "partner"),
+            Filter("started_before", "before", "first held wholly before this year or date"),
+            Filter("started_after", "after", "first held wholly after this year or date"),
+        ),
         command="events",
         columns=("id", "name", "started", "partners"),
         summary="talent competitions",
@@ -284,6 +342,14 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "initiative",
         keys=("name", "acronym", "aliases"),
         command="initiatives",
+        filters=(
+            Filter(
+                "emerging_issue",
+                "flag",
+                "that are (True) or are not (False) emerging strategic issues",
+                ("emerging_issue",),
+            ),
+        ),
         columns=("id", "name", "acronym"),
         summary="initiatives and emerging strategic issues",
     ),
@@ -295,6 +361,11 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         keys=(),
         keyed=False,
         references=(Reference("subject", "*"), Reference("object", "*")),
+        filters=(
+            Filter("subject", "key", "of this subject", ("subject",), "*"),
+            Filter("predicate", "enum", "with this predicate", ("predicate",), Predicate),
+            Filter("object", "key", "to this object", ("object",), "*"),
+        ),
         command="relations",
         columns=("subject", "predicate", "object"),
         summary="stated relations between records",

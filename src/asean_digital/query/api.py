@@ -10,7 +10,7 @@ from __future__ import annotations
 import _thread
 import os
 
-from asean_digital.loading.load import MAX_LOAD_BYTES, load_dataset
+from asean_digital.loading.load import MAX_LOAD_BYTES, load_dataset, packaged_dataset
 
 from .registry import Registry
 
@@ -24,13 +24,17 @@ def default_registry() -> Registry:
     """
     The registry of the packaged data (``asean_digital.registry``), made on first use.
 
+    It trusts the packaged data, which the test suite checks whole: each
+    collection is read when a query first needs it, and not checked again.
+    :func:`load` reads and checks everything, overlays or none.
+
     >>> default_registry() is default_registry()
     True
     """
     if not _default:
         with _lock:
             if not _default:
-                _default.append(Registry(load_dataset()))
+                _default.append(Registry(packaged_dataset()))
     return _default[0]
 
 

@@ -1,20 +1,19 @@
 """
-The kinds' own queries: thin declarations of filters on the collection core.
+The kinds' own queries, typed: each a one-line call of the registry's generic query.
 
-Each method names its collection, the filters it takes and the index each
-filter reads; :class:`~asean_digital.query.core.Core` does the rest (positions,
-sorting, key resolution, suggestions).
+The filters a method takes are declared once, in its collection's row of the
+table of collections (:attr:`~asean_digital.model.collections.Collection.filters`);
+the method only gives them their types for a reader and a type checker, and
+passes them on with ``locals()``. A test holds each method's keyword
+arguments to its collection's declaration.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Hashable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from asean_digital.model.dates import to_partial_date
-from asean_digital.model.keys import normalise
-from asean_digital.model.parts import BodyKind, DocumentKind
 from asean_digital.model.records import (
     Body,
     Declaration,
@@ -30,97 +29,34 @@ from asean_digital.model.records import (
     PolicyArea,
 )
 
-from .core import Core, enum_arg, year_arg
 from .results import Results
 
 if TYPE_CHECKING:
-    from asean_digital.model.dates import When
+    from asean_digital.model.dates import PartialDate, When
+    from asean_digital.model.parts import BodyKind, DocumentKind
+
+    from .core import Store
 
 __all__ = ["KindQueries"]
 
-
-# What each equality filter indexes, by record.
-def _body_kind(b: Any) -> Iterable[Hashable]:
-    return (b.kind,)
+R = TypeVar("R")
 
 
-def _parent(b: Any) -> Iterable[Hashable]:
-    return () if b.parent is None else (b.parent,)
+class KindQueries:
+    """The query methods of each kind of record (see :class:`~asean_digital.Registry`, which has them)."""
 
+    __slots__ = ()
 
-def _partners(b: Any) -> Iterable[Hashable]:
-    return [p for series in b.meetings for p in series.consultation_partners]
+    _store: Store
+    _as_of: PartialDate | None
 
+    def _query(self, name: str, arguments: dict[str, Any]) -> Results[Any]:
+        return self._store.query(name, arguments)
 
-def _kinds(d: Any) -> Iterable[Hashable]:
-    kinds: tuple[Hashable, ...] = d.kinds
-    return kinds
-
-
-def _year(d: Any) -> Iterable[Hashable]:
-    return () if d.published is None else (d.published.year,)
-
-
-def _body(d: Any) -> Iterable[Hashable]:
-    return (d.body,)
-
-
-def _host(d: Any) -> Iterable[Hashable]:
-    return (d.host,)
-
-
-def _emerging(i: Any) -> Iterable[Hashable]:
-    return (i.emerging_issue,)
-
-
-def _number(d: Any) -> Iterable[Hashable]:
-    return (d.meeting_number,)
-
-
-def _city(d: Any) -> Iterable[Hashable]:
-    return (normalise(d.city),)
-
-
-def _count_arg(value: object, argument: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{argument} must be a positive int, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    if value < 1:
-        msg = f"{argument} must be at least 1, got {value}"
-        raise ValueError(msg)
-    return value
-
-
-def _text_key(value: object, argument: str) -> str:
-    if not isinstance(value, str):
-        msg = f"{argument} must be a string, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    key = normalise(value)
-    if not key:
-        msg = f"{argument} must name something, got {value!r}"
-        raise ValueError(msg)
-    return key
-
-
-def _meeting_host(m: Any) -> Iterable[Hashable]:
-    return () if m.host is None else (m.host,)
-
-
-def _meeting_year(m: Any) -> Iterable[Hashable]:
-    return () if m.dates.start is None else (m.dates.start.year,)
-
-
-def _meeting_people(m: Any) -> Iterable[Hashable]:
-    return [p.person for p in (m.chair, m.vice_chair) if p is not None and p.person is not None]
-
-
-def _event_partners(e: Any) -> Iterable[Hashable]:
-    partners: tuple[str, ...] = e.partners
-    return partners
-
-
-class KindQueries(Core):
-    """The query methods of each kind of record (see :class:`~asean_digital.Registry`)."""
+    def _get(self, key: str, kind: str, cls: type[R]) -> R:
+        record = self._store.get(key, kind)
+        assert isinstance(record, cls)  # noqa: S101 - a kind's records are of its class, by construction
+        return record
 
     # -- bodies -------------------------------------------------------------
 
@@ -164,27 +100,7 @@ class KindQueries(Core):
         >>> [b.acronym for b in ad.registry.bodies(partner="EU")]
         ['ADGSOM', 'ADGSOM WG', 'ATRC WG']
         """
-        return self._select(
-            "bodies",
-            [
-                None
-                if kind is None
-                else self._eq("bodies", "kind", _body_kind, enum_arg(BodyKind, kind, "kind")),
-                None
-                if parent is None
-                else self._eq("bodies", "parent", _parent, self._resolve(parent, "body", "parent")),
-                None
-                if partner is None
-                else self._eq("bodies", "partner", _partners, self._resolve(partner, "partner", "partner")),
-                None
-                if established_before is None
-                else self._before("bodies", established_before, "established_before"),
-                None
-                if established_after is None
-                else self._after("bodies", established_after, "established_after"),
-                self._by_source("bodies", source),
-            ],
-        )
+        return self._query("bodies", locals())
 
     def body(self, key: str) -> Body:
         """
@@ -213,7 +129,7 @@ class KindQueries(Core):
         >>> [b.acronym for b in ad.registry.children("ATRC")]
         ['SSM', 'ATRC WG']
         """
-        return self._select("bodies", [self._eq("bodies", "parent", _parent, self._resolve(key, "body"))])
+        return self._query("bodies", {"parent": key})
 
     def ancestors(self, key: str) -> Results[Body]:
         """
@@ -223,10 +139,12 @@ class KindQueries(Core):
         >>> [b.acronym for b in ad.registry.ancestors("SSM")]
         ['ATRC', 'ADGMIN']
         """
-        body: Body = self._by_id[self._resolve(key, "body")]
+        body: Body = self._get(key, "body", Body)
         out: list[Body] = []
         seen = {body.id}
-        while isinstance(parent := self._by_id.get(body.parent or ""), Body) and parent.id not in seen:
+        while (
+            isinstance(parent := self._store.by_id(body.parent or "", "body"), Body) and parent.id not in seen
+        ):
             body = parent
             seen.add(body.id)
             out.append(body)
@@ -268,22 +186,7 @@ class KindQueries(Core):
         >>> len(ad.registry.documents(year=2021))
         4
         """
-        return self._select(
-            "documents",
-            [
-                None
-                if kind is None
-                else self._eq("documents", "kind", _kinds, enum_arg(DocumentKind, kind, "kind")),
-                None if year is None else self._eq("documents", "year", _year, year_arg(year, "year")),
-                None
-                if published_before is None
-                else self._before("documents", published_before, "published_before"),
-                None
-                if published_after is None
-                else self._after("documents", published_after, "published_after"),
-                self._by_source("documents", source),
-            ],
-        )
+        return self._query("documents", locals())
 
     def document(self, key: str) -> Document:
         """
@@ -342,31 +245,7 @@ class KindQueries(Core):
         >>> [d.meeting_name for d in ad.registry.declarations(meeting_number=5, published_after=2020)]
         ['5th ADGMIN']
         """
-        return self._select(
-            "declarations",
-            [
-                None
-                if body is None
-                else self._eq("declarations", "body", _body, self._resolve(body, "body", "body")),
-                None
-                if host is None
-                else self._eq("declarations", "host", _host, self._resolve(host, "member state", "host")),
-                None if year is None else self._eq("declarations", "year", _year, year_arg(year, "year")),
-                None
-                if meeting_number is None
-                else self._eq(
-                    "declarations", "number", _number, _count_arg(meeting_number, "meeting_number")
-                ),
-                None if city is None else self._eq("declarations", "city", _city, _text_key(city, "city")),
-                None
-                if published_before is None
-                else self._before("declarations", published_before, "published_before"),
-                None
-                if published_after is None
-                else self._after("declarations", published_after, "published_after"),
-                self._by_source("declarations", source),
-            ],
-        )
+        return self._query("declarations", locals())
 
     # -- meetings and people --------------------------------------------------
 
@@ -405,31 +284,7 @@ class KindQueries(Core):
         >>> [m.city for m in ad.registry.meetings(held_after=2023)]
         ['Singapore', 'Bangkok', 'Hanoi']
         """
-        return self._select(
-            "meetings",
-            [
-                None
-                if body is None
-                else self._eq("meetings", "body", _body, self._resolve(body, "body", "body")),
-                None
-                if host is None
-                else self._eq("meetings", "host", _meeting_host, self._resolve(host, "member state", "host")),
-                None if year is None else self._eq("meetings", "year", _meeting_year, year_arg(year, "year")),
-                None
-                if partner is None
-                else self._eq(
-                    "meetings", "partner", _event_partners, self._resolve(partner, "partner", "partner")
-                ),
-                None
-                if person is None
-                else self._eq(
-                    "meetings", "person", _meeting_people, self._resolve(person, "person", "person")
-                ),
-                None if held_before is None else self._before("meetings", held_before, "held_before"),
-                None if held_after is None else self._after("meetings", held_after, "held_after"),
-                self._by_source("meetings", source),
-            ],
-        )
+        return self._query("meetings", locals())
 
     def meeting(self, key: str) -> Meeting:
         """
@@ -457,7 +312,7 @@ class KindQueries(Core):
         >>> [p.name for p in ad.registry.people()][:3]
         ['Abu Bakar Apong', 'Anudith Nakornthap', 'Do Trung Ta']
         """
-        return self._select("people", [self._by_source("people", source)])
+        return self._query("people", locals())
 
     def person(self, key: str) -> Person:
         """
@@ -478,7 +333,7 @@ class KindQueries(Core):
         >>> [(p.acronym, len(p.thrusts)) for p in ad.registry.master_plans()]
         [('AIM2015', 6), ('AIM2020', 8), ('ADM2025', 5), ('ADM2030', 0)]
         """
-        return self._select("master_plans", [self._by_source("master_plans", source)])
+        return self._query("master_plans", locals())
 
     def master_plan(self, key: str) -> MasterPlan:
         """
@@ -507,19 +362,7 @@ class KindQueries(Core):
         >>> [e.name for e in ad.registry.events(partner="Japan")]
         ['ASEAN-Japan Cyber SEA Game']
         """
-        return self._select(
-            "events",
-            [
-                None
-                if partner is None
-                else self._eq(
-                    "events", "partner", _event_partners, self._resolve(partner, "partner", "partner")
-                ),
-                None if started_before is None else self._before("events", started_before, "started_before"),
-                None if started_after is None else self._after("events", started_after, "started_after"),
-                self._by_source("events", source),
-            ],
-        )
+        return self._query("events", locals())
 
     def event(self, key: str) -> Event:
         """
@@ -539,7 +382,7 @@ class KindQueries(Core):
         >>> [p.id for p in ad.registry.partners()]
         ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
         """
-        return self._select("partners", [self._by_source("partners", source)])
+        return self._query("partners", locals())
 
     def partner(self, key: str) -> Partner:
         """
@@ -568,8 +411,11 @@ class KindQueries(Core):
         moment = _dt.date.today() if as_of is None else to_partial_date(as_of, argument="as_of").latest
         if self._as_of is not None:
             moment = min(moment, self._as_of.latest)
-        joined = {i for i, s in enumerate(self._table("member_states").records) if s.joined.latest <= moment}
-        return self._select("member_states", [joined, self._by_source("member_states", source)])
+        return Results(
+            (s for s in self._query("member_states", {"source": source}) if s.joined.latest <= moment),
+            self,
+            kind=MemberState,
+        )
 
     def member_state(self, key: str) -> MemberState:
         """
@@ -591,7 +437,7 @@ class KindQueries(Core):
         >>> len(ad.registry.policy_areas())
         8
         """
-        return self._select("policy_areas", [self._by_source("policy_areas", source)])
+        return self._query("policy_areas", locals())
 
     def policy_area(self, key: str) -> PolicyArea:
         """
@@ -611,7 +457,7 @@ class KindQueries(Core):
         >>> [d.convener for d in ad.registry.dialogues()]
         ['atrc', None, None]
         """
-        return self._select("dialogues", [self._by_source("dialogues", source)])
+        return self._query("dialogues", locals())
 
     def dialogue(self, key: str) -> Dialogue:
         """The dialogue *key* finds."""
@@ -633,18 +479,7 @@ class KindQueries(Core):
         >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
         ['5g-ecosystem-development', 'ddg-framework-development']
         """
-        if emerging_issue is not None and not isinstance(emerging_issue, bool):
-            msg = f"emerging_issue must be True, False or None, got {emerging_issue!r}"
-            raise TypeError(msg)
-        return self._select(
-            "initiatives",
-            [
-                None
-                if emerging_issue is None
-                else self._eq("initiatives", "emerging_issue", _emerging, emerging_issue),
-                self._by_source("initiatives", source),
-            ],
-        )
+        return self._query("initiatives", locals())
 
     def initiative(self, key: str) -> Initiative:
         """

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from asean_digital.model.collections import COLLECTIONS, kind_of
@@ -13,7 +14,7 @@ from asean_digital.model.keys import search_entries
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
 from asean_digital.model.records import Entity, Relation, Sector
 
-from .core import Table, enum_arg, intersect, limit_arg
+from .core import Store, Table, limit_arg
 from .kinds import KindQueries
 from .results import Results
 
@@ -27,22 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["Registry"]
 
 R = TypeVar("R")
-
-
-def _subject(r: Any) -> Iterable[Hashable]:
-    return (r.subject,)
-
-
-def _predicate(r: Any) -> Iterable[Hashable]:
-    return (r.predicate,)
-
-
-def _object(r: Any) -> Iterable[Hashable]:
-    return (r.object,)
-
-
-def _cited(r: Any) -> Iterable[Hashable]:
-    return {s.document for s in r.sources}
 
 
 class Registry(KindQueries):
@@ -73,27 +58,34 @@ class Registry(KindQueries):
         _keys_from: Registry | None = None,
         _as_of: PartialDate | None = None,
     ) -> None:
-        # A point-in-time view keeps every key the full registry knows, so a
-        # body is still found by names it had not yet borne.
-        super().__init__(data, _keys_from._keys if _keys_from is not None else None, _as_of)
+        self._data = data
+        self._as_of = _as_of
         self._full = _keys_from
         self._search_index: SearchIndex | None = None
-        self._sources: dict[str, SourceDocument] = {s.id: s for s in data.collection("sources")}
-        self._sector: Sector = data.collection("sectors")[0]
+        # A point-in-time view keeps every key the full registry knows, so a
+        # body is still found by names it had not yet borne.
+        self._store = Store(
+            data,
+            self,
+            extra={"relations": self._relations_with_hierarchy},
+            keys_from=None if _keys_from is None else _keys_from._store,
+        )
+
+    def _relations_with_hierarchy(self) -> list[Relation]:
+        """The stated relations and the hierarchy's ``part_of``, by subject, predicate, object."""
         derived = [
             Relation(subject=b.id, predicate=Predicate.PART_OF, object=b.parent, sources=b.sources)
-            for b in data.collection("bodies")
+            for b in self._data.collection("bodies")
             if b.parent is not None
         ]
-        self._relations = Table(
-            sorted(
-                (*data.collection("relations"), *derived),
-                key=lambda r: (r.subject, r.predicate._value_, r.object),
-            ),
-            self,
-            ordered=True,
-            kind=Relation,
+        return sorted(
+            (*self._data.collection("relations"), *derived),
+            key=lambda r: (r.subject, r.predicate._value_, r.object),
         )
+
+    @cached_property
+    def _sources(self) -> dict[str, SourceDocument]:
+        return {s.id: s for s in self._data.collection("sources")}
 
     # -- identity -----------------------------------------------------------
 
@@ -146,7 +138,8 @@ class Registry(KindQueries):
         >>> [str(n) for n in ad.registry.sector.names]
         ['ASEAN Information and Communications Technology sector (ICT)', 'ASEAN Digital sector (Digital)']
         """
-        return self._sector
+        sector: Sector = self._data.collection("sectors")[0]
+        return sector
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
@@ -154,14 +147,14 @@ class Registry(KindQueries):
         return self._data == other._data and self._as_of == other._as_of
 
     def __hash__(self) -> int:
-        return hash((self._data.data_version, self._as_of, len(self._by_id)))
+        return hash((self._data.data_version, self._as_of, self._store.count()))
 
     def __repr__(self) -> str:
         when = "" if self._as_of is None else f" as_of={str(self._as_of)!r}"
         counts = ", ".join(
-            f"{len(self._tables[c.name].records)} {c.name.replace('_', ' ')}"
+            f"{len(self._store.table(c.name).records)} {c.name.replace('_', ' ')}"
             for c in COLLECTIONS
-            if c.name in self._tables and c.name != "sectors" and c.within is None
+            if c.keyed and c.name != "sectors" and c.within is None
         )
         return f"<Registry data_version={self.data_version!r}{when}: {counts}>"
 
@@ -203,8 +196,8 @@ class Registry(KindQueries):
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
         [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
         """
-        out = [(r, e) for r in self._all_records() for e in r.errata]
-        out.extend((r, e) for r in self._relations.records for e in r.errata)
+        out = [(r, e) for r in self._store.every() for e in r.errata]
+        out.extend((r, e) for r in self._store.table("relations").records for e in r.errata)
         return tuple(sorted(out, key=lambda pair: (str(pair[0].id), pair[1].field)))
 
     # -- overlays -----------------------------------------------------------
@@ -282,23 +275,7 @@ class Registry(KindQueries):
         >>> [(r.predicate.value, r.object) for r in ad.registry.relations(subject="DDG Framework")]
         [('builds_on', 'pdp-framework')]
         """
-        rel = self._relations
-        return rel.select(
-            intersect(
-                [
-                    None
-                    if subject is None
-                    else rel.index("subject", _subject).at(self._resolve(subject, "*", "subject")),
-                    None
-                    if predicate is None
-                    else rel.index("predicate", _predicate).at(enum_arg(Predicate, predicate, "predicate")),
-                    None
-                    if object is None
-                    else rel.index("object", _object).at(self._resolve(object, "*", "object")),
-                    None if source is None else rel.index("source", _cited).at(self._source_id(source)),
-                ]
-            )
-        )
+        return self._query("relations", locals())
 
     def relations_of(self, record: Any) -> Results[Relation]:
         """
@@ -308,13 +285,14 @@ class Registry(KindQueries):
         >>> [r.id for r in ad.registry.relations_of(ad.registry.body("ANSAC"))]
         ['ansac mandated_by aim2015', 'ansac part_of adgsom']
         """
-        if self._by_id.get(str(getattr(record, "id", ""))) != record:
+        if self._store.by_id(str(getattr(record, "id", ""))) != record:
             return Results((), self, kind=Relation)
-        rel = self._relations
-        positions = sorted(
-            {*rel.index("subject", _subject).at(record.id), *rel.index("object", _object).at(record.id)}
-        )
-        return rel.select(positions)
+        rel = self._store.table("relations")
+        positions = {
+            *rel.at("subject", lambda r: (r.subject,), record.id),
+            *rel.at("object", lambda r: (r.object,), record.id),
+        }
+        return rel.select(sorted(positions))
 
     # -- any kind -----------------------------------------------------------
 
@@ -330,7 +308,7 @@ class Registry(KindQueries):
         >>> type(ad.registry.lookup("ITU")).__name__, type(ad.registry.lookup("THA")).__name__
         ('Partner', 'MemberState')
         """
-        return self._by_id[self._resolve(key, "*")]  # type: ignore[no-any-return]
+        return self._store.get(key, "*")  # type: ignore[no-any-return]
 
     def get(self, key: str, default: R | None = None) -> Entity | R | None:
         """
@@ -341,7 +319,7 @@ class Registry(KindQueries):
         True
         """
         try:
-            record: Entity = self._by_id[self._resolve(key, "*", suggest=False)]  # a miss needs no advice
+            record: Entity = self._store.by_id(self._store.resolve(key, "*", suggest=False))  # no advice
         except NotFoundError:
             return default
         return record
@@ -391,12 +369,12 @@ class Registry(KindQueries):
         wanted = None if kind is None else self._kind_arg(kind)
         if self._search_index is None:
             self._search_index = SearchIndex(
-                (record, self._all_keys_of(record)) for record in self._all_records()
+                (record, self._all_keys_of(record)) for record in self._store.every()
             )
         if source is None and wanted is None:
             return Results(self._search_index.search(text, limit), self, kind=Match)
-        sid = None if source is None else self._source_id(source)
-        every = self._search_index.search(text, len(self._by_id) + 1)
+        sid = None if source is None else self._store.source_id(source)
+        every = self._search_index.search(text, self._store.count() + 1)
         kept = (
             m
             for m in every
@@ -420,7 +398,7 @@ class Registry(KindQueries):
     def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
         # In a view, search by the full record's keys: names not yet borne
         # still find a body, as they do for lookups.
-        full = self._full._by_id.get(record.id, record) if self._full is not None else record
+        full = (self._full._store.by_id(record.id) or record) if self._full is not None else record
         return search_entries(full)
 
     # -- time ---------------------------------------------------------------
@@ -471,9 +449,6 @@ class Registry(KindQueries):
             _as_of=moment,
         )
 
-    def _suggestion_records(self) -> Iterable[Any]:
-        return (self._full or self)._all_records()
-
     @property
     def kinds(self) -> tuple[str, ...]:
         """
@@ -484,3 +459,56 @@ class Registry(KindQueries):
         True
         """
         return tuple(dict.fromkeys(c.kind for c in COLLECTIONS))
+
+    # -- any collection -----------------------------------------------------
+
+    def records(self, collection: str, **filters: Any) -> Results[Any]:
+        """
+        The records of the collection named *collection*, filtered, in the registry's order.
+
+        The generic form of every kind's query: *filters* are the filters the
+        collection declares (those of :meth:`bodies` for ``"bodies"``), and
+        ``source``. Every kind of record has this query; most also have their
+        own, typed (:meth:`bodies`, :meth:`documents`, ...).
+
+        Raises:
+            ValueError: *collection* is not the name of a collection.
+            TypeError: A filter is not one the collection declares.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.records("partners") == ad.registry.partners()
+        True
+        >>> [b.acronym for b in ad.registry.records("bodies", established_before=1996)]
+        ['ATRC']
+        """
+        return self._query(self._store.collection(collection).name, filters)
+
+    def stored(self, collection: str) -> Results[Any]:
+        """
+        The records of the collection *collection* as the data files hold them, in the registry's order.
+
+        Unlike :meth:`records`, a collection's records are only its own (the
+        documents without the declarations) and nothing derived is added
+        (the relations without the hierarchy's ``part_of``); every collection
+        of the table has them, source documents and relations included.
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.stored("documents")) + len(ad.registry.stored("declarations"))
+        67
+        """
+        found = [c for c in COLLECTIONS if c.name == collection]
+        if not found:
+            allowed = ", ".join(repr(c.name) for c in COLLECTIONS)
+            msg = f"collection must be one of {allowed}, got {collection!r}"
+            raise (TypeError if not isinstance(collection, str) else ValueError)(msg)
+        return Table(self._data.collection(collection), self, kind=found[0].cls).select(None)
+
+    def record(self, collection: str, key: str) -> Any:
+        """
+        The record of the collection *collection* that *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.record("bodies", "TELMIN").id
+        'adgmin'
+        """
+        return self._store.get(key, self._store.collection(collection).kind)
