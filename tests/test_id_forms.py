@@ -7,7 +7,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from asean_digital.loading.validate import is_code, is_slug, is_upper_letters
+from asean_digital.model.rules import is_code, is_slug, is_upper_letters
 
 # Characters near every edge of the patterns: both cases, digits, hyphens and other
 # punctuation, whitespace, and non-ASCII letters and digits that str methods accept.

@@ -31,6 +31,7 @@ from asean_digital.model.collections import COLLECTIONS, collection
 from asean_digital.model.dates import PartialDate, Period
 from asean_digital.model.keys import normalise, record_keys
 from asean_digital.model.parts import DocumentKind, Name, Source, Thrust
+from asean_digital.model.rules import ordinal
 from asean_digital.query.api import default_registry
 
 if TYPE_CHECKING:
@@ -506,13 +507,6 @@ def _meeting(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
         v["city"] = f"City {v['id']}"
     pool.pinned.update(i for i in (v["body"], v["host"]) if i is not None)
     return v
-
-
-def ordinal(number: int) -> str:
-    """*number* as an English ordinal: ``1st``, ``12th``, ``22nd``."""
-    if 10 <= number % 100 <= 20:
-        return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def _member_state(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
