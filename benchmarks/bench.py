@@ -196,7 +196,8 @@ def packaged_load(repeat: int) -> dict[str, Any]:
     from importlib import resources
 
     import asean_digital as ad
-    from asean_digital.loading.load import COLLECTIONS, load_dataset
+    from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
+    from asean_digital.loading.load import load_dataset
     from asean_digital.loading.validate import validate
     from asean_digital.query.registry import Registry
 

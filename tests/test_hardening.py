@@ -38,7 +38,8 @@ from hypothesis import strategies as st
 import asean_digital as ad
 from asean_digital import DataError, PartialDate, Period
 from asean_digital import strategies as gen
-from asean_digital.loading.load import COLLECTIONS, MAX_FILE_BYTES, load_dataset
+from asean_digital.loading.load import MAX_FILE_BYTES, load_dataset
+from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
 from asean_digital.model.keys import record_keys
 
 REGISTRY = ad.registry

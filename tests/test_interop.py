@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
-from asean_digital.loading.load import COLLECTIONS
+from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
 from asean_digital.model.collections import COLLECTIONS as TABLE
 
 reg = ad.registry
