@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import enum
 import re
-import types
 import typing
 from collections.abc import Iterable
 from typing import Any, Final
@@ -36,21 +35,26 @@ from typing import Any, Final
 import attrs
 
 from asean_digital.model.collections import COLLECTIONS, collection
+from asean_digital.model.fields import (
+    field_docs,
+    fields_of,
+    is_optional,
+    is_tuple,
+    record_class_in,
+    without_none,
+)
 
 __all__ = [
     "DERIVED",
     "complete",
     "explain_missing",
     "explain_unknown",
-    "field_docs",
     "omittable",
-    "plain",
     "reference_fields",
     "type_at",
     "type_text",
 ]
 
-_NONE = type(None)
 
 DERIVED: Final[dict[str, dict[str, str]]] = {
     "bodies": {
@@ -67,33 +71,9 @@ DERIVED: Final[dict[str, dict[str, str]]] = {
 """Per collection, the fields derived from others when absent, and how."""
 
 
-def _is_optional(t: Any) -> bool:
-    return typing.get_origin(t) in (typing.Union, types.UnionType) and _NONE in typing.get_args(t)
-
-
-def _is_tuple(t: Any) -> bool:
-    return typing.get_origin(t) is tuple
-
-
-def _inner(t: Any) -> Any:
-    """The record class inside ``X``, ``X | None`` or ``tuple[X, ...]``, or ``None``."""
-    if _is_optional(t):
-        t = next(a for a in typing.get_args(t) if a is not _NONE)
-    if _is_tuple(t):
-        t = typing.get_args(t)[0]
-    return t if isinstance(t, type) and attrs.has(t) else None
-
-
-def _fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
-    if any(isinstance(a.type, str) for a in attrs.fields(cls)):
-        attrs.resolve_types(cls)
-    fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
-    return fields
-
-
 def omittable(cls: type, field: attrs.Attribute[Any], collection_name: str | None = None) -> bool:
     """Whether an overlay may omit *field* of *cls*: it has a default, is nullable, an array, or derived."""
-    if field.default is not attrs.NOTHING or _is_optional(field.type) or _is_tuple(field.type):
+    if field.default is not attrs.NOTHING or is_optional(field.type) or is_tuple(field.type):
         return True
     return collection_name is not None and field.name in DERIVED.get(collection_name, {})
 
@@ -136,16 +116,16 @@ def _complete_names(item: dict[str, Any]) -> None:
 
 
 def _defaults(cls: type, item: dict[str, Any]) -> dict[str, Any]:
-    for a in _fields(cls):
+    for a in fields_of(cls):
         if a.name not in item:
             if a.default is not attrs.NOTHING:
                 continue
-            if _is_optional(a.type):
+            if is_optional(a.type):
                 item[a.name] = None
-            elif _is_tuple(a.type):
+            elif is_tuple(a.type):
                 item[a.name] = []
             continue
-        inner = _inner(a.type)
+        inner = record_class_in(a.type)
         if inner is None:
             continue
         value = item[a.name]
@@ -156,67 +136,7 @@ def _defaults(cls: type, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-_HEADING: Final = re.compile(r"^\s*Attributes:\s*$")
-_ENTRY: Final = re.compile(r"^(\s+)(\w+):\s*(.*)$")
-
-
-def field_docs(cls: type) -> dict[str, str]:
-    """
-    Each field of *cls* with its description, from the ``Attributes:`` sections of its docstrings.
-
-    >>> from asean_digital import Declaration
-    >>> field_docs(Declaration)["host"], field_docs(Declaration)["title"]
-    ('The id of the member state hosting it.', 'The title as the source gives it.')
-    """
-    docs: dict[str, str] = {}
-    for klass in reversed(cls.__mro__):
-        docs.update(_attributes(klass.__dict__.get("__doc__") or ""))
-    return {a.name: plain(docs.get(a.name, "")) for a in _fields(cls)}
-
-
-def plain(text: str) -> str:
-    """
-    A docstring's words without reStructuredText marks.
-
-    >>> plain(':class:`Meeting` ``"adgmin"`` :func:`~asean_digital.load`')
-    'Meeting "adgmin" asean_digital.load'
-    """
-    return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")
-
-
-def _attributes(doc: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    inside, indent, current = False, None, None
-    for line in doc.splitlines():
-        if _HEADING.match(line):
-            inside, indent, current = True, None, None
-            continue
-        if not inside:
-            continue
-        if not line.strip():
-            if current is not None:
-                current = None
-            continue
-        entry = _ENTRY.match(line)
-        width = len(line) - len(line.lstrip())
-        if entry and (indent is None or width == indent):
-            indent = width
-            current = entry.group(2)
-            out[current] = entry.group(3).strip()
-        elif current is not None and indent is not None and width > indent:
-            out[current] += " " + line.strip()
-        else:
-            inside = False
-    return {k: v.replace("``", "") for k, v in out.items()}
-
-
 _PATH_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]")
-
-
-def _unwrap(t: Any) -> Any:
-    if _is_optional(t):
-        return next(a for a in typing.get_args(t) if a is not _NONE)
-    return t
 
 
 def type_at(cls: type, path: str) -> Any:
@@ -229,19 +149,19 @@ def type_at(cls: type, path: str) -> Any:
     """
     t: Any = cls
     for field, _index in _PATH_STEP.findall(path):
-        t = _unwrap(t)
+        t = without_none(t)
         if field:
             if not (isinstance(t, type) and attrs.has(t)):
                 return None
-            found = {a.name: a for a in _fields(t)}.get(field)
+            found = {a.name: a for a in fields_of(t)}.get(field)
             if found is None:
                 return None
             t = found.type
-        elif _is_tuple(t):
+        elif is_tuple(t):
             t = typing.get_args(t)[0]
         else:
             return None
-    return _unwrap(t)
+    return without_none(t)
 
 
 def type_text(t: Any) -> str:
@@ -252,9 +172,9 @@ def type_text(t: Any) -> str:
     >>> type_text(PartialDate | None), type_text(tuple[str, ...])
     ("a date like '2024', '2024-07' or '2024-07-15', or null", 'an array of strings')
     """
-    if _is_optional(t):
-        return f"{type_text(_unwrap(t))}, or null"
-    if _is_tuple(t):
+    if is_optional(t):
+        return f"{type_text(without_none(t))}, or null"
+    if is_tuple(t):
         item = typing.get_args(t)[0]
         inner = type_text(item).removeprefix("a ").removeprefix("an ")
         plural = "objects" if inner.startswith("object") else f"{inner}s" if " " not in inner else inner
@@ -267,7 +187,7 @@ def type_text(t: Any) -> str:
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return "one of " + ", ".join(repr(m.value) for m in t)
     if isinstance(t, type) and attrs.has(t):
-        return f"an object ({', '.join(a.name for a in _fields(t))})"
+        return f"an object ({', '.join(a.name for a in fields_of(t))})"
     return str(t)
 
 
@@ -283,7 +203,7 @@ def explain_missing(cls: type, path: str) -> str:
     owner = type_at(cls, head)
     if not (isinstance(owner, type) and attrs.has(owner)):
         return "required field missing"
-    fields = {a.name: a for a in _fields(owner)}
+    fields = {a.name: a for a in fields_of(owner)}
     if name not in fields:
         return "required field missing"
     doc = field_docs(owner).get(name, "")
@@ -307,7 +227,7 @@ def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
     owner = type_at(cls, path)
     if not (isinstance(owner, type) and attrs.has(owner)):
         return f"unknown field(s) {shown}"
-    known = [a.name for a in _fields(owner)]
+    known = [a.name for a in fields_of(owner)]
     close = [m for n in names for m in difflib.get_close_matches(n, known, n=1)]
     hint = f" (did you mean {' or '.join(repr(c) for c in dict.fromkeys(close))}?)" if close else ""
     return f"unknown field(s) {shown}{hint}; a {owner.__name__}'s fields are {', '.join(known)}"

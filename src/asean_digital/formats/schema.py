@@ -23,8 +23,9 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate
+from asean_digital.model.fields import field_docs
 
-from .input import DERIVED, field_docs, omittable, reference_fields
+from .input import DERIVED, omittable, reference_fields
 
 __all__ = ["file_schema", "type_schema", "write_schemas"]
 

@@ -16,15 +16,15 @@ from the same rules as the loader's and the schemas'
 from __future__ import annotations
 
 import enum
-import typing
 from typing import Any, Final
 
 import attrs
 
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.dates import PartialDate, Period
+from asean_digital.model.fields import field_docs, is_optional, is_tuple
 
-from .input import DERIVED, field_docs, omittable, reference_fields, type_text
+from .input import DERIVED, omittable, reference_fields, type_text
 
 __all__ = ["KINDS", "skeleton"]
 
@@ -111,11 +111,9 @@ def _record(c: Collection, word: str) -> dict[str, Any]:
 
 
 def _placeholder(t: Any, name: str) -> Any:
-    origin = typing.get_origin(t)
-    if origin is tuple:
+    if is_tuple(t):
         return []
-    args = typing.get_args(t)
-    if type(None) in args:
+    if is_optional(t):
         return None
     if t is PartialDate:
         return _YEAR

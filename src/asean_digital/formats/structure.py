@@ -27,7 +27,6 @@ import _thread
 import enum
 import functools
 import linecache
-import types
 import typing
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +34,8 @@ from typing import Any
 import attrs
 
 from asean_digital.model.dates import PartialDate
+from asean_digital.model.fields import NONE as _NONE
+from asean_digital.model.fields import is_optional, is_record_class, item_type
 
 __all__ = [
     "DATES",
@@ -63,7 +64,6 @@ Hook = Callable[[Any, Any], Any]
 
 _parse_date = PartialDate.parse  # shared within a load through DATES; no cache outlives a load
 _MEMO_LIMIT = 4096  # distinct sources shared; beyond, records get their own
-_NONE = type(None)
 
 STRINGS: dict[str, str] = {}
 """
@@ -143,21 +143,9 @@ _SCALARS: dict[Any, Hook] = {
 }
 
 
-def is_optional(t: Any) -> bool:
-    """``X | None`` for one type X."""
-    args = typing.get_args(t)
-    return typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and _NONE in args
-
-
 def is_homogeneous_tuple(t: Any) -> bool:
     """``tuple[X, ...]``."""
-    args = typing.get_args(t)
-    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def is_record_class(t: Any) -> bool:
-    """An attrs class."""
-    return isinstance(t, type) and attrs.has(t)
+    return item_type(t) is not None
 
 
 def _refuse() -> Any:

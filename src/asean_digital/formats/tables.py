@@ -30,7 +30,6 @@ import enum
 import functools
 import json
 import re
-import types
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
@@ -40,9 +39,9 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS, Collection, values_at
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate, Period
+from asean_digital.model.fields import field_docs, is_optional, plain, without_none
 
 from .convert import converter
-from .input import field_docs, plain
 
 __all__ = [
     "Column", "ForeignKey", "Table", "by_name", "columns_of", "field_descriptions", "row_of", "rows",
@@ -149,11 +148,7 @@ def field_descriptions(cls: type) -> dict[str, str]:
 
 def _unoptional(tp: Any) -> tuple[Any, bool]:
     """*tp* without ``None``, and whether it allowed ``None``."""
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return tp, False
+    return without_none(tp), is_optional(tp)
 
 
 def _is_flat_record(tp: Any) -> bool:

@@ -25,14 +25,13 @@ The registry wraps the view's dataset in a registry of its own
 
 from __future__ import annotations
 
-import types
-import typing
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from asean_digital.model.collections import COLLECTIONS, principal_date, values_at
 from asean_digital.model.dates import PartialDate, Period
+from asean_digital.model.fields import is_optional
 
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
@@ -176,8 +175,5 @@ def _trim_part(part: Any, path: str, ids: set[str]) -> Any:
 
 
 def _optional(field_type: Any) -> bool:
-    """Whether a field of *field_type* may be ``None``."""
-    if isinstance(field_type, str):
-        return "None" in field_type
-    origin = typing.get_origin(field_type)
-    return origin in (typing.Union, types.UnionType) and type(None) in typing.get_args(field_type)
+    """Whether a field of *field_type* may be ``None`` (a string annotation: whether it names None)."""
+    return "None" in field_type if isinstance(field_type, str) else is_optional(field_type)

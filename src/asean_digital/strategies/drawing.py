@@ -18,7 +18,6 @@ import calendar
 import enum
 import functools
 import itertools
-import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -29,6 +28,7 @@ from hypothesis.errors import InvalidArgument
 
 from asean_digital.model.collections import COLLECTIONS, collection
 from asean_digital.model.dates import PartialDate, Period
+from asean_digital.model.fields import without_none
 from asean_digital.model.keys import normalise, record_keys
 from asean_digital.model.parts import DocumentKind, Name, Source, Thrust
 from asean_digital.model.rules import ordinal
@@ -353,10 +353,9 @@ def thrusts(draw: DrawFn) -> tuple[Thrust, ...]:
 
 
 def _optional(t: Any) -> Any | None:
-    args = typing.get_args(t)
-    if typing.get_origin(t) in (typing.Union, types.UnionType) and _NONE in args and len(args) == 2:
-        return next(a for a in args if a is not _NONE)
-    return None
+    """X for ``X | None``, else ``None``."""
+    inner = without_none(t)
+    return None if inner is t else inner
 
 
 def _of_type(draw: DrawFn, pool: Pool, t: Any, refs: Mapping[str, str]) -> Any:
