@@ -23,7 +23,7 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate
-from asean_digital.model.fields import field_docs
+from asean_digital.model.fields import field_docs, types_of
 
 from .input import DERIVED, omittable, reference_fields
 
@@ -73,7 +73,7 @@ def _class_schema(cls: type, collection: str | None = None) -> dict[str, Any]:
     derived from others (*collection*'s :data:`~asean_digital.formats.input.DERIVED`);
     reference fields take any key that finds a record of their kind.
     """
-    hints = typing.get_type_hints(cls)
+    hints = types_of(cls)
     fields = attrs.fields(cls)
     docs = field_docs(cls)
     derived = DERIVED.get(collection or "", {})

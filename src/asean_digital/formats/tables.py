@@ -39,7 +39,7 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS, Collection, values_at
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate, Period
-from asean_digital.model.fields import field_docs, is_optional, plain, without_none
+from asean_digital.model.fields import field_docs, is_optional, plain, types_of, without_none
 
 from .convert import converter
 
@@ -155,7 +155,7 @@ def _is_flat_record(tp: Any) -> bool:
     """Whether *tp* is a record of optional strings only (a Participant), flattened into columns."""
     if not (isinstance(tp, type) and attrs.has(tp)) or tp in (PartialDate, Period):
         return False
-    hints = typing.get_type_hints(tp)
+    hints = types_of(tp)
     return all(_unoptional(hints[f.name])[0] is str for f in attrs.fields(tp))
 
 
@@ -179,7 +179,7 @@ _Get = Callable[[Any], Any]
 
 def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[Column, _Get]]:
     """The columns of *cls*'s fields, each with what makes its cell from a record."""
-    hints = typing.get_type_hints(cls)
+    hints = types_of(cls)
     described = field_descriptions(cls)
     out: list[tuple[Column, _Get]] = []
     for f in attrs.fields(cls):

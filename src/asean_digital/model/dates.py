@@ -16,6 +16,8 @@ from typing import TypeAlias
 
 import attrs
 
+from .fields import publish
+
 __all__ = ["PartialDate", "Period", "When", "to_partial_date"]
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -376,3 +378,6 @@ class Period(FieldsEq, FieldsRepr):
         start = ".." if self.start is None else str(self.start)
         end = ".." if self.end is None else str(self.end)
         return f"{start}/{end}"
+
+
+publish(globals(), PartialDate, Period)

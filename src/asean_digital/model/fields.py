@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
@@ -24,7 +25,9 @@ __all__ = [
     "is_tuple",
     "item_type",
     "plain",
+    "publish",
     "record_class_in",
+    "types_of",
     "without_none",
 ]
 
@@ -96,6 +99,27 @@ def fields_of(cls: type) -> tuple[attrs.Attribute[Any], ...]:
         attrs.resolve_types(cls)
     found: tuple[attrs.Attribute[Any], ...] = attrs.fields(cls)
     return found
+
+
+def types_of(cls: type) -> dict[str, Any]:
+    """The type of each field of *cls*, resolved (:func:`typing.get_type_hints` for an attrs class)."""
+    return {a.name: a.type for a in fields_of(cls)}
+
+
+def publish(namespace: Mapping[str, Any], *classes: type) -> None:
+    """
+    Name *classes* as the package's own (``asean_digital.Body``), their annotations resolved first.
+
+    Their ``__module__`` becomes ``asean_digital``, where users import them
+    from: pickles and the docs name them so, wherever the code lives. The
+    string annotations are resolved here, in *namespace* (the defining
+    module's globals), since after this they cannot be found from the
+    module's name.
+    """
+    for cls in classes:
+        if attrs.has(cls):
+            attrs.resolve_types(cls, globalns=dict(namespace))
+        cls.__module__ = "asean_digital"
 
 
 _HEADING: Final = re.compile(r"^\s*Attributes:\s*$")

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from .dates import FieldsRepr
+from .fields import publish
 
 __all__ = ["Change", "Resolution"]
 
@@ -98,3 +99,6 @@ class Resolution(FieldsRepr):
     resolved: str
     file: str
     path: str
+
+
+publish(globals(), Change, Resolution)

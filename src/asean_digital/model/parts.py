@@ -17,6 +17,7 @@ import attrs
 
 from .dates import FieldsEq, FieldsRepr, PartialDate, Period, When, to_partial_date
 from .display import record_html, short_repr
+from .fields import publish
 
 __all__ = [
     "BodyKind",
@@ -370,3 +371,19 @@ class Thrust(FieldsEq, FieldsRepr):
     number: int
     title: str
     description: str | None = None
+
+
+publish(
+    globals(),
+    BodyKind,
+    DocumentKind,
+    PartnerKind,
+    Predicate,
+    SourceDocument,
+    Source,
+    Erratum,
+    Name,
+    MeetingSeries,
+    Participant,
+    Thrust,
+)

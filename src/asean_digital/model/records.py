@@ -16,6 +16,7 @@ from typing import TypeAlias
 import attrs
 
 from .dates import PartialDate, Period, When
+from .fields import publish
 from .parts import (
     BodyKind,
     DocumentKind,
@@ -30,6 +31,7 @@ from .parts import (
     Thrust,
     name_at,
 )
+from .sector import Dialogue, Initiative, PolicyArea, Sector
 
 __all__ = [
     "Body",
@@ -418,144 +420,6 @@ class Relation(Record):
         return f"{self.subject} {self.predicate.value} {self.object}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Sector(Record):
-    """
-    The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
-
-    Attributes:
-        id: ``"digital"``.
-        name: The current name.
-        names: The naming history, oldest first, current last.
-        scope: The areas of cooperation the sector covers.
-        expanded_mandate: The policy areas the ministries were later tasked
-            with.
-        roles: The roles the ministries have taken on.
-        aims: What the sector's work is to create and maintain.
-        cooperation_methods: How the sector cooperates to bridge development
-            gaps (studies, workshops).
-        dialogue_participants: Who the sector's consultative dialogues are
-            held with.
-        dialogue_objectives: The policy objectives the dialogues balance with
-            innovation and growth.
-        framework_aims: What the regional framework agreements aim at.
-        framework_basis: What the framework agreements take reference of.
-        talent_aims: What the talent competitions promote.
-        talent_audience: Whom the talent competitions are for.
-        aliases: Other names people use.
-        sources: Where its facts came from.
-        errata: Contradictions and gaps in the sources about it.
-
-    >>> import asean_digital as ad
-    >>> ad.registry.sector.name_at(2018).acronym
-    'ICT'
-    """
-
-    id: str
-    name: str
-    names: tuple[Name, ...]
-    scope: tuple[str, ...]
-    expanded_mandate: tuple[str, ...]
-    roles: tuple[str, ...]
-    aims: tuple[str, ...]
-    cooperation_methods: tuple[str, ...]
-    dialogue_participants: tuple[str, ...]
-    dialogue_objectives: tuple[str, ...]
-    framework_aims: tuple[str, ...]
-    framework_basis: tuple[str, ...]
-    talent_aims: tuple[str, ...]
-    talent_audience: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-    def name_at(self, when: "When") -> Name | None:
-        """The name the sector bore at *when* (see :meth:`Body.name_at`)."""
-        return name_at(self.names, when)
-
-    @property
-    def former_names(self) -> tuple[Name, ...]:
-        """Every name but the current one, oldest first."""
-        return self.names[:-1]
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class PolicyArea(Record):
-    """
-    A policy area the sector has studied and discussed.
-
-    Attributes:
-        id: Stable lower-case slug.
-        name: The area as the source names it.
-        aliases: Other names, such as the source's gloss ``"digital divide"``.
-        sources: Where its facts came from.
-        errata: Contradictions in the sources about it.
-    """
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Dialogue(Record):
-    """
-    A regular stakeholders' consultative dialogue of the sector.
-
-    Attributes:
-        id: Stable lower-case slug.
-        name: Its name or the source's description of it.
-        per_year: How many times a year it is held, where the source says.
-        partners: Ids of the partners whose authorities take part.
-        convener: The id of the body that holds it, where the source says.
-        topic: What it is about, where the source says.
-        aliases: Other names people use.
-        sources: Where its facts came from.
-        errata: Contradictions in the sources about it.
-    """
-
-    id: str
-    name: str
-    per_year: int | None = None
-    partners: tuple[str, ...] = ()
-    convener: str | None = None
-    topic: str | None = None
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Initiative(Record):
-    """
-    An initiative or emerging strategic issue of the sector.
-
-    Attributes:
-        id: Stable lower-case slug.
-        name: Its name.
-        acronym: Its acronym, where it has one.
-        description: What it is, in the source's words.
-        themes: What it deals with.
-        emerging_issue: Whether the source lists it among the emerging
-            strategic issues.
-        aliases: Other names people use.
-        sources: Where its facts came from.
-        errata: Contradictions in the sources about it.
-    """
-
-    id: str
-    name: str
-    acronym: str | None = None
-    description: str | None = None
-    themes: tuple[str, ...] = ()
-    emerging_issue: bool = False
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-
 Entity: TypeAlias = (
     Body
     | Document
@@ -573,3 +437,8 @@ Entity: TypeAlias = (
     | Initiative
 )
 """Any record the registry holds."""
+
+
+publish(
+    globals(), Body, Partner, MemberState, MasterPlan, Document, Declaration, Meeting, Person, Event, Relation
+)

@@ -51,6 +51,8 @@ class Registry(KindQueries):
     ['ATRC', 'ADGSOM', 'ADGMIN', 'SSM']
     """
 
+    __module__ = "asean_digital"  # where users import it from: pickles and docs name it so
+
     def __init__(
         self,
         data: Dataset,

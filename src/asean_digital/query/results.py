@@ -34,6 +34,8 @@ class Results(tuple[T, ...], Generic[T]):
     'Results'
     """
 
+    __module__ = "asean_digital"  # where users import it from: pickles and docs name it so
+
     registry: Any
     """The registry that produced these records, or ``None``."""
 

@@ -42,6 +42,7 @@ from typing import Any, Final
 
 import attrs
 
+from asean_digital.model.fields import publish
 from asean_digital.model.keys import fold, normalise
 
 __all__ = ["Match", "SearchIndex"]
@@ -563,3 +564,6 @@ def _snippet(text: str, expansions: list[dict[str, float]], width: int = 80) -> 
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + width // 2)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+publish(globals(), Match)

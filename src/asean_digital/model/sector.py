@@ -1,0 +1,168 @@
+"""
+The sector itself, and what it studies and runs: policy areas, dialogues, initiatives.
+
+Each is a record like the others (an id, sources, errata); they are kept
+apart from the institutions and documents of :mod:`.records` only for size.
+"""
+
+# No ``from __future__ import annotations`` here: the field types are real
+# types when the classes are made, so structuring never has to evaluate them
+# from strings. ``When`` stays quoted in signatures so that the API reference
+# names the alias rather than spelling out its union.
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .fields import publish
+from .parts import (
+    Erratum,
+    Name,
+    Record,
+    Source,
+    name_at,
+)
+
+if TYPE_CHECKING:
+    from .dates import When
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Sector(Record):
+    """
+    The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
+
+    Attributes:
+        id: ``"digital"``.
+        name: The current name.
+        names: The naming history, oldest first, current last.
+        scope: The areas of cooperation the sector covers.
+        expanded_mandate: The policy areas the ministries were later tasked
+            with.
+        roles: The roles the ministries have taken on.
+        aims: What the sector's work is to create and maintain.
+        cooperation_methods: How the sector cooperates to bridge development
+            gaps (studies, workshops).
+        dialogue_participants: Who the sector's consultative dialogues are
+            held with.
+        dialogue_objectives: The policy objectives the dialogues balance with
+            innovation and growth.
+        framework_aims: What the regional framework agreements aim at.
+        framework_basis: What the framework agreements take reference of.
+        talent_aims: What the talent competitions promote.
+        talent_audience: Whom the talent competitions are for.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions and gaps in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.sector.name_at(2018).acronym
+    'ICT'
+    """
+
+    id: str
+    name: str
+    names: tuple[Name, ...]
+    scope: tuple[str, ...]
+    expanded_mandate: tuple[str, ...]
+    roles: tuple[str, ...]
+    aims: tuple[str, ...]
+    cooperation_methods: tuple[str, ...]
+    dialogue_participants: tuple[str, ...]
+    dialogue_objectives: tuple[str, ...]
+    framework_aims: tuple[str, ...]
+    framework_basis: tuple[str, ...]
+    talent_aims: tuple[str, ...]
+    talent_audience: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+    def name_at(self, when: "When") -> Name | None:
+        """The name the sector bore at *when* (see :meth:`Body.name_at`)."""
+        return name_at(self.names, when)
+
+    @property
+    def former_names(self) -> tuple[Name, ...]:
+        """Every name but the current one, oldest first."""
+        return self.names[:-1]
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PolicyArea(Record):
+    """
+    A policy area the sector has studied and discussed.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: The area as the source names it.
+        aliases: Other names, such as the source's gloss ``"digital divide"``.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Dialogue(Record):
+    """
+    A regular stakeholders' consultative dialogue of the sector.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name or the source's description of it.
+        per_year: How many times a year it is held, where the source says.
+        partners: Ids of the partners whose authorities take part.
+        convener: The id of the body that holds it, where the source says.
+        topic: What it is about, where the source says.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    per_year: int | None = None
+    partners: tuple[str, ...] = ()
+    convener: str | None = None
+    topic: str | None = None
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Initiative(Record):
+    """
+    An initiative or emerging strategic issue of the sector.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name.
+        acronym: Its acronym, where it has one.
+        description: What it is, in the source's words.
+        themes: What it deals with.
+        emerging_issue: Whether the source lists it among the emerging
+            strategic issues.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+    """
+
+    id: str
+    name: str
+    acronym: str | None = None
+    description: str | None = None
+    themes: tuple[str, ...] = ()
+    emerging_issue: bool = False
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+publish(globals(), Sector, PolicyArea, Dialogue, Initiative)
