@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
     import cattrs
 
-    from .export.interop import export, graph, to_networkx
+    from .export.folder import export
+    from .export.graph import graph, to_networkx
     from .formats.rows import to_dataframe, to_polars, to_records
     from .model.dates import PartialDate, Period, When, to_partial_date
     from .model.errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
@@ -140,7 +141,8 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
         "Sector",
     ),
     "model.errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"),
-    "export.interop": ("export", "graph", "to_networkx"),
+    "export.folder": ("export",),
+    "export.graph": ("graph", "to_networkx"),
     "model.parts": (
         "BodyKind",
         "DocumentKind",

@@ -143,7 +143,8 @@ def _named_as_options(flags: dict[str, str], values: dict[str, Any] | None = Non
 
 
 def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str], None]) -> int:
-    from asean_digital.export.interop import export, graph  # noqa: PLC0415
+    from asean_digital.export.folder import export  # noqa: PLC0415
+    from asean_digital.export.graph import graph  # noqa: PLC0415
 
     if args.command == "graph":
         fmt = getattr(args, "format", "dot")

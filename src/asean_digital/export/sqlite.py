@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 from asean_digital.formats.tables import Table, rows, tables
 
+from .atomic import flush
+
 if TYPE_CHECKING:
     from asean_digital.query.registry import Registry
 
@@ -176,7 +178,7 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
             json.dumps(metadata(target.stem, about), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         for path in (temporary, meta_temporary):
-            _flush(path)
+            flush(path)
         os.replace(temporary, target)
         os.replace(meta_temporary, meta)
     except BaseException:
@@ -184,14 +186,6 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
         meta_temporary.unlink(missing_ok=True)
         raise
     return [target, meta]
-
-
-def _flush(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _fill(path: Path, registry: Registry, about: dict[str, str]) -> None:
