@@ -246,7 +246,7 @@ class TestGraph:
         """A node per record; an edge per relation (hierarchy included) and per reference a record makes."""
         import networkx as nx
 
-        from asean_digital.model.collections import values_at
+        from asean_digital.model.fields import values_at
 
         g = ad.to_networkx(reg)
         references = [

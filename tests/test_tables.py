@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import asean_digital as ad
-from asean_digital.model.collections import COLLECTIONS, values_at
+from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.fields import values_at
 
 reg = ad.registry
 

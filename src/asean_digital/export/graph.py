@@ -125,7 +125,7 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
     except ImportError:
         msg = "to_networkx needs networkx: install it with pip install 'asean-digital[networkx]'"
         raise ImportError(msg) from None
-    from asean_digital.model.collections import values_at  # noqa: PLC0415
+    from asean_digital.model.fields import values_at  # noqa: PLC0415
 
     g = nx.MultiDiGraph()
     for c in COLLECTIONS:

@@ -36,10 +36,10 @@ from typing import Any, Final
 
 import attrs
 
-from asean_digital.model.collections import COLLECTIONS, Collection, values_at
+from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate, Period
-from asean_digital.model.fields import field_docs, is_optional, plain, types_of, without_none
+from asean_digital.model.fields import field_docs, is_optional, plain, types_of, values_at, without_none
 
 from .convert import converter
 

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from asean_digital.model.collections import COLLECTIONS, collection, values_at
+from asean_digital.model.collections import COLLECTIONS, collection
+from asean_digital.model.fields import values_at
 from asean_digital.model.keys import index_keys, normalise
 from asean_digital.model.overlay import Resolution
 

@@ -16,7 +16,7 @@ method only where it needs filters of its own.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -51,7 +51,6 @@ __all__ = [
     "collection_of",
     "kind_of",
     "principal_date",
-    "values_at",
 ]
 
 
@@ -474,30 +473,3 @@ def _safe_getter(path: str) -> Callable[[Any], Any]:
         return value
 
     return get
-
-
-def values_at(record: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """
-    Each value at the field *path* of *record*, with its JSON path (``.meetings[0].joint_with[1]``).
-
-    ``None`` values are skipped.
-
-    >>> import asean_digital as ad
-    >>> list(values_at(ad.registry.body("ATRC"), "parent"))
-    [('.parent', 'adgmin')]
-    """
-    values: list[tuple[str, Any]] = [("", record)]
-    for step in path.split("."):
-        each = step.endswith("[]")
-        name = step[:-2] if each else step
-        stepped: list[tuple[str, Any]] = []
-        for where, value in values:
-            inner = getattr(value, name)
-            if inner is None:
-                continue
-            if each:
-                stepped.extend((f"{where}.{name}[{i}]", v) for i, v in enumerate(inner))
-            else:
-                stepped.append((f"{where}.{name}", inner))
-        values = stepped
-    return iter(values)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -28,6 +28,7 @@ __all__ = [
     "publish",
     "record_class_in",
     "types_of",
+    "values_at",
     "without_none",
 ]
 
@@ -174,3 +175,30 @@ def _attributes(doc: str) -> dict[str, str]:
         else:
             inside = False
     return {k: v.replace("``", "") for k, v in out.items()}
+
+
+def values_at(record: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """
+    Each value at the field *path* of *record*, with its JSON path (``.meetings[0].joint_with[1]``).
+
+    ``None`` values are skipped.
+
+    >>> import asean_digital as ad
+    >>> list(values_at(ad.registry.body("ATRC"), "parent"))
+    [('.parent', 'adgmin')]
+    """
+    values: list[tuple[str, Any]] = [("", record)]
+    for step in path.split("."):
+        each = step.endswith("[]")
+        name = step[:-2] if each else step
+        stepped: list[tuple[str, Any]] = []
+        for where, value in values:
+            inner = getattr(value, name)
+            if inner is None:
+                continue
+            if each:
+                stepped.extend((f"{where}.{name}[{i}]", v) for i, v in enumerate(inner))
+            else:
+                stepped.append((f"{where}.{name}", inner))
+        values = stepped
+    return iter(values)

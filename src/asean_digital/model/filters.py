@@ -24,6 +24,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from .dates import to_partial_date
+from .fields import values_at
 
 __all__ = ["HOWS", "Filter", "enum_arg", "values_of", "year_arg"]
 
@@ -128,7 +129,6 @@ def values_of(f: Filter, record: Any) -> Iterator[Hashable]:
     >>> sorted(values_of(partner, ad.registry.body("ADGSOM")))
     ['CN', 'EU', 'IN', 'ITU', 'JP', 'KR', 'US']
     """
-    from .collections import values_at  # noqa: PLC0415 - the table of collections imports this module
     from .keys import normalise  # noqa: PLC0415 - and the keys import the table
 
     for field in f.fields:

@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from asean_digital.model.collections import COLLECTIONS, principal_date, values_at
+from asean_digital.model.collections import COLLECTIONS, principal_date
 from asean_digital.model.dates import PartialDate, Period
-from asean_digital.model.fields import is_optional
+from asean_digital.model.fields import is_optional, values_at
 
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset

@@ -11,7 +11,8 @@ import unicodedata
 from collections import defaultdict
 from typing import Final
 
-from asean_digital.model.collections import COLLECTIONS, collection, values_at
+from asean_digital.model.collections import COLLECTIONS, collection
+from asean_digital.model.fields import values_at
 from asean_digital.model.keys import KIND_OF, closest, index_keys, keyed, normalise, record_keys, title_keys
 
 from .base import Checks
