@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from asean_digital.formats.cells import text_cell
 from asean_digital.formats.convert import converter
-from asean_digital.formats.tables import text_cell
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.query.api import default_registry, load
 

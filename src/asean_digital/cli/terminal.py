@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from asean_digital.formats.cells import row_of, text_cell
 from asean_digital.formats.convert import converter
 from asean_digital.formats.rows import MATCH_COLUMNS, match_row, to_records
-from asean_digital.formats.tables import columns_of, row_of, text_cell
+from asean_digital.formats.tables import columns_of
 from asean_digital.model.dates import Period
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from asean_digital.formats.cells import rows, text_cell
 from asean_digital.formats.rows import to_records
-from asean_digital.formats.tables import Table, rows, tables, text_cell
+from asean_digital.formats.tables import Table, tables
 from asean_digital.model.collections import COLLECTIONS
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from asean_digital.formats.tables import Table, rows, tables
+from asean_digital.formats.cells import rows
+from asean_digital.formats.tables import Table, tables
 
 from .atomic import flush
 

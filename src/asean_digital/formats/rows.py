@@ -17,8 +17,9 @@ import attrs
 
 from asean_digital.model.collections import COLLECTIONS
 
+from .cells import row_of
 from .convert import converter
-from .tables import Column, columns_of, row_of
+from .tables import Column, columns_of
 
 if TYPE_CHECKING:
     import pandas

@@ -2,7 +2,7 @@
 The data as relational tables: one description of every table and column, for every tabular output.
 
 The CSV data package, the SQLite database and DataFrames all come from
-:func:`tables` and :func:`rows`, which derive from the table of collections
+:func:`tables` (and :func:`~asean_digital.formats.cells.rows`), which derive from the table of collections
 and the model: a new kind of record, or a new field, is a new table or
 column everywhere at once.
 
@@ -28,10 +28,8 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import json
-import re
 import typing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -39,13 +37,12 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate, Period
-from asean_digital.model.fields import field_docs, is_optional, plain, types_of, values_at, without_none
+from asean_digital.model.fields import field_docs, is_optional, plain, types_of, without_none
 
 from .convert import converter
 
 __all__ = [
-    "Column", "ForeignKey", "Table", "by_name", "columns_of", "field_descriptions", "row_of", "rows",
-    "tables", "text_cell",
+    "Column", "ForeignKey", "Table", "by_name", "columns_of", "field_descriptions", "tables",
 ]  # fmt: skip
 
 PARTIAL_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
@@ -414,64 +411,6 @@ def tables() -> tuple[Table, ...]:
     return tuple(t for t, _ in _specs())
 
 
-def rows(table: Table, stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[str, Any]]:
-    """
-    The rows of *table*, from the records ``stored(collection)`` gives: Python values (dates as dates).
-
-    >>> import asean_digital as ad
-    >>> bodies = next(t for t in tables() if t.name == "bodies")
-    >>> row = next(rows(bodies, ad.registry.stored))
-    >>> row["id"], row["established"], row["established_earliest"]
-    ('atrc', '1995', datetime.date(1995, 1, 1))
-    """
-    spec = dict(_specs())
-    makers = spec[table]
-    if table.name == "records":
-        for c in COLLECTIONS:
-            if c.keyed:
-                for record in stored(c.name):
-                    yield {"id": record.id, "kind": type(record).__name__, "collection": c.name}
-        return
-    if table.field is not None:
-        yield from _link_rows(table, stored)
-        return
-    if table.name == "citations":
-        yield from _citation_rows(stored)
-        return
-    sources: list[Sequence[Any]] = [stored(str(table.collection))]
-    if table.name == "documents":
-        sources.append(stored("declarations"))
-    names = [col.name for col in table.columns]
-    for records in sources:
-        for record in records:
-            yield dict(zip(names, (make(record) for make in makers), strict=True))
-
-
-_INDEX: Final = re.compile(r"\[(\d+)\]")
-
-
-def _link_rows(table: Table, stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[str, Any]]:
-    names = [col.name for col in table.columns]
-    for record in stored(str(table.collection)):
-        for path, value in values_at(record, str(table.field)):
-            yield dict(zip(names, (record.id, *(int(i) for i in _INDEX.findall(path)), value), strict=True))
-
-
-def _citation_rows(stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[str, Any]]:
-    seen: set[tuple[Any, ...]] = set()
-    for c in COLLECTIONS:
-        for record in stored(c.name):
-            for source in getattr(record, "sources", ()):
-                for field in source.fields or (None,):
-                    row = (c.name, str(record.id), field, source.document, source.section, source.derived)
-                    if row not in seen:
-                        seen.add(row)
-                        yield dict(zip(_CITATION_COLUMNS, row, strict=True))
-
-
-_CITATION_COLUMNS: Final = ("collection", "record", "field", "document", "section", "derived")
-
-
 @functools.cache
 def _class_columns(cls: type) -> tuple[tuple[Column, _Get], ...]:
     return tuple(_field_columns(cls))
@@ -486,30 +425,6 @@ def columns_of(cls: type) -> tuple[Column, ...]:
     ['id', 'name', 'alpha3', 'joined', 'joined_earliest', 'joined_latest']
     """
     return tuple(column for column, _ in _class_columns(cls))
-
-
-def row_of(record: Any, cls: type | None = None) -> dict[str, Any]:
-    """*record* as a row of the columns of *cls* (default: its own class): Python values, dates as dates."""
-    return {column.name: get(record) for column, get in _class_columns(cls or type(record))}
-
-
-def text_cell(value: Any) -> str:
-    """
-    A cell's value as CSV text that the data package's schema reads back.
-
-    >>> import datetime
-    >>> text_cell(None), text_cell(True), text_cell(datetime.date(2001, 7, 13)), text_cell(["a", "b"])
-    ('', 'true', '2001-07-13', '["a", "b"]')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def by_name() -> Mapping[str, Table]:
