@@ -26,6 +26,7 @@ def rows(table: Table, stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[
     The rows of *table*, from the records ``stored(collection)`` gives: Python values (dates as dates).
 
     >>> import asean_digital as ad
+    >>> from asean_digital.formats.tables import tables
     >>> bodies = next(t for t in tables() if t.name == "bodies")
     >>> row = next(rows(bodies, ad.registry.stored))
     >>> row["id"], row["established"], row["established_earliest"]
