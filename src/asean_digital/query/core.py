@@ -21,6 +21,8 @@ from asean_digital.model.collections import COLLECTIONS, Collection, collection_
 from asean_digital.model.errors import AmbiguousKeyError, NotFoundError
 from asean_digital.model.filters import Filter, values_of
 from asean_digital.model.keys import KeyIndex, closest, keyed, normalise
+from asean_digital.model.parts import Predicate
+from asean_digital.model.records import Relation
 
 from .results import Results
 
@@ -28,7 +30,16 @@ if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
     from asean_digital.model.dates import PartialDate
 
-__all__ = ["Store", "Table", "intersect", "limit_arg", "sort_key"]
+__all__ = [
+    "KINDS",
+    "Store",
+    "Table",
+    "intersect",
+    "kind_arg",
+    "limit_arg",
+    "relations_with_hierarchy",
+    "sort_key",
+]
 
 _FAR_FUTURE: Final = _dt.date.max
 _QUERIED: Final = {c.name: c for c in COLLECTIONS if c.keyed or c.filters}
@@ -56,6 +67,36 @@ def sort_key(record: Any) -> tuple[int, int, int, _dt.date, _dt.date, str]:
     field = collection_of(type(record)).order
     year, rank = (0, 0) if field is None else (date.year, getattr(record, field))
     return (0, year, rank, date.earliest, date.latest, str(record.id))
+
+
+KINDS: Final = tuple(dict.fromkeys(c.kind for c in COLLECTIONS))
+"""The kinds of record, as messages and lookups name them."""
+
+
+def kind_arg(kind: object) -> str:
+    """The kind *kind* names: a kind (``"master plan"``) or its collection (``"master_plans"``)."""
+    if not isinstance(kind, str):
+        msg = f"kind must be a string, one of {', '.join(KINDS)}; got {type(kind).__name__}"
+        raise TypeError(msg)
+    by_collection = {c.name: c.kind for c in COLLECTIONS}
+    found = kind if kind in KINDS else by_collection.get(kind.replace(" ", "_"))
+    if found is None:
+        msg = f"kind must be one of {', '.join(repr(k) for k in KINDS)}; got {kind!r}"
+        raise ValueError(msg)
+    return found
+
+
+def relations_with_hierarchy(data: Dataset) -> list[Relation]:
+    """The stated relations of *data* and the hierarchy's ``part_of``, by subject, predicate, object."""
+    derived = [
+        Relation(subject=b.id, predicate=Predicate.PART_OF, object=b.parent, sources=b.sources)
+        for b in data.collection("bodies")
+        if b.parent is not None
+    ]
+    return sorted(
+        (*data.collection("relations"), *derived),
+        key=lambda r: (r.subject, r.predicate._value_, r.object),
+    )
 
 
 def limit_arg(value: object) -> int:

@@ -14,7 +14,7 @@ from asean_digital.model.keys import search_entries
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
 from asean_digital.model.records import Entity, Relation, Sector
 
-from .core import Store, Table, limit_arg
+from .core import KINDS, Store, Table, kind_arg, limit_arg, relations_with_hierarchy
 from .kinds import KindQueries
 from .results import Results
 
@@ -69,20 +69,8 @@ class Registry(KindQueries):
         self._store = Store(
             data,
             self,
-            extra={"relations": self._relations_with_hierarchy},
+            extra={"relations": lambda: relations_with_hierarchy(data)},
             keys_from=None if _keys_from is None else _keys_from._store,
-        )
-
-    def _relations_with_hierarchy(self) -> list[Relation]:
-        """The stated relations and the hierarchy's ``part_of``, by subject, predicate, object."""
-        derived = [
-            Relation(subject=b.id, predicate=Predicate.PART_OF, object=b.parent, sources=b.sources)
-            for b in self._data.collection("bodies")
-            if b.parent is not None
-        ]
-        return sorted(
-            (*self._data.collection("relations"), *derived),
-            key=lambda r: (r.subject, r.predicate._value_, r.object),
         )
 
     @cached_property
@@ -368,7 +356,7 @@ class Registry(KindQueries):
         from .search import Match, SearchIndex  # noqa: PLC0415 - search machinery loads on first use
 
         limit = limit_arg(limit)
-        wanted = None if kind is None else self._kind_arg(kind)
+        wanted = None if kind is None else kind_arg(kind)
         if self._search_index is None:
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._store.every()
@@ -384,18 +372,6 @@ class Registry(KindQueries):
             and (wanted is None or kind_of(m.entity) == wanted)
         )
         return Results(list(kept)[:limit], self, kind=Match)
-
-    def _kind_arg(self, kind: object) -> str:
-        """The kind *kind* names: a kind (``"master plan"``) or its collection (``"master_plans"``)."""
-        if not isinstance(kind, str):
-            msg = f"kind must be a string, one of {', '.join(self.kinds)}; got {type(kind).__name__}"
-            raise TypeError(msg)
-        by_collection = {c.name: c.kind for c in COLLECTIONS}
-        found = kind if kind in self.kinds else by_collection.get(kind.replace(" ", "_"))
-        if found is None:
-            msg = f"kind must be one of {', '.join(repr(k) for k in self.kinds)}; got {kind!r}"
-            raise ValueError(msg)
-        return found
 
     def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
         # In a view, search by the full record's keys: names not yet borne
@@ -460,7 +436,7 @@ class Registry(KindQueries):
         >>> "body" in ad.registry.kinds
         True
         """
-        return tuple(dict.fromkeys(c.kind for c in COLLECTIONS))
+        return KINDS
 
     # -- any collection -----------------------------------------------------
 
