@@ -317,35 +317,6 @@ def test_threads_share_registry() -> None:
     assert len(set(seen)) == 1
 
 
-class TestSharedStrings:
-    """Equal strings from one load are one object, and nothing is kept once the load ends."""
-
-    def test_equal_strings_are_one_object(self) -> None:
-        reg = ad.load()
-        ssm = reg.body("SSM")
-        assert ssm.name is ssm.names[-1].name
-        assert ssm.parent is reg.body("ATRC").id
-        reps = [b.representation for b in reg.bodies()]
-        for a in reps:
-            assert all(a is b for b in reps if a == b)
-        published = [d.published for d in reg.documents() if d.published is not None]
-        for date in published:
-            assert all(date is other for other in published if date == other)
-
-    def test_the_table_is_emptied_after_every_load(self, tmp_path: Path) -> None:
-        from asean_digital.formats.structure import DATES, STRINGS
-
-        ad.load()
-        assert STRINGS == {}
-        assert DATES == {}
-        bad = tmp_path / "bad.json"
-        bad.write_text(json.dumps({"partners": [{"id": "AU", "name": "Australia", "kind": "nation"}]}))
-        with pytest.raises(DataError):
-            ad.load(bad)
-        assert STRINGS == {}
-        assert DATES == {}
-
-
 def test_every_public_name_resolves_and_names_the_package() -> None:
     """Each public name resolves lazily; each public class says it is ``asean_digital``'s, and pickles so."""
     import pickle

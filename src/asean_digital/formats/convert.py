@@ -5,12 +5,10 @@ The JSON shape of the data is decided here and nowhere else: partial dates
 are ISO text (``"2001-07"``), enums their values, sequences arrays, and
 unknown keys are refused.
 
-Structuring is specialised, once per type, for the shapes the data has, by
-the hooks of :mod:`asean_digital.formats.structure` (which the loader also uses
-without this converter): each record class gets a hook compiled from its
-fields, with this converter's hooks for their types; anything a fast hook
-refuses goes to cattrs' own detailed hook, which decides the result and
-words the error.
+Records are structured by the hooks of :mod:`asean_digital.formats.structure`
+(which the loader also uses without this converter), with this converter's
+hooks for their fields' types; anything such a hook refuses goes to cattrs'
+own detailed hook, which decides the result and words the error.
 """
 
 from __future__ import annotations
@@ -25,12 +23,12 @@ from asean_digital.model.dates import PartialDate
 
 from .structure import (
     Hook,
-    compile_record_hook,
     fast_record_class,
     is_homogeneous_tuple,
     is_optional,
     is_record_class,
     optional_hook,
+    record_hook,
     structure_bool,
     structure_enum,
     structure_int,
@@ -67,7 +65,7 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Hook:
 
 
 def _record_hook(cls: type, converter: cattrs.Converter) -> Hook:
-    """A hook for the attrs class *cls*, compiled once, with this converter's hooks for its fields."""
+    """A hook for the attrs class *cls*, made once, with this converter's hooks for its fields."""
     if converter.type_overrides or not fast_record_class(cls):
         return converter.gen_structure_attrs_fromdict(cls)  # shapes the fast hook does not take
     detailed: list[Hook] = []
@@ -80,12 +78,11 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> Hook:
             detailed.append(converter.gen_structure_attrs_fromdict(cls))
         return detailed[0](value, cls)
 
-    return compile_record_hook(
+    return record_hook(
         cls,
         lambda t: _hook_of(converter, t),
         slow,
         forbid_extra_keys=converter.forbid_extra_keys,
-        by_alias=getattr(converter, "use_alias", False),
     )
 
 

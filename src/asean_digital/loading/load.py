@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from asean_digital.formats.input import complete, explain_missing, explain_unknown
-from asean_digital.formats.structure import Hooks, forget_shared
+from asean_digital.formats.structure import Hooks
 from asean_digital.model.collections import COLLECTIONS as TABLE
 from asean_digital.model.errors import DataError
 from asean_digital.model.keys import index_keys
@@ -62,10 +62,8 @@ def _detailed(t: Any) -> Callable[[Any], Any]:
     return structure_in_detail
 
 
-COMPILE_FROM: Final = 1000
-"""The size of a collection in one file from which its records are structured by compiled hooks."""
 HOOKS: Final = Hooks(_detailed)
-"""The loader's structure hooks: compiled code made from the model (never from data), kept for the process."""
+"""The loader's structure hooks, made from the model (never from data) once per class."""
 
 
 def _structure(
@@ -93,10 +91,7 @@ def _structure(
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
             continue
         records = out.setdefault(name, [])
-        # Compiling a class's hook (2-4 ms) costs what walking its fields costs
-        # over 500 (documents) to 1,400 (bodies) records: only larger
-        # collections repay it.
-        structure = HOOKS.hook(cls, compiled=len(items) >= COMPILE_FROM)
+        structure = HOOKS.hook(cls)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
@@ -186,11 +181,8 @@ class _Packaged(Mapping[str, tuple[Any, ...]]):
     def _read(name: str) -> tuple[Any, ...]:
         file = f"{name}.json"
         problems: list[str] = []
-        try:
-            doc = _decode(file, _packaged_file(name), problems, strict=False)
-            records = _structure(file, doc or {}, problems).get(name, [])
-        finally:
-            forget_shared()
+        doc = _decode(file, _packaged_file(name), problems, strict=False)
+        records = _structure(file, doc or {}, problems).get(name, [])
         if problems:  # never for the data the tests checked; an edited install says what is wrong
             raise DataError(problems)
         return tuple(record for record, _ in records)
@@ -211,10 +203,7 @@ def load_dataset(
     Raises:
         DataError: Listing every problem in every file.
     """
-    try:
-        return _load_dataset(list(overlays), max_bytes)
-    finally:
-        forget_shared()  # the records keep the strings and dates they share
+    return _load_dataset(list(overlays), max_bytes)
 
 
 # collection -> id -> (record, file number, index in the file's array), in load order
