@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from asean_digital.model.collections import COLLECTIONS
-from asean_digital.model.dates import FieldsRepr
 
 if TYPE_CHECKING:
     from asean_digital.model.keys import KeyIndex
@@ -23,8 +22,8 @@ if TYPE_CHECKING:
 __all__ = ["Dataset", "Origin", "Origins", "Overlaid", "record_key"]
 
 
-@attrs.frozen(repr=False)
-class Origin(FieldsRepr):
+@attrs.frozen
+class Origin:
     """Where a record was read from: the file's name and the record's JSON path."""
 
     file: str
@@ -34,8 +33,8 @@ class Origin(FieldsRepr):
         return f"{self.file}: {self.path}"
 
 
-@attrs.frozen(repr=False)
-class Overlaid(FieldsRepr):
+@attrs.frozen
+class Overlaid:
     """
     A record of the dataset that an overlay added or replaced.
 
@@ -60,8 +59,8 @@ class Overlaid(FieldsRepr):
     cited: str | None
 
 
-@attrs.frozen(eq=True, repr=False, hash=False)
-class Dataset(FieldsRepr):
+@attrs.frozen(eq=True, hash=False)
+class Dataset:
     """
     Every record of every collection, as loaded, before indexing.
 

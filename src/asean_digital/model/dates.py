@@ -9,9 +9,7 @@ precision and treats the date as the interval of days it may denote.
 from __future__ import annotations
 
 import datetime as _dt
-import operator
 import re
-from collections.abc import Callable
 from typing import TypeAlias
 
 import attrs
@@ -48,60 +46,8 @@ def _check_optional_int(_: object, attribute: attrs.Attribute[int | None], value
         raise TypeError(msg)
 
 
-class FieldsRepr:
-    """
-    The repr attrs writes, ``Class(field=value, ...)``, from one method rather than one compiled per class.
-
-    Compiling a repr for each class costs about a third of making it, and
-    every record class is made on the first query.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        fields = attrs.fields(type(self))  # type: ignore[arg-type]  # every subclass is an attrs class
-        shown = ", ".join(f"{a.name}={getattr(self, a.name)!r}" for a in fields if a.repr)
-        return f"{type(self).__qualname__}({shown})"
-
-
-class FieldsEq:
-    """
-    Equality and hashing by the values of the fields, from methods shared by every class.
-
-    The semantics attrs compiles into each class (``eq=True``): equal when of
-    the very same class with equal fields (those not marked ``eq=False``),
-    and a hash to match; one getter per class, made at its first comparison.
-    Subclasses are made with ``eq=False`` so that attrs leaves these in place.
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        if other is self:  # shared values (dates, sources) are often the very same object
-            return True
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        values = _values_of(self.__class__)
-        return values(self) == values(other)
-
-    def __hash__(self) -> int:
-        return hash((self.__class__, _values_of(self.__class__)(self)))
-
-
-_VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
-
-
-def _values_of(cls: type) -> Callable[[object], tuple[object, ...]]:
-    values = _VALUES.get(cls)
-    if values is None:
-        names = [a.name for a in attrs.fields(cls) if a.eq]
-        get = operator.attrgetter(*names)
-        values = _VALUES[cls] = get if len(names) > 1 else (lambda obj: (get(obj),))
-    return values
-
-
-@attrs.frozen(eq=False, repr=False)
-class PartialDate(FieldsEq, FieldsRepr):
+@attrs.frozen
+class PartialDate:
     """
     A calendar date known to year, month or day precision.
 
@@ -327,8 +273,8 @@ def _check_end(_: object, attribute: attrs.Attribute[PartialDate | None], value:
         raise TypeError(msg)
 
 
-@attrs.frozen(eq=False, repr=False)
-class Period(FieldsEq, FieldsRepr):
+@attrs.frozen
+class Period:
     """
     A span of time between two partial dates, both ends inclusive.
 

@@ -12,14 +12,13 @@ from typing import Any
 
 import attrs
 
-from .dates import FieldsRepr
 from .fields import publish
 
 __all__ = ["Change", "Resolution"]
 
 
-@attrs.frozen(repr=False)
-class Change(FieldsRepr):
+@attrs.frozen
+class Change:
     """
     One field of one record that an overlay adds or replaces, with its old and new value.
 
@@ -72,8 +71,8 @@ _DATED = frozenset(
 )
 
 
-@attrs.frozen(repr=False)
-class Resolution(FieldsRepr):
+@attrs.frozen
+class Resolution:
     """
     A key an overlay gave where an id belongs, and the id it was resolved to at load.
 

@@ -15,7 +15,7 @@ import enum
 
 import attrs
 
-from .dates import FieldsEq, FieldsRepr, PartialDate, Period, When, to_partial_date
+from .dates import PartialDate, Period, When, to_partial_date
 from .display import record_html, short_repr
 from .fields import publish
 
@@ -119,7 +119,7 @@ class Predicate(enum.Enum):
     """The subject implements the object."""
 
 
-class Record(FieldsEq):
+class Record:
     """
     Behaviour every entity shares: equality by fields, a short repr and an HTML card in Jupyter.
 
@@ -163,8 +163,8 @@ class Record(FieldsEq):
         return tuple(s for s in sources if s.supports(field))
 
 
-@attrs.frozen(repr=False, eq=False)
-class SourceDocument(FieldsEq, FieldsRepr):
+@attrs.frozen
+class SourceDocument:
     """
     A document the data's facts come from.
 
@@ -188,8 +188,8 @@ class SourceDocument(FieldsEq, FieldsRepr):
     published: PartialDate | None = None
 
 
-@attrs.frozen(order=True, repr=False)
-class Source(FieldsRepr):
+@attrs.frozen(order=True)
+class Source:
     """
     Who says so: a source document, the section in it, and the fields of the record it supports.
 
@@ -232,8 +232,8 @@ def _overlaps(a: str, b: str) -> bool:
     return long == short or long.startswith((f"{short}.", f"{short}["))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Erratum(FieldsEq, FieldsRepr):
+@attrs.frozen
+class Erratum:
     """
     A contradiction or typo in a source, and what the data keeps.
 
@@ -257,8 +257,8 @@ class Erratum(FieldsEq, FieldsRepr):
     sources: tuple[Source, ...]
 
 
-@attrs.frozen(repr=False, eq=False)
-class Name(FieldsEq, FieldsRepr):
+@attrs.frozen
+class Name:
     """
     A name a body or the sector bore, and when.
 
@@ -297,8 +297,8 @@ def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     return found
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class MeetingSeries(FieldsEq, FieldsRepr):
+@attrs.frozen(kw_only=True)
+class MeetingSeries:
     """
     A recurring meeting of a body.
 
@@ -322,8 +322,8 @@ class MeetingSeries(FieldsEq, FieldsRepr):
     consultation_partners: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Participant(FieldsEq, FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Participant:
     """
     Who chaired (or vice-chaired) a meeting, as far as the sources say.
 
@@ -357,8 +357,8 @@ class Participant(FieldsEq, FieldsRepr):
         return self.name if self.member_state is None else f"{self.name} ({self.member_state})"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Thrust(FieldsEq, FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Thrust:
     """
     A strategic thrust of a master plan.
 

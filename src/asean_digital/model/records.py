@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Body(Record):
     """
     A sectoral body or committee.
@@ -137,7 +137,7 @@ class Body(Record):
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Partner(Record):
     """
     A dialogue partner of the sector's ASEAN+1 consultations.
@@ -160,7 +160,7 @@ class Partner(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class MemberState(Record):
     """
     An ASEAN Member State (AMS).
@@ -186,7 +186,7 @@ class MemberState(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class MasterPlan(Record):
     """
     A sectoral master plan: AIM2015, AIM2020, ADM2025.
@@ -218,7 +218,7 @@ class MasterPlan(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Document(Record):
     """
     A key document: a framework, guideline, publication or related link.
@@ -258,7 +258,7 @@ class Document(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Declaration(Document):
     """
     A ministerial declaration or statement, adopted at a ministers' meeting.
@@ -286,7 +286,7 @@ class Declaration(Document):
     region: str | None = None
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Meeting(Record):
     """
     One ministerial meeting: a TELMIN (2001-2019) or an ADGMIN (from 2021).
@@ -339,7 +339,7 @@ class Meeting(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Person(Record):
     """
     A minister who chaired or vice-chaired a meeting: one record across meetings.
@@ -365,7 +365,7 @@ class Person(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Event(Record):
     """
     A regular competition-based event for digital talent.
@@ -391,7 +391,7 @@ class Event(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Relation(Record):
     """
     A stated relation between two records: *subject* PREDICATE *object*.

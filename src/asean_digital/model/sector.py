@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .dates import When
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Sector(Record):
     """
     The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
@@ -88,7 +88,7 @@ class Sector(Record):
         return self.names[:-1]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class PolicyArea(Record):
     """
     A policy area the sector has studied and discussed.
@@ -108,7 +108,7 @@ class PolicyArea(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Dialogue(Record):
     """
     A regular stakeholders' consultative dialogue of the sector.
@@ -136,7 +136,7 @@ class Dialogue(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Initiative(Record):
     """
     An initiative or emerging strategic issue of the sector.
