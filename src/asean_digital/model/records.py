@@ -229,9 +229,6 @@ class Document(Record):
     Attributes:
         id: Stable lower-case slug.
         title: The title as the source gives it.
-        title_translated: An English rendering of a title the sources give
-            only in another language (Japanese, Korean): a translation, not
-            the title; its citation says whose it is.
         kinds: Every listing it appears in, primary first.
         published: When it was adopted or published, where the source says.
         period: The period it covers, where its title gives one
@@ -241,6 +238,9 @@ class Document(Record):
             launched it, where a source says.
         aliases: Other names people use (``"PDP Framework"``) and the other
             titles it is listed under.
+        title_translated: An English rendering of a title the sources give
+            only in another language (Japanese, Korean): a translation, not
+            the title; its citation says whose it is.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
     """
@@ -248,12 +248,12 @@ class Document(Record):
     id: str
     title: str
     kinds: tuple[DocumentKind, ...]
-    title_translated: str | None = None
     published: PartialDate | None = None
     period: Period | None = None
     publisher: str | None = None
     meeting: str | None = None
     aliases: tuple[str, ...] = ()
+    title_translated: str | None = None
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
 
