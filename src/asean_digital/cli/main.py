@@ -266,15 +266,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     Exit status: 0 success (also when the reader of the output goes away,
     as ``head`` does); 1 a key that finds nothing, invalid data, a wrong
     value, or output that cannot be written (a full disk); 2 a malformed
-    command line; 130 interrupted (Ctrl-C). No traceback is shown.
+    command line. No traceback is shown. Ctrl-C is left to the caller as
+    :class:`KeyboardInterrupt`: the ``asean-digital`` script
+    (:func:`asean_digital.__main__.run`) exits 130 with one line.
 
     Returns:
         The exit status.
     """
     try:
         return _main(argv)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
@@ -303,8 +303,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except (TypeError, ValueError) as e:
         print(f"asean-digital: error: {e}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
 
 
 _TEXT_COMMANDS: Final = frozenset({"export", "validate"})
