@@ -27,6 +27,14 @@ demo: $(VENV)/.demo-installed
 test: $(VENV)/.dev-installed
 	$(MAKE) --no-print-directory pytest typecheck lint docs-test wheel-check
 
+# The inner loop: every test but the slow ones (whole-package fitness, subprocesses,
+# generated registries; tests/conftest.py names them), lint and the import contract.
+check: $(VENV)/.dev-installed
+	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
 pytest: $(VENV)/.dev-installed graphviz
 	$(BIN)/pytest
 

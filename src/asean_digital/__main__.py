@@ -1,5 +1,6 @@
 """Run the command line: ``python -m asean_digital``, and the ``asean-digital`` script."""
 
+import contextlib
 import sys
 
 INTERRUPTED = 130
@@ -25,10 +26,8 @@ def interrupted(error: BaseException | None) -> bool:
 
 def say_interrupted() -> int:
     """Tell the user, in one line, that the command was interrupted; return the exit status."""
-    try:
+    with contextlib.suppress(BaseException):  # stderr gone, or a second Ctrl-C: nothing more to say
         print("asean-digital: interrupted", file=sys.stderr)
-    except BaseException:  # noqa: BLE001, S110, SIM105 - stderr gone, or a second Ctrl-C: nothing to add
-        pass
     return INTERRUPTED
 
 

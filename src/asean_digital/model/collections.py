@@ -26,19 +26,16 @@ from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
 from .records import (
     Body,
     Declaration,
-    Dialogue,
     Document,
     Event,
-    Initiative,
     MasterPlan,
     Meeting,
     MemberState,
     Partner,
     Person,
-    PolicyArea,
     Relation,
-    Sector,
 )
+from .sector import Dialogue, Initiative, PolicyArea, Sector
 
 if TYPE_CHECKING:
     from .dates import PartialDate

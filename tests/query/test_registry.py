@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import json
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from asean_digital import (
     PartialDate,
     Predicate,
 )
+from asean_digital.model.collections import COLLECTIONS, Collection, collection
 
 reg = ad.registry
 
@@ -490,3 +492,32 @@ class TestDeclarationFilters:
             reg.declarations(meeting_number=0)
         with pytest.raises(ValueError, match="city must name something"):
             reg.declarations(city=" - ")
+
+
+class TestFilterDeclarations:
+    """Each typed query takes exactly the filters its collection declares, once, and ``source``."""
+
+    @pytest.mark.parametrize(
+        "collection", [c for c in COLLECTIONS if c.filters and c.name != "relations"], ids=lambda c: c.name
+    )
+    def test_typed_method_takes_the_declared_filters(self, collection: Collection) -> None:
+        """The method named for the collection has the declared filters as its keyword arguments."""
+        method = getattr(ad.Registry, collection.name)
+        keywords = [p.name for p in inspect.signature(method).parameters.values() if p.kind is p.KEYWORD_ONLY]
+        assert keywords == [f.name for f in collection.filters] + ["source"]
+
+    def test_relations_take_their_declared_filters(self) -> None:
+        """The relations' query also reads its declaration."""
+        keywords = [
+            p.name
+            for p in inspect.signature(ad.Registry.relations).parameters.values()
+            if p.kind is p.KEYWORD_ONLY
+        ]
+        assert keywords == [f.name for f in collection("relations").filters] + ["source"]
+
+    def test_an_undeclared_filter_is_refused_by_name(self) -> None:
+        """The generic query names the filters it takes when given another."""
+        with pytest.raises(
+            TypeError, match="'colour' is not a filter of bodies; the filters are kind, parent"
+        ):
+            ad.registry.records("bodies", colour="red")

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE_FILE = FIXTURES / "seed_page.txt"
 REFERENCE_FILE = FIXTURES / "reference-facts.md"
-SHARED = Path(__file__).parents[2] / "shared"
+SHARED = Path(__file__).parents[3] / "shared"
 SHARED_PAGE = SHARED / "seed" / "000_5bbc683b246d909b.txt"
 SHARED_REFERENCE = SHARED / "reference-facts.md"
 

@@ -25,7 +25,7 @@ from nbclient import NotebookClient
 
 import asean_digital as ad
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "worked-example.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "docs" / "how-to" / "worked-example.ipynb"
 KERNEL = "asean-digital-tests"
 PROBE = "import sys\nprint(sys.executable)"
 

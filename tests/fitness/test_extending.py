@@ -1,9 +1,10 @@
 """
-Adding a kind of record: its class, its row in the table of collections, its data file, and nothing else.
+Adding a kind of record: its class, its row (with its filters), its data file and a one-line typed query.
 
 A copy of the package gets a toy kind exactly as a maintainer would add one;
-a child process then uses it through loading, lookup, search, export, the
-command line, the strategies and the docs catalogue, with no other edit.
+a child process then uses it through loading, lookup, search, its filter (in
+the API and as a command-line option), export, the command line, the
+strategies and the docs catalogue, with no other edit.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ import pytest
 import asean_digital as ad
 
 PACKAGE = Path(ad.__file__).parent
-DOCS_EXT = Path(__file__).parent.parent / "docs" / "_ext"
+DOCS_EXT = Path(__file__).parents[2] / "docs" / "_ext"
 
 TOY_CLASS = '''
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Toy(Record):
     """
     A toy kind of record, added the way a new kind is.
@@ -53,12 +54,19 @@ TOY_ROW = """    Collection(
         Toy,
         "toy",
         references=(Reference("body", "bodies"),),
+        filters=(Filter("body", "key", "run by this body", ("body",), "body"),),
         date="started",
         command="toys",
         columns=("id", "name", "started", "body"),
         summary="toy records",
     ),
 """
+
+TOY_QUERY = '''
+    def toys(self, *, body: str | None = None, source: str | None = None) -> Results[Any]:
+        """The toys, filtered: *body* keeps those run by that body (a key)."""
+        return self._query("toys", locals())
+'''
 
 TOY_DATA = {
     "toys": [
@@ -84,6 +92,16 @@ assert type(toy).__name__ == "Toy" and toy.id == "toy-one", toy
 assert reg.record("toys", "Toy Quokka Programme") is toy
 assert [t.id for t in reg.records("toys")] == ["toy-one"]
 assert reg.search("quokka")[0].entity is toy
+assert [t.id for t in reg.toys(body="ATRC")] == ["toy-one"]
+assert [t.id for t in reg.records("toys", body="atrc")] == ["toy-one"]
+assert reg.toys(body="ADGSOM") == ()
+try:
+    reg.toys(body="Nobody at all")
+except ad.NotFoundError as e:
+    assert "no body matches 'Nobody at all'" in str(e), str(e)
+else:
+    raise AssertionError("an unknown body was accepted")
+print("filter: ok")
 assert [t.id for t in reg.as_of(2011).records("toys")] == []
 assert [t.id for t in reg.as_of(2013).records("toys")] == ["toy-one"]
 print("loading, lookup, search, as_of: ok")
@@ -99,6 +117,8 @@ assert "toys" in {r["name"] for r in package["resources"]}
 print("export: ok")
 
 assert main(["toys"]) == 0
+assert main(["toys", "--body", "ATRC"]) == 0
+assert main(["toys", "--body", "Nobody at all"]) == 1
 assert main(["show", "TQP"]) == 0
 print("cli: ok")
 
@@ -155,8 +175,11 @@ def extended(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = table.read_text(encoding="utf-8")
     anchor = '    Collection(\n        "relations",'
     assert text.count(anchor) == 1
-    text = text.replace(anchor, TOY_ROW + anchor).replace("    Sector,\n)", "    Sector,\n    Toy,\n)", 1)
+    text = text.replace(anchor, TOY_ROW + anchor).replace("    Relation,\n)", "    Relation,\n    Toy,\n)", 1)
+    assert "Toy,\n)" in text
     table.write_text(text, encoding="utf-8")
+    kinds = copy / "query" / "kinds.py"
+    kinds.write_text(kinds.read_text(encoding="utf-8") + TOY_QUERY, encoding="utf-8")
     version = json.loads((copy / "data" / "bodies.json").read_text(encoding="utf-8"))["data_version"]
     data = {"data_version": version, **TOY_DATA}
     (copy / "data" / "toys.json").write_text(json.dumps(data), encoding="utf-8")
@@ -175,13 +198,22 @@ def test_a_new_kind_needs_only_its_class_row_and_data(extended: Path) -> None:
         cwd=extended,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    for part in ("loading, lookup, search, as_of", "export", "cli", "validation", "strategies", "catalogue"):
+    for part in (
+        "loading, lookup, search, as_of",
+        "filter",
+        "export",
+        "cli",
+        "validation",
+        "strategies",
+        "catalogue",
+    ):
         assert f"{part}: ok" in result.stdout
     assert "toy-one" in result.stdout  # the CLI's table and card
+    assert "--body: no body matches 'Nobody at all'" in result.stderr  # the option named, from the filter
 
 
-def test_the_copy_differs_from_the_package_in_two_files_and_one_new_one(extended: Path) -> None:
-    """What the toy kind took: model/records.py and model/collections.py edited, data/toys.json added."""
+def test_the_copy_differs_from_the_package_in_three_files_and_one_new_one(extended: Path) -> None:
+    """What the toy kind took: its class, its row with its filter, its typed query, and its data file."""
     changed = []
     for path in sorted((extended / "asean_digital").rglob("*")):
         if path.is_dir() or "__pycache__" in path.parts:
@@ -189,4 +221,6 @@ def test_the_copy_differs_from_the_package_in_two_files_and_one_new_one(extended
         original = PACKAGE / path.relative_to(extended / "asean_digital")
         if not original.exists() or original.read_bytes() != path.read_bytes():
             changed.append(str(path.relative_to(extended / "asean_digital")))
-    assert changed == ["data/toys.json", "model/collections.py", "model/records.py"]
+    assert changed == ["data/toys.json", "model/collections.py", "model/records.py", "query/kinds.py"]
+    by_package = {path.split("/")[0] for path in changed}
+    assert by_package == {"data", "model", "query"}

@@ -17,7 +17,7 @@ import pytest
 
 import asean_digital as ad
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 API_REFERENCE = DOCS / "api.md"
 
 # ``.. autoclass:: Registry``, ``.. py:data:: registry``, ``.. autofunction:: asean_digital.load``

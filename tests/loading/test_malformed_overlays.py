@@ -651,7 +651,7 @@ class Semantic:
             record["thrusts"] = [{"number": 2, "title": "Two", "description": None}]
             return [jpath(c, i, ("thrusts",))]
         # An overlay record with no sources of its own is not refused: the overlay file
-        # cites it (tests/test_load.py); only packaged records must cite a source.
+        # cites it (tests/loading/test_load.py); only packaged records must cite a source.
         return []
 
     def second_sector(self) -> list[str]:

@@ -3,7 +3,7 @@ Properties over generated registries as well as the shipped one, and of the publ
 
 The generated registries come from :mod:`asean_digital.strategies`: the packaged
 data with internally consistent overlays of every kind of record loaded over it.
-Properties the shipped registry alone already checks (``test_properties.py``) are
+Properties the shipped registry alone already checks (``tests/query/test_properties.py``) are
 checked here over generated registries; the others over both.
 """
 
