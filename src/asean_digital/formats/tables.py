@@ -37,7 +37,7 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.collections import collection as table_collection
 from asean_digital.model.dates import PartialDate, Period
-from asean_digital.model.fields import field_docs, is_optional, plain, types_of, without_none
+from asean_digital.model.fields import field_docs, is_optional, types_of, unmarked, without_none
 
 from .convert import converter
 
@@ -183,7 +183,7 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
         if f.name in skip:
             continue
         tp, optional = _unoptional(hints[f.name])
-        text = plain(described.get(f.name, f.name.replace("_", " ")))
+        text = unmarked(described.get(f.name, f.name.replace("_", " ")))
         required = not optional and f.default is attrs.NOTHING
         name = f.name
         if tp is PartialDate:
@@ -207,7 +207,7 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
         elif _is_flat_record(tp):
             inner = field_descriptions(tp)
             for sub in attrs.fields(tp):
-                words = plain(inner.get(sub.name, sub.name))
+                words = unmarked(inner.get(sub.name, sub.name))
                 out.append((Column(f"{name}_{sub.name}", "string", f"{text} {words}"), _part(name, sub.name)))
         else:
             kind, allowed = _scalar_type(tp)
@@ -332,7 +332,7 @@ def _specs() -> tuple[tuple[Table, tuple[_Get, ...]], ...]:
         if c.name == "declarations":
             keys.insert(0, ForeignKey("id", "documents", references=()))
         primary = ("id",) if "id" in {col.name for col in columns} else ("subject", "predicate", "object")
-        description = plain((c.cls.__doc__ or c.summary).strip().splitlines()[0])
+        description = unmarked((c.cls.__doc__ or c.summary).strip().splitlines()[0])
         if c.name == "declarations":
             description = "The fields a declaration adds to its row of documents, by the document's id."
         elif c.name == "documents":
@@ -385,7 +385,7 @@ def _link_table(c: Collection, field: str, target: str) -> tuple[Table, tuple[_G
     columns.append(
         Column("position", "integer", f"The place in the list of {steps[-1]}, from 0.", required=True)
     )
-    described = plain(field_descriptions(c.cls).get(steps[0], steps[-1]))
+    described = unmarked(field_descriptions(c.cls).get(steps[0], steps[-1]))
     kind = "record" if target == "*" else table_collection(target).kind
     columns.append(Column(value, "string", f"The id of a {kind}: {described}", required=True))
     name = _link_name(c, field)

@@ -24,10 +24,10 @@ __all__ = [
     "is_record_class",
     "is_tuple",
     "item_type",
-    "plain",
     "publish",
     "record_class_in",
     "types_of",
+    "unmarked",
     "values_at",
     "without_none",
 ]
@@ -138,14 +138,14 @@ def field_docs(cls: type) -> dict[str, str]:
     docs: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
         docs.update(_attributes(klass.__dict__.get("__doc__") or ""))
-    return {a.name: plain(docs.get(a.name, "")) for a in fields_of(cls)}
+    return {a.name: unmarked(docs.get(a.name, "")) for a in fields_of(cls)}
 
 
-def plain(text: str) -> str:
+def unmarked(text: str) -> str:
     """
     A docstring's words without reStructuredText marks.
 
-    >>> plain(':class:`Meeting` ``"adgmin"`` :func:`~asean_digital.load`')
+    >>> unmarked(':class:`Meeting` ``"adgmin"`` :func:`~asean_digital.load`')
     'Meeting "adgmin" asean_digital.load'
     """
     return re.sub(r":\w+:`~?([^`]+)`", r"\1", text).replace("``", "")

@@ -23,12 +23,11 @@ __all__ = [
     "closest",
     "fold",
     "index_keys",
-    "keyed",
+    "keys_and_forms",
     "kind_of",
     "normalise",
     "record_keys",
     "search_entries",
-    "search_keys",
     "title_keys",
 ]
 
@@ -90,15 +89,15 @@ def record_keys(record: Any) -> tuple[str, ...]:
     >>> record_keys(ad.registry.body("ssm"))
     ('Sub-Working Group on Spectrum Management', 'SSM')
     """
-    return tuple(key for key, _ in keyed(record))
+    return tuple(key for key, _ in keys_and_forms(record))
 
 
-def keyed(record: Any) -> list[tuple[str, str]]:
+def keys_and_forms(record: Any) -> list[tuple[str, str]]:
     """
     Every key that finds *record* with its normal form, as :func:`record_keys` gives them.
 
     >>> import asean_digital as ad
-    >>> keyed(ad.registry.body("ssm"))
+    >>> keys_and_forms(ad.registry.body("ssm"))
     [('Sub-Working Group on Spectrum Management', 'subworkinggrouponspectrummanagement'), ('SSM', 'ssm')]
     """
     return [(key, norm) for norm, key in _by_norm(record).items()]
@@ -113,23 +112,6 @@ def _by_norm(record: Any) -> dict[str, str]:
         if norm and norm not in out:
             out[norm] = key
     return out
-
-
-def search_keys(record: Any) -> tuple[str, ...]:
-    """
-    Every text search matches *record* by.
-
-    Its keys in every spelling, and the further fields its collection names
-    (a declaration's meeting and city). Unlike :func:`record_keys`,
-    spellings that normalise alike are all kept, since search compares words
-    (``"Putra Jaya"`` and ``"Putrajaya"``).
-    """
-    keys = _raw_keys(record)
-    for field in collection_of(type(record)).search_fields:
-        value = getattr(record, field)
-        if value is not None:
-            keys.append(value)
-    return _unique(keys, str.casefold)
 
 
 def search_entries(record: Any) -> list[tuple[str, str, bool]]:
@@ -246,18 +228,6 @@ def _plan(cls: type) -> tuple[_Reader, ...]:
         plan = (_reader("id"),)
     _PLANS[cls] = plan
     return plan
-
-
-def _unique(keys: list[str], form: Callable[[str], str]) -> tuple[str, ...]:
-    """*keys* without blanks and repeats (by *form*), first occurrence first."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for key in keys:
-        norm = form(key)
-        if norm not in seen and normalise(key):
-            seen.add(norm)
-            out.append(key)
-    return tuple(out)
 
 
 def closest(wanted: str, norms: Iterable[str], n: int = 3) -> list[str]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 from asean_digital.model.collections import COLLECTIONS, Collection, collection_of, kind_of, principal_date
 from asean_digital.model.errors import AmbiguousKeyError, NotFoundError
 from asean_digital.model.filters import Filter, values_of
-from asean_digital.model.keys import KeyIndex, closest, keyed, normalise
+from asean_digital.model.keys import KeyIndex, closest, keys_and_forms, normalise
 from asean_digital.model.parts import Predicate
 from asean_digital.model.records import Relation
 
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KINDS",
+    "Shelf",
     "Store",
-    "Table",
     "intersect",
     "kind_arg",
     "limit_arg",
@@ -114,7 +114,7 @@ Positions = tuple[int, ...] | set[int]
 """Positions in a collection: a sorted tuple from an index, or a set from a date range."""
 
 
-class Table:
+class Shelf:
     """
     One collection's records in order, with the indices its filters read.
 
@@ -222,26 +222,26 @@ class Store:
         self._registry = registry
         self._extra = dict(extra or {})
         self._keys_from = keys_from
-        self._tables: dict[str, Table] = {}
+        self._tables: dict[str, Shelf] = {}
         self._ids: dict[str, dict[str, Any]] = {}
         self._keys: dict[str, KeyIndex] = {}
         self._display: dict[str, dict[str, str]] = {}
 
     # -- collections ----------------------------------------------------------
 
-    def table(self, name: str) -> Table:
+    def table(self, name: str) -> Shelf:
         """The table of the collection *name*: its records and those of the collections *within* it."""
         found = self._tables.get(name)
         if found is None:
             c = _QUERIED[name]
             make = self._extra.get(name)
             if make is not None:
-                found = Table(make(), self._registry, kind=c.cls, ordered=True)
+                found = Shelf(make(), self._registry, kind=c.cls, ordered=True)
             else:
                 records = [
                     r for o in COLLECTIONS if name in (o.name, o.within) for r in self.data.collection(o.name)
                 ]
-                found = Table(records, self._registry, kind=c.cls)
+                found = Shelf(records, self._registry, kind=c.cls)
             self._tables[name] = found
         return found
 
@@ -300,7 +300,7 @@ class Store:
             positions.append(self._positions(table, f, given))
         return table.select(intersect(positions))
 
-    def _positions(self, table: Table, f: Filter, given: object) -> Positions:
+    def _positions(self, table: Shelf, f: Filter, given: object) -> Positions:
         value = f.value(given)
         if f.how == "before":
             return table.before(value)  # type: ignore[arg-type]
@@ -372,7 +372,7 @@ class Store:
             for space in _SPACES_OF.get(kind, _SPACES):
                 for record in full.table(space).records:
                     if kind == "*" or kind_of(record) == kind:
-                        for key, norm in keyed(record):
+                        for key, norm in keys_and_forms(record):
                             display.setdefault(norm, key)
         live = [norm for norm in display if any(self._is(i, kind) for i in self._ids_of(norm, kind))]
         return [display[k] for k in closest(wanted, live)]

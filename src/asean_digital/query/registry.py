@@ -14,7 +14,7 @@ from asean_digital.model.keys import search_entries
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
 from asean_digital.model.records import Entity, Relation, Sector
 
-from .core import KINDS, Store, Table, kind_arg, limit_arg, relations_with_hierarchy
+from .core import KINDS, Shelf, Store, kind_arg, limit_arg, relations_with_hierarchy
 from .kinds import KindQueries
 from .results import Results
 
@@ -479,7 +479,7 @@ class Registry(KindQueries):
             allowed = ", ".join(repr(c.name) for c in COLLECTIONS)
             msg = f"collection must be one of {allowed}, got {collection!r}"
             raise (TypeError if not isinstance(collection, str) else ValueError)(msg)
-        return Table(self._data.collection(collection), self, kind=found[0].cls).select(None)
+        return Shelf(self._data.collection(collection), self, kind=found[0].cls).select(None)
 
     def record(self, collection: str, key: str) -> Any:
         """

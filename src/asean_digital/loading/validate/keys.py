@@ -13,7 +13,15 @@ from typing import Final
 
 from asean_digital.model.collections import COLLECTIONS, collection
 from asean_digital.model.fields import values_at
-from asean_digital.model.keys import KIND_OF, closest, index_keys, keyed, normalise, record_keys, title_keys
+from asean_digital.model.keys import (
+    KIND_OF,
+    closest,
+    index_keys,
+    keys_and_forms,
+    normalise,
+    record_keys,
+    title_keys,
+)
 
 from .base import Checks
 
@@ -172,7 +180,7 @@ class KeyChecks(Checks):
         for rid, record in self.first.items():
             if kind is not None and KIND_OF[self.ids[rid]] != kind:
                 continue
-            for key, norm in keyed(record):
+            for key, norm in keys_and_forms(record):
                 out.setdefault(norm, (key, rid))
         return out
 
