@@ -371,3 +371,31 @@ def test_problems_are_listed_record_by_record(tmp_path: Path) -> None:
     assert problems[1].startswith("bodies.json: $.bodies[")
     assert problems[1].endswith("also a record of documents")
     assert problems[2].endswith("$.documents[1].id: 'Bad_Id' is not a lower-case slug like 'wg-ddg'")
+
+
+def test_a_query_reads_only_the_files_it_needs() -> None:
+    """The first ``bodies()`` opens the bodies' file (and the smallest, for the version) and no other."""
+    code = (
+        "import sys, os\n"
+        "opened = []\n"
+        "sys.addaudithook(lambda event, args: opened.append(str(args[0])) if event == 'open' else None)\n"
+        "import asean_digital as ad\n"
+        "ad.registry.bodies(established_before=2012)\n"
+        "print(sorted({os.path.basename(p) for p in opened if p.endswith('.json')}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['bodies.json', 'sectors.json']"
+
+
+def test_every_collection_is_in_the_file_named_after_it() -> None:
+    """Each packaged file holds one collection, its own: what reading one collection at a time relies on."""
+    from importlib import resources
+
+    from asean_digital.model.collections import COLLECTIONS
+
+    folder = resources.files("asean_digital") / "data"
+    names = sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".json"))
+    assert names == sorted(f"{c.name}.json" for c in COLLECTIONS)
+    for c in COLLECTIONS:
+        doc = json.loads((folder / f"{c.name}.json").read_text(encoding="utf-8"))
+        assert set(doc) == {"data_version", c.name}
