@@ -66,7 +66,7 @@ class TestCollections:
             (["meetings"], 25),
             (["meetings", "--host", "PH"], 3),
             (["meetings", "--person", "Yaacob Ibrahim"], 2),
-            (["people"], 22),
+            (["people"], 21),
             (["events", "--started-after", "2016"], 2),
             (["partners"], 7),
             (["states"], 11),
@@ -213,7 +213,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0
     assert "0.1.0" in out
-    assert "2026.12.02" in out
+    assert "2026.12.07" in out
 
 
 class TestCardConnections:
@@ -229,3 +229,14 @@ class TestCardConnections:
         code, out, _ = run(capsys, "show", "Dr Yaacob Ibrahim")
         assert code == 0
         assert "meetings chaired or vice-chaired: 12th TELMIN, 13th TELMIN" in out
+
+
+def test_former_names_show_a_former_acronym_only_where_it_differs(capsys: pytest.CaptureFixture[str]) -> None:
+    """TELMIN is ADGMIN's former acronym; ATRC kept its acronym, so its former name is shown instead."""
+    code, out, _ = run(capsys, "bodies", "--columns", "acronym,former-names")
+    assert code == 0
+    header, _, *lines = out.splitlines()
+    at = header.index("former names")
+    rows = {line[:at].strip(): line[at:].strip() for line in lines}
+    assert rows["ADGMIN"] == "TELMIN"
+    assert rows["ATRC"] == "ASEAN Telecommunication Regulators’ Committee"

@@ -52,7 +52,10 @@ def _text(value: Any) -> str:
 
 
 _COMPUTED: Final[dict[str, Callable[[Any], str]]] = {
-    "former names": lambda r: ", ".join(n.acronym or n.name for n in r.former_names),
+    # A former acronym where it differs from today's (TELMIN), else the former name (ATRC's Committee).
+    "former names": lambda r: ", ".join(
+        n.acronym if n.acronym and n.acronym != r.acronym else n.name for n in r.former_names
+    ),
     "meeting": lambda r: r.meeting_name,
     "year": lambda r: "" if r.published is None else str(r.published.year),
 }
