@@ -32,11 +32,11 @@ EXPECTED: list[_Row] = [
     ("8th TELMIN", "2008-08-28", "2008-08-29", "Bali", "ID", None, None),
     ("9th TELMIN", "2009-10-15", None, "Vientiane", "LA", "Khamlouad Sidlakone", None),
     ("10th TELMIN", "2011-01", None, "Kuala Lumpur", "MY", None, None),
-    ("11th TELMIN", "2011", None, "Nay Pyi Taw", "MM", None, None),
+    ("11th TELMIN", "2011-12-08", None, "Nay Pyi Taw", "MM", None, None),
     ("12th TELMIN", "2012-11-15", "2012-11-16", "Cebu", "PH", "Mario G. Montejo", "Yaacob Ibrahim"),
     ("13th TELMIN", "2013-11-14", "2013-11-15", "Singapore", "SG", "Yaacob Ibrahim", "Anudith Nakornthap"),
-    ("14th TELMIN", "2015-01", None, "Bangkok", "TH", None, None),
-    ("15th TELMIN", "2015-11-26", "2015-11-27", "Da Nang", "VN", "Nguyen Bac Son", None),
+    ("14th TELMIN", "2015-01-22", "2015-01-23", "Bangkok", "TH", None, None),
+    ("15th TELMIN", "2015-11-26", "2015-11-27", "Da Nang", "VN", None, None),
     ("16th TELMIN", "2016", None, "Bandar Seri Begawan", "BN", "Mustappa bin Haji Sirat", None),
     ("17th TELMIN", "2017-11-30", "2017-12-01", "Siem Reap", "KH", "Tram Iv Tek", "Rudiantara"),
     ("18th TELMIN", "2018-12", None, "Ubud", "ID", None, None),
@@ -48,7 +48,7 @@ EXPECTED: list[_Row] = [
     ("4th ADGMIN", "2024-02", None, "Singapore", "SG", "Josephine Teo", "Prasert Jantararuangtong"),
     ("5th ADGMIN", "2025-01-16", "2025-01-17", "Bangkok", "TH", "Prasert Jantararuangtong",
      "Nguyen Manh Hung"),
-    ("6th ADGMIN", "2026-01-15", "2026-01-16", "Hanoi", "VN", "Nguyen Manh Hung", None),
+    ("6th ADGMIN", "2026-01-15", "2026-01-16", "Ha Noi", "VN", "Nguyen Manh Hung", None),
 ]  # fmt: skip
 
 THEMES = {
@@ -58,6 +58,7 @@ THEMES = {
     "13th TELMIN": "Connecting Communities, Co-creating Possibilities",
     "14th TELMIN": "Transforming ASEAN: Moving Towards Smart Communities",
     "16th TELMIN": "Connected and Innovative Community",
+    "19th TELMIN": "Smart Connectivity for ASEAN Digital Transformation",
     "1st ADGMIN": "ASEAN: A Digitally Connected Community",
     "3rd ADGMIN": "Synergy Towards a Sustainable Digital Future",
     "4th ADGMIN": "Building an Inclusive and Trusted Digital Ecosystem",

@@ -54,7 +54,7 @@ class TestOverlays:
         reg = ad.load(write(tmp_path, {"bodies": [body()]}))
         assert reg.body("TWG").parent == "adgsom"
         assert "test-wg" in [b.id for b in reg.children("ADGSOM")]
-        assert reg.data_version == "2026.12.02+overlay"
+        assert reg.data_version == "2026.12.07+overlay"
 
     def test_replace_a_record(self, tmp_path: Path) -> None:
         """A record with an existing id replaces it; the packaged registry is untouched."""

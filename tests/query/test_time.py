@@ -104,7 +104,9 @@ class TestTheDocumentedExamples:
         assert atrc.name == "ASEAN Telecommunication Regulators’ Committee"
         assert atrc.parent is None  # TELMIN began in July 2001
         assert reg.as_of(2001).body("ATRC").parent == "adgmin"
-        assert [b.id for b in reg.as_of("2001-06").bodies()] == ["atrc"]
+        # TELSOM first met in October 2000, before the first TELMIN of July 2001.
+        assert [b.id for b in reg.as_of("2001-06").bodies()] == ["atrc", "adgsom"]
+        assert [b.id for b in reg.as_of("2000-09").bodies()] == ["atrc"]
 
     def test_2010_documents_are_all_dated_by_then(self) -> None:
         docs = reg.as_of(2010).documents()

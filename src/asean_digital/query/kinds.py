@@ -282,7 +282,7 @@ class KindQueries:
         >>> [m.name for m in ad.registry.meetings(host="Philippines")]
         ['2nd TELMIN', '12th TELMIN', '3rd ADGMIN']
         >>> [m.city for m in ad.registry.meetings(held_after=2023)]
-        ['Singapore', 'Bangkok', 'Hanoi']
+        ['Singapore', 'Bangkok', 'Ha Noi']
         """
         return self._query("meetings", locals())
 
@@ -370,7 +370,7 @@ class KindQueries:
 
         >>> import asean_digital as ad
         >>> str(ad.registry.event("ASEAN Cyber-Kids Camp").started)
-        '2009'
+        '2008-11-24'
         """
         return self._get(key, "event", Event)
 

@@ -89,7 +89,7 @@ class Registry(KindQueries):
 
         >>> import asean_digital as ad
         >>> ad.registry.data_version
-        '2026.12.02'
+        '2026.12.07'
         """
         return self._data.data_version
 
@@ -182,7 +182,7 @@ class Registry(KindQueries):
         >>> import asean_digital as ad
         >>> errata = ad.registry.errata()
         >>> len(errata)
-        39
+        46
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
         [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
         """
