@@ -20,17 +20,18 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from asean_digital.formats.input import complete, explain_missing, explain_unknown
 from asean_digital.formats.structure import Hooks
 from asean_digital.model.collections import COLLECTIONS as TABLE
 from asean_digital.model.errors import DataError
 from asean_digital.model.keys import index_keys
 from asean_digital.model.parts import Source, SourceDocument
 
-from .dataset import Dataset, Origin, Origins, Overlaid, record_key
+from .dataset import Dataset, record_key
 
 if TYPE_CHECKING:
     from asean_digital.model.overlay import Resolution
+
+    from .origins import Overlaid
 from .files import (
     MAX_FILE_BYTES,
     MAX_LOAD_BYTES,
@@ -82,6 +83,8 @@ def _structure(
     problems. *forgiving* (overlay files) first completes each record with
     what it may leave out (:func:`~asean_digital.formats.input.complete`).
     """
+    if forgiving:
+        from asean_digital.formats.input import complete  # noqa: PLC0415 - only overlays are forgiving
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in RECORD_CLASSES.items():
         if name not in doc:
@@ -140,6 +143,8 @@ def _messages(exc: BaseException, path: str, cls: type | None = None) -> list[st
 
 def _explained(message: str, cls: type, where: str) -> str:
     """*message* about the value at *where* in a record of *cls*, with what the field is and how to fix it."""
+    from asean_digital.formats.input import explain_missing, explain_unknown  # noqa: PLC0415 - only problems
+
     if message == "required field missing":
         return explain_missing(cls, where)
     if message.startswith("unknown field(s) "):
@@ -229,6 +234,8 @@ class _Loader:
         self.resolutions: tuple[Resolution, ...] = ()
 
     def where(self, file_no: int, name: str, index: int) -> str:
+        from .origins import Origin  # noqa: PLC0415 - only loads with overlays report where
+
         return str(Origin(self.files[file_no], f"$.{name}[{index}]"))
 
     def packaged(self) -> str:
@@ -345,6 +352,8 @@ class _Loader:
             )
         self.merged = {}
         collections: dict[str, Any] = {name: records for name, (records, _, _) in columns.items()}
+        from .origins import Origins  # noqa: PLC0415 - only full loads keep where records came from
+
         dataset = Dataset(version, collections, origins=Origins(self.files, columns))
         return attrs.evolve(
             dataset, keys=index_keys(dataset), overlaid=self.overlaid, resolved=self.resolutions
@@ -353,6 +362,8 @@ class _Loader:
     def touched(self) -> dict[tuple[str, str], tuple[str, str]]:
         """The records overlays added or replaced, by (collection, id), with file and JSON path."""
         out: dict[tuple[str, str], tuple[str, str]] = {}
+        from .origins import Overlaid  # noqa: PLC0415 - only loads with overlays have any
+
         made: list[Overlaid] = []
         own = set(self.cited.values())
         for name, items in self.merged.items():
