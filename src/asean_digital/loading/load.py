@@ -23,7 +23,6 @@ import attrs
 from asean_digital.formats.structure import Hooks
 from asean_digital.model.collections import COLLECTIONS as TABLE
 from asean_digital.model.errors import DataError
-from asean_digital.model.keys import index_keys
 from asean_digital.model.parts import Source, SourceDocument
 
 from .dataset import Dataset, record_key
@@ -355,6 +354,8 @@ class _Loader:
         from .origins import Origins  # noqa: PLC0415 - only full loads keep where records came from
 
         dataset = Dataset(version, collections, origins=Origins(self.files, columns))
+        from asean_digital.model.keys import index_keys  # noqa: PLC0415 - full loads index every key
+
         return attrs.evolve(
             dataset, keys=index_keys(dataset), overlaid=self.overlaid, resolved=self.resolutions
         )
@@ -390,6 +391,8 @@ class _Loader:
 
     def resolve(self, touched: dict[tuple[str, str], tuple[str, str]]) -> None:
         """Resolve the keys overlay records give for ids (see :mod:`asean_digital.loading.resolve`)."""
+        from asean_digital.model.keys import index_keys  # noqa: PLC0415
+
         from .resolve import resolve_references  # noqa: PLC0415 - only overlays need it
 
         merged = Dataset(

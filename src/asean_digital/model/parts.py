@@ -16,7 +16,6 @@ import enum
 import attrs
 
 from .dates import PartialDate, Period, When, to_partial_date
-from .display import record_html, short_repr
 from .fields import publish
 
 __all__ = [
@@ -131,9 +130,13 @@ class Record:
     __slots__ = ()
 
     def __repr__(self) -> str:
+        from .display import short_repr  # noqa: PLC0415 - display code loads when something is shown
+
         return short_repr(self)
 
     def _repr_html_(self) -> str:
+        from .display import record_html  # noqa: PLC0415
+
         return record_html(self)
 
     def sources_for(self, field: str) -> tuple["Source", ...]:

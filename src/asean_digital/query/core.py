@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, Final
 from asean_digital.model.collections import COLLECTIONS, Collection, collection_of, kind_of, principal_date
 from asean_digital.model.errors import AmbiguousKeyError, NotFoundError
 from asean_digital.model.filters import Filter, values_of
-from asean_digital.model.keys import KeyIndex, closest, keys_and_forms, normalise
 from asean_digital.model.parts import Predicate
 from asean_digital.model.records import Relation
 
@@ -29,6 +28,7 @@ from .results import Results
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
     from asean_digital.model.dates import PartialDate
+    from asean_digital.model.keys import KeyIndex
 
 __all__ = [
     "KINDS",
@@ -333,6 +333,8 @@ class Store:
             return self.data.keys
         found = self._keys.get(space)
         if found is None:
+            from asean_digital.model.keys import KeyIndex  # noqa: PLC0415 - keys load with the first key
+
             found = self._keys[space] = KeyIndex(self.table(space).records)
         return found
 
@@ -344,6 +346,8 @@ class Store:
                 f"got {type(key).__name__} {key!r}"
             )
             raise TypeError(msg)
+        from asean_digital.model.keys import normalise  # noqa: PLC0415 - keys load with the first key
+
         norm = normalise(key)
         label = "record" if kind == "*" else kind
         if not norm:
@@ -365,6 +369,8 @@ class Store:
 
     def _suggest(self, wanted: str, kind: str) -> list[str]:
         """The keys of *kind* closest to *wanted*, as first written, in the registry's order of records."""
+        from asean_digital.model.keys import closest, keys_and_forms  # noqa: PLC0415 - only a miss needs them
+
         display = self._display.get(kind)
         if display is None:
             full = self._keys_from or self

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from asean_digital.model.collections import COLLECTIONS, kind_of
 from asean_digital.model.dates import PartialDate, to_partial_date
 from asean_digital.model.errors import NotFoundError
-from asean_digital.model.keys import search_entries
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
 from asean_digital.model.records import Entity, Relation, Sector
 
@@ -376,6 +375,8 @@ class Registry(KindQueries):
     def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
         # In a view, search by the full record's keys: names not yet borne
         # still find a body, as they do for lookups.
+        from asean_digital.model.keys import search_entries  # noqa: PLC0415 - search loads on first use
+
         full = (self._full._store.by_id(record.id) or record) if self._full is not None else record
         return search_entries(full)
 
