@@ -282,13 +282,15 @@ def test_atrc_established_1994_statement_is_an_erratum() -> None:
     assert "web-aseanorid-atrc3-statement-1997" in {s.document for s in e.sources}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an Initiative has no date field and initiatives are timeless in as_of(): needs a code change",
-)
 def test_mpac2025_is_not_in_the_registry_as_of_2010() -> None:
     """MPAC 2025 was adopted on 6 September 2016, so a view of 2010 does not hold its initiative."""
-    assert "mpac2025-digital-innovation" not in {i.id for i in reg.as_of(2010).initiatives()}
+    mpac = reg.initiative("MPAC 2025")
+    assert str(mpac.adopted) == "2016-09-06"
+    assert cited(mpac, "adopted") == {"web-asean-connectivity-mpac2025-2016"}
+    assert "mpac2025-digital-innovation" not in {i.id for i in reg.as_of("2016-09-05").initiatives()}
+    assert "mpac2025-digital-innovation" in {i.id for i in reg.as_of("2016-09-06").initiatives()}
+    # The undated initiatives are in every view, as before.
+    assert len(reg.as_of(2010).initiatives()) == len(reg.initiatives()) - 1
 
 
 # == aliases, partners on the page, city spelling, translated titles ===========

@@ -93,6 +93,9 @@ class Collection:
             their dates (a meeting's number: the 11th TELMIN, dated only
             2011, follows the 10th of January 2011); ``None`` to order by
             date alone.
+        undated_in_views: Whether a record of a dated kind whose date is
+            unknown is in every point-in-time view all the same (an
+            initiative is dated only where a source dates its plan).
         within: The collection its records belong to as well (a declaration
             is a document): one id space, one query.
         keyed: Whether its records are found by key (source documents have
@@ -117,6 +120,7 @@ class Collection:
     references: tuple[Reference, ...] = ()
     date: str | None = None
     order: str | None = None
+    undated_in_views: bool = False
     within: str | None = None
     keyed: bool = True
     filters: tuple[Filter, ...] = ()
@@ -337,6 +341,8 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         Initiative,
         "initiative",
         keys=("name", "acronym", "aliases"),
+        date="adopted",
+        undated_in_views=True,
         command="initiatives",
         filters=(
             Filter(
@@ -346,7 +352,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
                 ("emerging_issue",),
             ),
         ),
-        columns=("id", "name", "acronym"),
+        columns=("id", "name", "acronym", "adopted"),
         summary="initiatives and emerging strategic issues",
     ),
     Collection(

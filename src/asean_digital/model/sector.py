@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .dates import PartialDate
 from .fields import publish
 from .parts import (
     Erratum,
@@ -149,6 +150,9 @@ class Initiative(Record):
         themes: What it deals with.
         emerging_issue: Whether the source lists it among the emerging
             strategic issues.
+        adopted: When the plan it belongs to was adopted, where a source
+            dates it (MPAC 2025's: 6 September 2016); an initiative without
+            one is in every point-in-time view.
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
@@ -160,6 +164,7 @@ class Initiative(Record):
     description: str | None = None
     themes: tuple[str, ...] = ()
     emerging_issue: bool = False
+    adopted: PartialDate | None = None
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()

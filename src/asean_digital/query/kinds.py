@@ -467,7 +467,7 @@ class KindQueries:
         self, *, emerging_issue: bool | None = None, source: str | None = None
     ) -> Results[Initiative]:
         """
-        The sector's initiatives, by id.
+        The sector's initiatives: those a source dates first, by adoption, then the others by id.
 
         Args:
             emerging_issue: ``True`` for only the emerging strategic issues,

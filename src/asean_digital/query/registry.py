@@ -391,9 +391,9 @@ class Registry(KindQueries):
         document, a meeting, a plan, an event, a member state) is kept once
         its date has certainly come, and a renaming from the last day its
         date allows; records whose date is unknown are left out unless
-        *undated* is true. Timeless kinds (partners, policy areas, dialogues,
-        initiatives) are in every view; a person is in it when one of its
-        meetings names them. A reference to a record the
+        *undated* is true. Timeless kinds (partners, policy areas, dialogues)
+        are in every view, and so is an initiative no source dates; a person
+        is in it when one of its meetings names them. A reference to a record the
         view does not hold is dropped: a body whose parent came later has
         no parent until then. Keys stay stable: a record is still found by
         every name it ever had. The docs' *Time* page has the rules in full.

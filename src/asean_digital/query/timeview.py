@@ -8,8 +8,9 @@ The rules (the docs' *Time* page states them with examples):
   the date has certainly come: its latest possible day is on or before the
   moment. A record of such a kind whose date is unknown is left out, unless
   the view is asked for them (``undated=True``).
-- Timeless kinds (the sector, partners, policy areas, dialogues, initiatives,
-  the source documents) are in every view. A person is in a view when a
+- Timeless kinds (the sector, partners, policy areas, dialogues, the source
+  documents) are in every view; so is an initiative, unless a source dates it
+  after the moment (MPAC 2025's, adopted in September 2016). A person is in a view when a
   record of the view names them (the chair of a meeting held by then).
 - A reference to a record the view does not hold is dropped: a body whose
   parent came later has no parent until then, a dialogue's convener is
@@ -54,8 +55,8 @@ def view_dataset(data: Dataset, moment: PartialDate, *, undated: bool = False) -
     """
     day = moment.latest
 
-    def exists(date: PartialDate | None) -> bool:
-        return undated if date is None else date.latest <= day
+    def exists(date: PartialDate | None, *, timeless: bool = False) -> bool:
+        return (undated or timeless) if date is None else date.latest <= day
 
     def names_then(names: tuple[Name, ...]) -> tuple[Name, ...]:
         # The first name from its earliest day (the record's own date decides
@@ -74,7 +75,7 @@ def view_dataset(data: Dataset, moment: PartialDate, *, undated: bool = False) -
     for c in COLLECTIONS:
         records = data.collection(c.name)
         if c.date is not None:
-            records = tuple(r for r in records if exists(principal_date(r)))
+            records = tuple(r for r in records if exists(principal_date(r), timeless=c.undated_in_views))
         present[c.name] = records
     present["bodies"] = tuple(
         _named(b, names_then(b.names)) for b in present["bodies"] if names_then(b.names) or not b.names
