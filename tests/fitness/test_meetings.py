@@ -259,3 +259,22 @@ def test_the_data_is_as_current_as_its_newest_source() -> None:
     assert reg.data_as_of.year == 2026
     newest = max(s.published.latest for s in reg.sources() if s.published is not None)
     assert reg.data_as_of == newest
+
+
+def test_one_spelling_per_city() -> None:
+    """Cities that match alike (case, spaces and accents aside) are written one way across the data."""
+    from collections import defaultdict
+
+    from asean_digital.model.keys import normalise
+
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for m in reg.meetings():
+        if m.city is not None:
+            spellings[normalise(m.city)].add(m.city)
+    for d in reg.declarations():
+        spellings[normalise(d.city)].add(d.city)
+    assert {key: found for key, found in spellings.items() if len(found) > 1} == {}
+    assert [m.name for m in reg.meetings(host="VN", year=2026)] == ["6th ADGMIN"]
+    hanoi = reg.declarations(city="Hanoi")
+    assert [d.title for d in hanoi] == ["Hanoi Declaration on Digital Cooperation"]
+    assert hanoi == reg.declarations(city="Hà Nội") == reg.declarations(city="Ha Noi")
