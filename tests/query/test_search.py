@@ -141,3 +141,9 @@ class TestEveryText:
         with pytest.raises(ValueError, match="at most 1000 characters"):
             reg.search("a" * 1001)
         assert isinstance(reg.search("a" * 1000), ad.Results)
+
+
+def test_an_adjective_finds_its_verb() -> None:
+    """'advisory' finds the ATRC, which the data says advises the ministers."""
+    assert ad.registry.search("advisory")[0].entity.id == "atrc"
+    assert ad.registry.search("advisory")[0].field == "description"

@@ -194,10 +194,11 @@ def check_intersection(query: Callable[..., tuple[Any, ...]], filters: dict[str,
 
 def principal(record: Any) -> PartialDate | None:
     """The date a record exists from: establishment, publication (else its period's start), first event,
-    accession, a plan's or meeting's start; None for timeless kinds and unknown dates."""
+    accession, an initiative's adoption, a plan's or meeting's start; None for timeless kinds and unknown
+    dates."""
     if isinstance(record, Document):
         return record.published or (record.period.start if record.period else None)
-    for field in ("established", "started", "joined"):
+    for field in ("established", "started", "joined", "adopted"):
         if hasattr(record, field):
             value: PartialDate | None = getattr(record, field)
             return value

@@ -44,17 +44,27 @@ def _words(text: str, forms: _Forms) -> list[str]:
 
 def _form(word: str) -> str:
     """
-    One form for a word's spellings: British -ise/-isation as -ize/-ization, plurals as singulars.
+    One form for a word's spellings and close relatives.
+
+    British -ise/-isation as -ize/-ization (not the -vise words: advise,
+    revise, supervise), plurals as singulars, and an adjective in -ory as its
+    verb in -e (advisory, advise; regulatory, regulate).
 
     >>> [_form(w) for w in ("anonymisation", "anonymization", "cities", "guidelines", "access")]
     ['anonymization', 'anonymization', 'city', 'guideline', 'access']
+    >>> [_form(w) for w in ("advisory", "advises", "advise", "regulatory", "regulates")]
+    ['advise', 'advise', 'advise', 'regulate', 'regulate']
     """
     for british, american in (("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ise", "ize")):
-        if word.endswith(british) and len(word) > len(british) + 2:
+        if word.endswith(british) and len(word) > len(british) + 2 and not word.endswith("v" + british):
             word = word[: -len(british)] + american
             break
+    if len(word) > 6 and word.endswith("ory"):
+        return word[:-3] + "e"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("es") and word[:-1].endswith(("ise", "ize", "ate", "vise")):
+        return word[:-1]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
