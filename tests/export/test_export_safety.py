@@ -176,7 +176,7 @@ def test_an_export_killed_midway_leaves_the_previous_one(tmp_path: Path, fmt: st
     import time
 
     target = tmp_path / ("asean.sqlite" if fmt == "sqlite" else "out")
-    ad.export(reg, target, format=fmt)
+    ad.export(reg, target, format=fmt)  # type: ignore[arg-type]  # one of the three, parametrised
     before = target.read_bytes() if fmt == "sqlite" else files(target)
     rng = random.Random(fmt)  # noqa: S311 - a reproducible spread of moments
     script = fault_script(["export", "--format", fmt, "--out", str(target)], limit=None)

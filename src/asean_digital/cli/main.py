@@ -158,7 +158,7 @@ def _export_or_graph(args: argparse.Namespace, reg: Registry, out: Callable[[str
         msg = f"export --format must be json, csv or sqlite, got {fmt}"
         raise _UsageError(msg)
     try:
-        paths = export(reg, args.out, format=fmt, force=args.force)
+        paths = export(reg, args.out, format=fmt, force=args.force)  # type: ignore[arg-type]  # checked above
     except OSError as e:
         msg = f"cannot write to {args.out}: {e.strerror or e}"
         raise ValueError(msg) from None

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from asean_digital.formats.cells import rows, text_cell
 from asean_digital.formats.rows import to_records
@@ -25,11 +25,14 @@ if TYPE_CHECKING:
 from .atomic import flush
 from .graph import PRIMARY_SOURCE
 
-__all__ = ["EXPORT_FORMATS", "export"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "export"]
+
+ExportFormat = Literal["json", "csv", "sqlite"]
+"""The formats :func:`export` writes."""
 
 
 def export(
-    registry: Registry, out: str | os.PathLike[str], *, format: str = "json", force: bool = False
+    registry: Registry, out: str | os.PathLike[str], *, format: ExportFormat = "json", force: bool = False
 ) -> list[Path]:
     """
     Write every collection of *registry* to the folder *out*, with a Frictionless ``datapackage.json``.

@@ -40,6 +40,7 @@ import attrs
 
 from asean_digital.model.fields import publish
 from asean_digital.model.keys import normalise
+from asean_digital.model.records import Entity  # noqa: TC001 - publish() resolves the field types here
 
 from .words import _STOP, _Forms, _pair_index, _pairs, _pairs_needed, _snippet, _word_set, _words, glossary
 
@@ -78,7 +79,7 @@ class Match:
         snippet: A short window of that text around what matched.
     """
 
-    entity: Any
+    entity: Entity
     score: float
     key: str
     field: str = ""
