@@ -25,14 +25,15 @@ if TYPE_CHECKING:
 from .atomic import flush
 from .graph import PRIMARY_SOURCE
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "export"]
-
-ExportFormat = Literal["json", "csv", "sqlite"]
-"""The formats :func:`export` writes."""
+__all__ = ["EXPORT_FORMATS", "export"]
 
 
 def export(
-    registry: Registry, out: str | os.PathLike[str], *, format: ExportFormat = "json", force: bool = False
+    registry: Registry,
+    out: str | os.PathLike[str],
+    *,
+    format: Literal["json", "csv", "sqlite"] = "json",
+    force: bool = False,
 ) -> list[Path]:
     """
     Write every collection of *registry* to the folder *out*, with a Frictionless ``datapackage.json``.
