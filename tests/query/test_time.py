@@ -34,7 +34,7 @@ def dated(registry: Registry, *, undated: bool = True) -> list[tuple[str, Any, P
         ("document", d, d.published or (d.period.start if d.period else None)) for d in registry.documents()
     ]
     out += [("meeting", m, m.dates.start) for m in registry.meetings()]
-    out += [("plan", p, p.period.start) for p in registry.master_plans()]
+    out += [("plan", p, p.adopted or p.period.start) for p in registry.master_plans()]
     out += [("event", e, e.started) for e in registry.events()]
     out += [("state", s, s.joined) for s in registry.member_states(as_of=9999)]
     return out if undated else [row for row in out if row[2] is not None]

@@ -236,10 +236,10 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         MasterPlan,
         "master plan",
         keys=("name", "acronym", "aliases"),
-        date="period.start",
+        date="adopted or period.start",
         command="plans",
-        columns=("id", "acronym", "name", "period", "thrusts"),
-        summary="master plans (AIM2015, AIM2020, ADM2025)",
+        columns=("id", "acronym", "name", "period", "adopted", "thrusts"),
+        summary="master plans (AIM2015, AIM2020, ADM2025, ADM2030)",
     ),
     Collection(
         "meetings",

@@ -196,6 +196,9 @@ class MasterPlan(Record):
         acronym: Its acronym (``"AIM2020"``).
         name: Its full name.
         period: Its implementation period.
+        adopted: When the ministers adopted it, where a source dates it: a
+            plan exists from then (AIM2020, adopted in November 2015, is in
+            the registry as it stood in 2015), else from its period's start.
         thrusts: Its strategic thrusts, in order.
         status: Its status as the source describes it, where it does.
         aliases: Other names people use.
@@ -211,6 +214,7 @@ class MasterPlan(Record):
     acronym: str
     name: str
     period: Period
+    adopted: PartialDate | None = None
     thrusts: tuple[Thrust, ...]
     status: str | None = None
     aliases: tuple[str, ...] = ()
