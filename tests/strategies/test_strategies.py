@@ -198,24 +198,24 @@ def principal(record: Any) -> PartialDate | None:
     dates."""
     if isinstance(record, Document):
         return record.published or (record.period.start if record.period else None)
+    if isinstance(record, MasterPlan):
+        return record.adopted or record.period.start
     for field in ("established", "started", "joined", "adopted"):
         if hasattr(record, field):
             value: PartialDate | None = getattr(record, field)
             return value
-    if isinstance(record, MasterPlan):
-        return record.period.start
     if isinstance(record, Meeting):
         return record.dates.start
     return None
 
 
-def sort_key(record: Any) -> tuple[int, int, int, dt.date, dt.date, str]:
+def sort_key(record: Any) -> tuple[int, dt.date, dt.date, int, str]:
     date = principal(record)
     if date is None:
-        return (1, 0, 0, dt.date.max, dt.date.max, str(record.id))
-    # Meetings of one year are in the order of their numbers (the 11th TELMIN, dated 2011, after the 10th).
-    year, rank = (date.year, record.number) if isinstance(record, Meeting) else (0, 0)
-    return (0, year, rank, date.earliest, date.latest, str(record.id))
+        return (1, dt.date.max, dt.date.max, 0, str(record.id))
+    # By the interval's first day, then its last; meetings of the same dates by their numbers.
+    rank = record.number if isinstance(record, Meeting) else 0
+    return (0, date.earliest, date.latest, rank, str(record.id))
 
 
 def point(value: Any) -> PartialDate:

@@ -41,9 +41,11 @@ def _named_then(body: str, when: str, part: str) -> str:
     """
     SQL for the *part* (``acronym`` or ``name``) of the name *body* bore at the date *when*.
 
-    That is the latest name surely in force by then (a name from "2019-10"
-    is taken from the month's last day), as :meth:`Body.name_at
-    <asean_digital.Body.name_at>` takes it.
+    That is the latest name surely in force by then (a renaming dated
+    "2019-10" is taken from the month's last day; the first name from its
+    first day, as the body's own date decides whether it existed), as
+    :meth:`Body.name_at <asean_digital.Body.name_at>` takes it. ISO text
+    compares as dates do, a shorter prefix first.
     """
     start = "json_extract(n.value, '$.valid.start')"
     latest = (
@@ -51,7 +53,8 @@ def _named_then(body: str, when: str, part: str) -> str:
     )
     return (
         f"(SELECT json_extract(n.value, '$.{part}') FROM json_each({body}.names) AS n "
-        f"WHERE {start} IS NULL OR {latest} <= {when} ORDER BY {start} DESC LIMIT 1)"
+        f"WHERE {start} IS NULL OR (n.key = 0 AND {start} <= {when}) OR {latest} <= {when} "
+        f"ORDER BY {start} DESC LIMIT 1)"
     )
 
 
@@ -75,7 +78,7 @@ VIEWS: Final = {
     ),
     "meetings_full": (
         (
-            "Every ministerial meeting with its body's acronym as it was then, its host's name, and its "
+            "Every meeting with its body's acronym as it was then, its host's name, and its "
             "chair's and vice-chair's names."
         ),
         f"""

@@ -89,10 +89,8 @@ class Collection:
         date: The path of its principal date (``"period.start"``), or
             alternatives (``"published or period.start"``): what its records
             are sorted by and exist from; ``None`` for timeless kinds.
-        order: A field that orders records dated in the same year ahead of
-            their dates (a meeting's number: the 11th TELMIN, dated only
-            2011, follows the 10th of January 2011); ``None`` to order by
-            date alone.
+        order: A field that orders records of the same dates (a meeting's
+            number); ``None`` to order them by id.
         undated_in_views: Whether a record of a dated kind whose date is
             unknown is in every point-in-time view all the same (an
             initiative is dated only where a source dates its plan).
@@ -275,7 +273,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         ),
         command="meetings",
         columns=("id", "name", "dates", "city", "host", "chair"),
-        summary="ministerial meetings (TELMIN 1-19, ADGMIN 1-6)",
+        summary="meetings of the ministers, the senior officials and the regulators",
     ),
     Collection(
         "people",
@@ -283,7 +281,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "person",
         command="people",
         columns=("id", "name", "aliases"),
-        summary="the ministers who chaired and vice-chaired the meetings",
+        summary="the people who chaired or vice-chaired the meetings",
     ),
     Collection(
         "events",

@@ -54,19 +54,20 @@ _SPACES_OF: Final = {
 }
 
 
-def sort_key(record: Any) -> tuple[int, int, int, _dt.date, _dt.date, str]:
+def sort_key(record: Any) -> tuple[int, _dt.date, _dt.date, int, str]:
     """
     Where *record* stands in its collection: by principal date (unknown last), then id.
 
+    A date is an interval: records are ordered by its first day, then its last.
     A collection with an :attr:`~asean_digital.model.collections.Collection.order`
-    field orders records of the same year by it first.
+    field breaks ties between the same dates with it (a meeting's number).
     """
     date = principal_date(record)
     if date is None:
-        return (1, 0, 0, _FAR_FUTURE, _FAR_FUTURE, str(record.id))
+        return (1, _FAR_FUTURE, _FAR_FUTURE, 0, str(record.id))
     field = collection_of(type(record)).order
-    year, rank = (0, 0) if field is None else (date.year, getattr(record, field))
-    return (0, year, rank, date.earliest, date.latest, str(record.id))
+    rank = 0 if field is None else getattr(record, field)
+    return (0, date.earliest, date.latest, rank, str(record.id))
 
 
 KINDS: Final = tuple(dict.fromkeys(c.kind for c in COLLECTIONS))
@@ -387,7 +388,7 @@ class Store:
         for space in _SPACES_OF.get(kind, _SPACES):
             yield from self.key_index(space).ids(norm)
 
-    def rank(self, rid: str) -> tuple[int, tuple[int, int, int, _dt.date, _dt.date, str]]:
+    def rank(self, rid: str) -> tuple[int, tuple[int, _dt.date, _dt.date, int, str]]:
         """Where the record *rid* stands in the registry's order: by kind of record, then by date and id."""
         record = self.by_id(rid)
         return _KIND_RANK.get(kind_of(record), len(_KIND_RANK)), sort_key(record)
