@@ -404,7 +404,9 @@ def plan_periods(registry: Registry) -> str:
 
 def meetings_by_host(registry: Registry) -> str:
     """The ministerial meetings as a year-by-host chart, in DOT: a cell per meeting, numbered."""
-    meetings = [m for m in registry.meetings() if m.dates.start is not None and m.host is not None]
+    meetings = [
+        m for m in registry.meetings(body="adgmin") if m.dates.start is not None and m.host is not None
+    ]
     if not meetings:
         return 'digraph hosts { graph [bgcolor="white"]; none [shape=plaintext, label="no meetings"]; }\n'
     first = min(m.dates.start.year for m in meetings)  # type: ignore[union-attr]

@@ -443,7 +443,7 @@ class TestRepr:
         """The registry's repr names its version and counts."""
         text = repr(reg)
         assert text.startswith(
-            "<Registry data_version='2026.12.07': 8 bodies, 67 documents, 4 master plans, 25 meetings"
+            "<Registry data_version='2026.12.07': 8 bodies, 67 documents, 4 master plans, 37 meetings"
         )
         assert "as_of='2015'" in repr(reg.as_of(2015))
 

@@ -281,8 +281,10 @@ class KindQueries:
         >>> import asean_digital as ad
         >>> [m.name for m in ad.registry.meetings(host="Philippines")]
         ['2nd TELMIN', '12th TELMIN', '3rd ADGMIN']
-        >>> [m.city for m in ad.registry.meetings(held_after=2023)]
+        >>> [m.city for m in ad.registry.meetings(body="ADGMIN", held_after=2023)]
         ['Singapore', 'Bangkok', 'Ha Noi']
+        >>> [m.name for m in ad.registry.meetings(body="ATRC")]
+        ['1st ATRC', '3rd ATRC', '24th ATRC']
         """
         return self._query("meetings", locals())
 

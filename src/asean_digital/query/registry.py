@@ -181,7 +181,7 @@ class Registry(KindQueries):
         >>> import asean_digital as ad
         >>> errata = ad.registry.errata()
         >>> len(errata)
-        46
+        47
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
         [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
         """
