@@ -337,8 +337,8 @@ def participant_text(p: Any, link: Links, states: dict[str, Any]) -> str:
     if p is None:
         return EMPTY
     state = link(p.member_state, states[p.member_state].name) if p.member_state in states else EMPTY
-    if p.person is None and p.name is None:
-        return state
+    if p.person is None and p.name is None:  # a state alone would read as if the state had chaired
+        return f"name not given ({state})"
     who = link(p.person, p.name) if p.person is not None else cell(p.name)
     return f"{who} ({state})" if p.member_state else who
 
@@ -802,7 +802,12 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
         "declarations with meeting, city and host",
         page_declarations,
     ),
-    ("meetings", "Ministerial meetings", "every TELMIN and ADGMIN, with chairs and outcomes", page_meetings),
+    (
+        "meetings",
+        "Meetings",
+        "the ministers', senior officials' and regulators' meetings, with chairs and outcomes",
+        page_meetings,
+    ),
     ("master-plans", "Master plans", "master plans with every thrust", page_master_plans),
     ("competitions", "Talent competitions", "competition-based events", page_competitions),
     ("member-states", "Member states", "ASEAN Member States", page_member_states),

@@ -240,3 +240,12 @@ def test_former_names_show_a_former_acronym_only_where_it_differs(capsys: pytest
     rows = {line[:at].strip(): line[at:].strip() for line in lines}
     assert rows["ADGMIN"] == "TELMIN"
     assert rows["ATRC"] == "ASEAN Telecommunication Regulators’ Committee"
+
+
+def test_a_chair_without_a_name_does_not_read_as_a_country(capsys: pytest.CaptureFixture[str]) -> None:
+    """The 15th TELMIN's chair is Viet Nam's, unnamed: the table says the name is not given."""
+    code, out, _ = run(capsys, "meetings", "--year", "2015", "--columns", "name,chair")
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith("15th TELMIN")]
+    assert line.split(maxsplit=2)[2].strip() == "name not given (VN)"
+    assert str(ad.registry.meeting("15th TELMIN").chair) == "name not given (VN)"

@@ -350,13 +350,16 @@ class Participant:
     member_state: str | None = None
 
     def __str__(self) -> str:
-        """The name, else the member state's id.
+        """
+        The name and the member state; where no source names the person, says so.
+
+        A member state alone would read as if the state itself had chaired.
 
         >>> str(Participant(name="Yaacob Ibrahim", member_state="SG")), str(Participant(member_state="MM"))
-        ('Yaacob Ibrahim (SG)', 'MM')
+        ('Yaacob Ibrahim (SG)', 'name not given (MM)')
         """
         if self.name is None:
-            return self.member_state or ""
+            return f"name not given ({self.member_state})" if self.member_state else ""
         return self.name if self.member_state is None else f"{self.name} ({self.member_state})"
 
 
