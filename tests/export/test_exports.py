@@ -164,7 +164,7 @@ class TestExport:
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
             "bodies": 8, "documents": 67, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 203, "policy_areas": 8,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 204, "policy_areas": 8,
             "dialogues": 3, "initiatives": 5, "meetings": 37, "people": 22,
         }  # fmt: skip
         for name, count in expected.items():

@@ -161,3 +161,11 @@ def test_a_view_holds_the_people_its_meetings_name() -> None:
     assert {p.id for p in view.people()} == named
     assert "josephine-teo" not in named
     assert "mario-montejo" in named  # chaired the 12th TELMIN, 2012
+
+
+def test_a_plan_is_there_from_its_adoption_and_its_meeting_keeps_it() -> None:
+    """AIM2020 was adopted at the 15th TELMIN (November 2015): the view of 2015 holds both, linked."""
+    then = reg.as_of(2015)
+    assert [p.acronym for p in then.master_plans()] == ["AIM2015", "AIM2020"]
+    assert "aim2020" in then.meeting("15th TELMIN").outcomes
+    assert "AIM2020" not in [p.acronym for p in reg.as_of("2015-10").master_plans()]

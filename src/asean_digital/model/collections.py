@@ -432,7 +432,7 @@ def principal_date(record: Any) -> PartialDate | None:
 
     >>> import asean_digital as ad
     >>> str(principal_date(ad.registry.master_plan("AIM2020")))
-    '2016'
+    '2015-11'
     >>> str(principal_date(ad.registry.document("Responsible AI Roadmap")))
     '2025'
     """

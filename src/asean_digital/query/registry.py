@@ -409,7 +409,7 @@ class Registry(KindQueries):
         >>> then.body("ADGMIN").acronym
         'TELMIN'
         >>> len(then.member_states()), [p.acronym for p in then.master_plans()]
-        (10, ['AIM2015'])
+        (10, ['AIM2015', 'AIM2020'])
         >>> atrc = ad.registry.as_of(1998).body("ATRC")
         >>> atrc.name, atrc.parent
         ('ASEAN Telecommunication Regulators’ Committee', None)
