@@ -289,3 +289,14 @@ class TestGraph:
         """Only dot and mermaid."""
         with pytest.raises(ValueError, match="'dot' or 'mermaid'"):
             ad.graph(reg, format="svg")
+
+
+def test_partial_dates_carry_their_precision() -> None:
+    """A date known to the month is marked so beside its bounds, in DataFrames as in the CSV export."""
+    df = ad.to_dataframe(reg.meetings(body="ADGMIN")).set_index("name")
+    assert df.loc["11th TELMIN", "dates_start_precision"] == "day"
+    assert df.loc["11th TELMIN", "dates_end_precision"] == "month"
+    assert str(df.loc["11th TELMIN", "dates_end"].date()) == "2011-12-31"  # the last day it can be
+    bodies = ad.to_dataframe(reg.bodies()).set_index("id")
+    assert bodies.loc["atrc", "established_precision"] == "year"
+    assert bodies.loc["adgmin", "established_precision"] == "day"

@@ -171,14 +171,14 @@ def to_dataframe(items: Iterable[Any], *, flat: bool = False) -> pandas.DataFram
 
     >>> import asean_digital as ad
     >>> df = ad.to_dataframe(ad.registry.member_states())
-    >>> df.shape, list(df.columns[:6])
-    ((11, 10), ['id', 'name', 'alpha3', 'joined', 'joined_earliest', 'joined_latest'])
+    >>> df.shape, list(df.columns[:7])
+    ((11, 11), ['id', 'name', 'alpha3', 'joined', 'joined_earliest', 'joined_latest', 'joined_precision'])
     >>> str(df["joined_earliest"].dtype), str(df["founding"].dtype), type(df["aliases"][0]).__name__
     ('datetime64[s]', 'boolean', 'list')
     >>> ad.to_dataframe(ad.registry.search("TELMIN", limit=1)).iloc[0].to_dict()["id"]
     'adgmin'
     >>> ad.to_dataframe(ad.registry.bodies(established_before=1900)).shape
-    (0, 16)
+    (0, 17)
     """
     try:
         import pandas as pd  # noqa: PLC0415

@@ -46,6 +46,11 @@ __all__ = [
 ]  # fmt: skip
 
 PARTIAL_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+PRECISIONS: Final = ("year", "month", "day")
+PRECISION_TEXT: Final = (
+    "How precisely the sources date {}: year, month or day. The earliest and latest days bound it; "
+    "sort and measure by them only at day precision."
+)
 PERIOD_PATTERN: Final = r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\.\.)/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\.\.)$"
 
 
@@ -194,6 +199,8 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
                  _date_bound(name, "earliest")),
                 (Column(f"{name}_latest", "date", f"The last day {name} can be.", required),
                  _date_bound(name, "latest")),
+                (Column(f"{name}_precision", "string", PRECISION_TEXT.format(name), required,
+                        enum=PRECISIONS), _date_bound(name, "precision")),
             ]  # fmt: skip
         elif tp is Period:
             out += [
@@ -203,6 +210,10 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
                  _period_bound(name, "start")),
                 (Column(f"{name}_end", "date", f"The latest day {name} can end."),
                  _period_bound(name, "end")),
+                (Column(f"{name}_start_precision", "string", PRECISION_TEXT.format(f"{name}' start"),
+                        enum=PRECISIONS), _period_precision(name, "start")),
+                (Column(f"{name}_end_precision", "string", PRECISION_TEXT.format(f"{name}' end"),
+                        enum=PRECISIONS), _period_precision(name, "end")),
             ]  # fmt: skip
         elif _is_flat_record(tp):
             inner = field_descriptions(tp)
@@ -244,6 +255,15 @@ def _period_bound(name: str, end: str) -> _Get:
             return None
         result: _dt.date = date.earliest if end == "start" else date.latest
         return result
+
+    return get
+
+
+def _period_precision(name: str, end: str) -> _Get:
+    def get(record: Any) -> str | None:
+        period = getattr(record, name)
+        date = None if period is None else getattr(period, end)
+        return None if date is None else str(date.precision)
 
     return get
 
