@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .export.graph import graph, to_networkx
     from .formats.rows import to_dataframe, to_polars, to_records
     from .model.dates import PartialDate, Period, When, to_partial_date
-    from .model.errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError
+    from .model.errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError, Problem
     from .model.overlay import Change, Resolution
     from .model.parts import (
         BodyKind,
@@ -97,6 +97,7 @@ __all__ = [
     "Person",
     "PolicyArea",
     "Predicate",
+    "Problem",
     "Registry",
     "Relation",
     "Resolution",
@@ -140,7 +141,7 @@ _PROVIDERS: dict[str, tuple[str, ...]] = {
         "Relation",
         "Sector",
     ),
-    "model.errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"),
+    "model.errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem"),
     "export.folder": ("export",),
     "export.graph": ("graph", "to_networkx"),
     "model.parts": (

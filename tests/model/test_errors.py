@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +76,17 @@ def test_a_problem_is_one_line_whatever_the_data_held() -> None:
     error = DataError(["x.json: $.bodies[0]: unknown field(s) \n\x1b[31m"])
     assert error.problems == ("x.json: $.bodies[0]: unknown field(s) \\n\\x1b[31m",)
     assert str(error).count("\n") == 1
+
+
+def test_each_problem_knows_its_file_path_and_message(tmp_path: Path) -> None:
+    """An overlay's problems are lines that name their file, JSON path and message, for editors."""
+    bad = tmp_path / "mine.json"
+    bad.write_text(json.dumps({"partners": [{"id": "AU", "name": "Australia", "kind": "nation"}]}))
+    with pytest.raises(ad.DataError) as raised:
+        ad.load(bad)
+    (problem,) = [p for p in raised.value.problems if p.path == "$.partners[0].kind"]
+    assert problem.file == str(bad)
+    assert problem.message.startswith("expected one of 'country'")
+    assert str(problem) == f"{bad}: $.partners[0].kind: {problem.message}"
+    again = pickle.loads(pickle.dumps(raised.value))  # noqa: S301 - our own bytes
+    assert [p.path for p in again.problems] == [p.path for p in raised.value.problems]

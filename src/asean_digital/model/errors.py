@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar, Final
 
-__all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError"]
+__all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem"]
 
 
 class AseanDigitalError(Exception):
@@ -89,6 +89,47 @@ def _escape(m: re.Match[str]) -> str:
     return m.group().encode("unicode_escape").decode("ascii")
 
 
+class Problem(str):
+    """
+    One problem with the data, as one line that also knows its parts: the file, the JSON path, the message.
+
+    It is the line the error message shows (``"<file>: <JSON path>: <what is wrong>"``),
+    so it compares, prints and pickles as that text; an editor integration reads
+    :attr:`file`, :attr:`path` and :attr:`message` instead of parsing it.
+
+    >>> p = Problem("mine.json: $.bodies[3].parent: 'zz' is not the id of any body")
+    >>> p.file, p.path, p.message
+    ('mine.json', '$.bodies[3].parent', "'zz' is not the id of any body")
+    >>> str(p)
+    "mine.json: $.bodies[3].parent: 'zz' is not the id of any body"
+    """
+
+    __slots__ = ()
+    __module__ = "asean_digital"
+
+    def _parts(self) -> tuple[str, str, str]:
+        file, found, rest = self.partition(": $")
+        if not found:  # not of the usual form: all of it is the message
+            return "", "", str(self)
+        path, _, message = ("$" + rest).partition(": ")
+        return file, path, message
+
+    @property
+    def file(self) -> str:
+        """The file the problem is in, as it was given (``""`` where none is named)."""
+        return self._parts()[0]
+
+    @property
+    def path(self) -> str:
+        """The JSON path of the value the problem is about (``"$.bodies[3].parent"``)."""
+        return self._parts()[1]
+
+    @property
+    def message(self) -> str:
+        """What is wrong, and how to put it right where that can be said."""
+        return self._parts()[2]
+
+
 class DataError(AseanDigitalError, ValueError):
     """
     Data, packaged or from an overlay, is malformed or inconsistent.
@@ -100,7 +141,9 @@ class DataError(AseanDigitalError, ValueError):
     applied.
 
     Attributes:
-        problems: One line per problem, ``"<file>: <JSON path>: <what is wrong>"``.
+        problems: One :class:`Problem` per problem: a line
+            ``"<file>: <JSON path>: <what is wrong>"`` with its ``file``,
+            ``path`` and ``message``.
 
     >>> e = DataError([f"x.json: $.bodies[{i}]: bad" for i in range(60)])
     >>> len(e.problems), str(e).splitlines()[-1]
@@ -116,7 +159,7 @@ class DataError(AseanDigitalError, ValueError):
 
     def __init__(self, problems: Sequence[str]) -> None:
         # One line each, whatever the data held: a newline or escape code in a field name is shown escaped.
-        self.problems = tuple(_CONTROL.sub(_escape, p) for p in problems)
+        self.problems = tuple(Problem(_CONTROL.sub(_escape, p)) for p in problems)
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         shown = [
