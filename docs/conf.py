@@ -10,6 +10,7 @@ executed at every build, and a cell that fails fails the build.
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
 import sys
@@ -62,6 +63,9 @@ napoleon_numpy_docstring = False
 python_use_unqualified_type_names = True
 
 # -- doctest: the examples of the pages and of the docstrings -----------------
+# Sphinx ignores an exception's message by default; ours are part of what the
+# pages show, so they are compared too.
+doctest_default_flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
 doctest_global_setup = """
 import datetime
 import os

@@ -249,3 +249,19 @@ def test_a_chair_without_a_name_does_not_read_as_a_country(capsys: pytest.Captur
     (line,) = [line for line in out.splitlines() if line.startswith("15th TELMIN")]
     assert line.split(maxsplit=2)[2].strip() == "name not given (VN)"
     assert str(ad.registry.meeting("15th TELMIN").chair) == "name not given (VN)"
+
+
+@pytest.mark.parametrize(
+    "command", ["bodies", "plans", "meetings", "people", "partners", "relations", "search"]
+)
+def test_the_columns_help_example_is_a_column(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Each command's ``--columns`` help names its own defaults and an extra column it accepts."""
+    code, out, _ = run(capsys, command, "--help")
+    help_text = " ".join(out.split()).replace("- ", "-")  # argparse may wrap a line after a hyphen
+    defaults = help_text.split("comma-separated (default ")[1].split(";")[0]
+    extra = help_text.split("such as ")[1].split(")")[0] if "such as " in help_text else ""
+    argv = [command, "TELMIN"] if command == "search" else [command]
+    code, out, err = run(capsys, *argv, "--columns", ",".join(filter(None, [defaults, extra])))
+    assert code == 0, err
+    header = out.splitlines()[0]
+    assert all(c.replace("-", "_") in header.replace(" ", "_") for c in [*defaults.split(","), extra] if c)

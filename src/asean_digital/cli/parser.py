@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.dates import PartialDate
+from asean_digital.model.fields import types_of, without_none
 
 if TYPE_CHECKING:
     from asean_digital.model.filters import Filter
@@ -21,6 +23,21 @@ from .terminal import (
     _MATCH_COLUMNS,
     _slug,
 )
+
+
+def _column_example(cls: type, shown: Sequence[str]) -> str:
+    """
+    A column ``--columns`` accepts for *cls* beyond its default ones, for the help.
+
+    A partial date's earliest day where the records have one (its CSV column), else
+    the first field not shown by default.
+    """
+    fields = types_of(cls)
+    for name, kind in fields.items():
+        if without_none(kind) is PartialDate:
+            return _slug(f"{name}_earliest")
+    return next((_slug(name) for name in fields if _slug(name) not in map(_slug, shown)), "id")
+
 
 _EPILOG: Final = """\
 examples:
@@ -146,20 +163,24 @@ def _parser() -> argparse.ArgumentParser:
     ) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, description=help_text, parents=[parents[formats]])
 
-    def columns_option(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    def columns_option(p: argparse.ArgumentParser, names: Sequence[str], cls: type | None = None) -> None:
+        more = (
+            "some of these"
+            if cls is None
+            else f"any field of the records or column of their CSV, such as {_column_example(cls, names)}"
+        )
         p.add_argument(
             "--columns",
             metavar="A,B",
             help=f"the columns to show, comma-separated (default {','.join(_slug(n) for n in names)}; "
-            "any field of the records or column of their CSV, such as established-earliest); "
-            "with --format csv, some of the CSV's columns",
+            f"{more}); with --format csv, some of the CSV's columns",
         )
 
     for c in COLLECTIONS:
         if c.command is None:
             continue
         p = command(c.command, c.summary)
-        columns_option(p, c.columns)
+        columns_option(p, c.columns, c.cls)
         for f in c.filters:
             kind = int if f.how in {"year", "count"} else str
             p.add_argument(f.flag, metavar=f.metavar, type=kind, help=_option_help(f))
