@@ -15,187 +15,120 @@ immutable, sourced records with a query API.
 
 from __future__ import annotations
 
-# Importing the package costs next to nothing: every public name below is
-# looked up in its module on first use (PEP 562), so attrs, the model, cattrs,
-# JSON decoding and the data itself load only when something needs them.
+# The one list of public names is the ``TYPE_CHECKING`` block below: type
+# checkers and editors read it as imports, and at run time ``__getattr__``
+# reads the same block from this file (the layout of Scientific Python's SPEC 1
+# lazy loading) and imports a name's module on its first use (PEP 562). So
+# importing the package costs next to nothing: attrs, the model, cattrs, JSON
+# decoding and the data load only when something needs them.
 # ``TYPE_CHECKING`` is spelt out rather than imported so that ``typing`` is
 # not imported either; type checkers treat the name alike.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
-
     import cattrs
 
-    from .export.folder import export
-    from .export.graph import graph, to_networkx
-    from .formats.rows import to_dataframe, to_polars, to_records
-    from .model.dates import PartialDate, Period, When, to_partial_date
-    from .model.errors import AmbiguousKeyError, AseanDigitalError, DataError, NotFoundError, Problem
-    from .model.overlay import Change, Resolution
-    from .model.parts import (
-        BodyKind,
-        DocumentKind,
-        Erratum,
-        MeetingSeries,
-        Name,
-        Participant,
-        PartnerKind,
-        Predicate,
-        Source,
-        SourceDocument,
-        Thrust,
-    )
-    from .model.records import (
-        Body,
-        Declaration,
-        Dialogue,
-        Document,
-        Entity,
-        Event,
-        Initiative,
-        MasterPlan,
-        Meeting,
-        MemberState,
-        Partner,
-        Person,
-        PolicyArea,
-        Relation,
-        Sector,
-    )
-    from .query.api import load
-    from .query.registry import Registry
-    from .query.results import Results
-    from .query.search import Match
+    from .export.folder import export as export
+    from .export.graph import graph as graph
+    from .export.graph import to_networkx as to_networkx
+    from .formats.rows import to_dataframe as to_dataframe
+    from .formats.rows import to_polars as to_polars
+    from .formats.rows import to_records as to_records
+    from .model.dates import PartialDate as PartialDate
+    from .model.dates import Period as Period
+    from .model.dates import When as When
+    from .model.dates import to_partial_date as to_partial_date
+    from .model.errors import AmbiguousKeyError as AmbiguousKeyError
+    from .model.errors import AseanDigitalError as AseanDigitalError
+    from .model.errors import DataError as DataError
+    from .model.errors import NotFoundError as NotFoundError
+    from .model.errors import Problem as Problem
+    from .model.overlay import Change as Change
+    from .model.overlay import Resolution as Resolution
+    from .model.parts import BodyKind as BodyKind
+    from .model.parts import DocumentKind as DocumentKind
+    from .model.parts import Erratum as Erratum
+    from .model.parts import MeetingSeries as MeetingSeries
+    from .model.parts import Name as Name
+    from .model.parts import Participant as Participant
+    from .model.parts import PartnerKind as PartnerKind
+    from .model.parts import Predicate as Predicate
+    from .model.parts import Source as Source
+    from .model.parts import SourceDocument as SourceDocument
+    from .model.parts import Thrust as Thrust
+    from .model.records import Body as Body
+    from .model.records import Declaration as Declaration
+    from .model.records import Dialogue as Dialogue
+    from .model.records import Document as Document
+    from .model.records import Entity as Entity
+    from .model.records import Event as Event
+    from .model.records import Initiative as Initiative
+    from .model.records import MasterPlan as MasterPlan
+    from .model.records import Meeting as Meeting
+    from .model.records import MemberState as MemberState
+    from .model.records import Partner as Partner
+    from .model.records import Person as Person
+    from .model.records import PolicyArea as PolicyArea
+    from .model.records import Relation as Relation
+    from .model.records import Sector as Sector
+    from .query.api import load as load
+    from .query.registry import Registry as Registry
+    from .query.results import Results as Results
+    from .query.search import Match as Match
 
-__all__ = [
-    "AmbiguousKeyError",
-    "AseanDigitalError",
-    "Body",
-    "BodyKind",
-    "Change",
-    "DataError",
-    "Declaration",
-    "Dialogue",
-    "Document",
-    "DocumentKind",
-    "Entity",
-    "Erratum",
-    "Event",
-    "Initiative",
-    "MasterPlan",
-    "Match",
-    "Meeting",
-    "MeetingSeries",
-    "MemberState",
-    "Name",
-    "NotFoundError",
-    "PartialDate",
-    "Participant",
-    "Partner",
-    "PartnerKind",
-    "Period",
-    "Person",
-    "PolicyArea",
-    "Predicate",
-    "Problem",
-    "Registry",
-    "Relation",
-    "Resolution",
-    "Results",
-    "Sector",
-    "Source",
-    "SourceDocument",
-    "Thrust",
-    "When",
-    "__version__",
-    "converter",
-    "export",
-    "graph",
-    "load",
-    "registry",
-    "to_dataframe",
-    "to_networkx",
-    "to_partial_date",
-    "to_polars",
-    "to_records",
-]
-
-# The public names each private module provides, looked up on first use.
-_PROVIDERS: dict[str, tuple[str, ...]] = {
-    "query.api": ("load",),
-    "model.dates": ("PartialDate", "Period", "When", "to_partial_date"),
-    "model.records": (
-        "Body",
-        "Declaration",
-        "Dialogue",
-        "Document",
-        "Entity",
-        "Event",
-        "Initiative",
-        "MasterPlan",
-        "Meeting",
-        "MemberState",
-        "Partner",
-        "Person",
-        "PolicyArea",
-        "Relation",
-        "Sector",
-    ),
-    "model.errors": ("AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem"),
-    "export.folder": ("export",),
-    "export.graph": ("graph", "to_networkx"),
-    "model.parts": (
-        "BodyKind",
-        "DocumentKind",
-        "Erratum",
-        "MeetingSeries",
-        "Name",
-        "Participant",
-        "PartnerKind",
-        "Predicate",
-        "Source",
-        "SourceDocument",
-        "Thrust",
-    ),
-    "model.overlay": ("Change", "Resolution"),
-    "query.registry": ("Registry",),
-    "query.results": ("Results",),
-    "formats.rows": ("to_dataframe", "to_polars", "to_records"),
-    "query.search": ("Match",),
-}
-_MODULE_OF: dict[str, str] = {name: module for module, names in _PROVIDERS.items() for name in names}
+    registry: Registry  # the packaged data, made on first use
+    converter: cattrs.Converter  # the JSON converter, made on first use
+    __version__: str
+    __all__: list[str]  # these names, sorted
 
 
-def __getattr__(name: str) -> Any:
+def _public() -> dict[str, str]:
+    """Each public name and its module (``""`` for the three made here), read from the block above."""
+    import ast  # noqa: PLC0415 - on first use only; the first query has imported it already
+    from pathlib import Path  # noqa: PLC0415
+
+    tree = ast.parse(Path(__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If) and ast.unparse(n.test) == "TYPE_CHECKING")
+    names: dict[str, str] = {}
+    for node in block.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
+            names.update({alias.asname or alias.name: node.module for alias in node.names})
+        elif (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.target.id != "__all__"
+        ):
+            names[node.target.id] = ""
+    return names
+
+
+def _names() -> dict[str, str]:
+    """:func:`_public`, read once."""
+    names: dict[str, str] = globals().get("_PUBLIC") or globals().setdefault("_PUBLIC", _public())
+    return names
+
+
+def __getattr__(name: str) -> object:
     from importlib import import_module  # noqa: PLC0415 - already loaded by the import system
 
-    if name in {"registry", "converter"}:
-        # Made once, on first use, by their modules; kept here for plain attribute reads after.
-        made = (
-            import_module(f"{__name__}.query.api").default_registry()
-            if name == "registry"
-            else import_module(f"{__name__}.formats.convert").converter()
-        )
-        globals()[name] = made
-        return made
-    module = _MODULE_OF.get(name)
-    if module is not None:
-        value = getattr(import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value  # looked up once; later uses are plain attribute reads
-        return value
-    if name == "__version__":
+    public = _names()
+    if name == "__all__":
+        value: object = sorted(public)
+    elif public.get(name):
+        value = getattr(import_module(f"{__name__}.{public[name]}"), name)
+    elif name == "registry":
+        value = import_module(f"{__name__}.query.api").default_registry()
+    elif name == "converter":
+        value = import_module(f"{__name__}.formats.convert").converter()
+    elif name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - read on first use, as attrs does
 
         return version("asean-digital")
-    msg = f"module {__name__!r} has no attribute {name!r}"
-    raise AttributeError(msg)
+    else:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    globals()[name] = value  # looked up once; later uses are plain attribute reads
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
-
-
-if TYPE_CHECKING:
-    registry: Registry
-    converter: cattrs.Converter
-    __version__: str
+    return sorted(set(globals()) | set(_names()))
