@@ -10,7 +10,6 @@ that a spreadsheet would run as a formula are neutralised unless raw.
 from __future__ import annotations
 
 import csv
-import enum
 import io
 import json
 import os
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from asean_digital.formats.cells import row_of, text_cell
+from asean_digital.formats.cells import brief_text, row_of, text_cell
 from asean_digital.formats.convert import converter
 from asean_digital.formats.rows import MATCH_COLUMNS, match_row, to_records
 from asean_digital.formats.tables import columns_of
@@ -36,19 +35,6 @@ if TYPE_CHECKING:
 
 class _UsageError(ValueError):
     """An option the sub-command does not take (``graph --format json``): exit status 2."""
-
-
-def _text(value: Any) -> str:
-    """A field's value as a table cell: ids and values joined, dates as text, nested records counted."""
-    if value is None:
-        return ""
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, tuple):
-        if value and attrs.has(type(value[0])):
-            return str(len(value))
-        return ", ".join(_text(v) for v in value)
-    return str(value)
 
 
 _COMPUTED: Final[dict[str, Callable[[Any], str]]] = {
@@ -72,7 +58,7 @@ _MATCH_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
 
 def _field(name: str) -> Callable[[Any], str]:
     """A column showing the field *name* of each record."""
-    return lambda record: _text(getattr(record, name))
+    return lambda record: brief_text(getattr(record, name))
 
 
 def _columns(c: Collection) -> list[tuple[str, Callable[[Any], str]]]:

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from asean_digital.formats.cells import rows
+from asean_digital.formats.cells import flat_cell, rows
 from asean_digital.formats.tables import Table, tables
 
 from .atomic import flush
@@ -124,14 +124,6 @@ def _create(table: Table) -> str:
     return f"CREATE TABLE {_quote(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value  # None, str, int and bool (stored as 0 or 1)
-
-
 def is_metadata(path: Path, *, title: str) -> bool:
     """Whether *path* is the Datasette metadata a previous export wrote (a JSON object of that *title*)."""
     try:
@@ -205,7 +197,7 @@ def _fill(path: Path, registry: Registry, about: dict[str, str]) -> None:
                 marks = ", ".join("?" for _ in names)
                 db.executemany(
                     f"INSERT INTO {_quote(table.name)} VALUES ({marks})",
-                    ([_cell(row[n]) for n in names] for row in rows(table, registry.stored)),
+                    ([flat_cell(row[n]) for n in names] for row in rows(table, registry.stored)),
                 )
                 for key in table.foreign_keys:
                     index = _quote(f"{table.name}_{key.column}")

@@ -8,17 +8,20 @@ records, for the CSV data package, the SQLite database and DataFrames.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
+
+import attrs
 
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.fields import values_at
 
 from .tables import Table, _class_columns, _specs
 
-__all__ = ["row_of", "rows", "text_cell"]
+__all__ = ["brief_text", "flat_cell", "row_of", "rows", "text_cell"]
 
 
 def rows(table: Table, stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[str, Any]]:
@@ -85,6 +88,24 @@ def row_of(record: Any, cls: type | None = None) -> dict[str, Any]:
     return {column.name: get(record) for column, get in _class_columns(cls or type(record))}
 
 
+def flat_cell(value: Any) -> Any:
+    """
+    A cell's value as a flat table holds it: nested values as JSON text, dates as ISO text.
+
+    Strings, numbers, booleans and ``None`` stay as they are (SQLite stores a
+    boolean as 0 or 1).
+
+    >>> import datetime
+    >>> flat_cell(["a", "b"]), flat_cell({"k": 1}), flat_cell(datetime.date(2001, 7, 13)), flat_cell(3)
+    ('["a", "b"]', '{"k": 1}', '2001-07-13', 3)
+    """
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
+
+
 def text_cell(value: Any) -> str:
     """
     A cell's value as CSV text that the data package's schema reads back.
@@ -97,8 +118,24 @@ def text_cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, _dt.date):
-        return value.isoformat()
+    return str(flat_cell(value))
+
+
+def brief_text(value: Any) -> str:
+    """
+    A field's value as a terminal's table shows it: values joined, dates as text, nested records counted.
+
+    >>> import asean_digital as ad
+    >>> b = ad.registry.body("ATRC")
+    >>> brief_text(b.kind), brief_text(b.established), brief_text(b.names), brief_text(None)
+    ('regulators', '1995', '2', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, tuple):
+        if value and attrs.has(type(value[0])):
+            return str(len(value))
+        return ", ".join(brief_text(v) for v in value)
     return str(value)

@@ -9,7 +9,6 @@ imported on first use.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
@@ -17,7 +16,7 @@ import attrs
 
 from asean_digital.model.collections import COLLECTIONS
 
-from .cells import row_of
+from .cells import flat_cell, row_of
 from .convert import converter
 from .tables import Column, columns_of
 
@@ -90,13 +89,7 @@ def to_records(items: Iterable[Any], *, flat: bool = False) -> list[dict[str, An
     rows = [unstructure(item) for item in items]
     if not flat:
         return rows
-    return [
-        {
-            k: v if v is None or (isinstance(v, str | int | float)) else json.dumps(v, ensure_ascii=False)
-            for k, v in row.items()
-        }
-        for row in rows
-    ]
+    return [{k: flat_cell(v) for k, v in row.items()} for row in rows]
 
 
 def table_of(items: Iterable[Any], *, flat: bool = False) -> tuple[list[Column], list[dict[str, Any]]] | None:
@@ -131,10 +124,7 @@ def table_of(items: Iterable[Any], *, flat: bool = False) -> tuple[list[Column],
     for record in records:
         row = row_of(record)
         if flat:
-            row = {
-                k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v
-                for k, v in row.items()
-            }
+            row = {k: flat_cell(v) for k, v in row.items()}
         rows.append({name: row.get(name) for name in columns})
     return list(columns.values()), rows
 
@@ -237,6 +227,6 @@ def to_polars(items: Iterable[Any]) -> polars.DataFrame:
         elif column.items == "string":  # by the model, not the rows: every result of a kind stacks
             data[column.name] = pl.Series(column.name, values, dtype=pl.List(pl.Utf8))
         else:
-            text = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+            text = [None if v is None else flat_cell(v) for v in values]
             data[column.name] = pl.Series(column.name, text, dtype=pl.Utf8)
     return pl.DataFrame(data)
