@@ -35,7 +35,7 @@ check: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-pytest: $(VENV)/.dev-installed graphviz
+pytest: $(VENV)/.dev-installed
 	$(BIN)/pytest
 
 typecheck: $(VENV)/.dev-installed
@@ -46,17 +46,10 @@ lint: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-graphviz:
-	@command -v dot >/dev/null 2>&1 || { \
-	  echo "installing graphviz (dot) for the docs' diagrams"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq >/dev/null && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq graphviz >/dev/null; }
-
-docs: $(VENV)/.dev-installed graphviz
+docs: $(VENV)/.dev-installed
 	$(SPHINX) -q -b html docs docs/_build/html
 
-docs-test: $(VENV)/.dev-installed graphviz
+docs-test: $(VENV)/.dev-installed
 	$(SPHINX) -q -n -W --keep-going -b html docs docs/_build/html
 	$(SPHINX) -q -n -W --keep-going -b doctest docs docs/_build/doctest
 

@@ -30,12 +30,10 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
-    "sphinx.ext.graphviz",
     "sphinx_copybutton",  # a copy button on every code block
     "notfound.extension",  # 404.html, for any address that has no page
     "apiref",
     "catalogue",
-    "fullsize",  # Graphviz pictures at their own size, each with a link to open it alone
 ]
 
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
@@ -126,9 +124,6 @@ def _kernel_of_this_interpreter() -> None:
 
 _kernel_of_this_interpreter()
 
-# -- graphviz -----------------------------------------------------------------
-graphviz_output_format = "svg"
-
 # -- copy buttons (sphinx-copybutton) -----------------------------------------
 # A doctest or a shell session copies as the code alone: without its prompts
 # (">>> ", "... ", "$ ") and without the lines of output that follow them.
@@ -169,4 +164,4 @@ notfound_context = {
 html_theme = "furo"
 html_title = f"asean_digital {release}"
 html_static_path = ["_static"]
-html_css_files = ["notebook.css"]
+html_css_files = ["notebook.css", "diagrams.css"]

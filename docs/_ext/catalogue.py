@@ -4,13 +4,14 @@ Sphinx extension: the data catalogue, generated from the packaged data at build 
 On ``builder-inited`` it imports :mod:`asean_digital`, walks every collection
 of the table of collections (a kind without a page of its own design gets a
 generic one) and writes MyST Markdown pages into
-``docs/catalogue/`` (git-ignored), with tables and Graphviz pictures. Nothing
+``docs/catalogue/`` (git-ignored), with tables and pictures (HTML and SVG, drawn in Python). Nothing
 is hand-copied: when the data changes, the catalogue changes with it. A page
 is rewritten only when its text changes, so unchanged pages are not re-read.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -110,15 +111,13 @@ def bullet_list(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def graphviz(dot: str, *, caption: str, alt: str) -> str:
+def figure(picture: str, *, caption: str) -> str:
+    """A picture (HTML or SVG) as a figure of the page, captioned, scrolling sideways when wide."""
     return "\n".join(
         [
-            "```{graphviz}",
-            f":caption: {esc(caption)}",
-            f":alt: {alt}",
-            ":align: center",
-            "",
-            dot.rstrip(),
+            "```{raw} html",
+            f'<figure class="diagram"><div class="diagram-scroll">{picture}</div>',
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>",
             "```",
         ]
     )
@@ -387,13 +386,7 @@ def page_meetings(reg: Registry, link: Links) -> str:
         )
     )
     out.append("## Meetings by host\n\nEach member state and the meetings it hosted, by year.")
-    out.append(
-        graphviz(
-            diagrams.meetings_by_host(reg),
-            caption="Ministerial meetings by host and year",
-            alt="A grid of member states by year, each meeting a numbered cell",
-        )
-    )
+    out.append(figure(diagrams.meetings_by_host(reg), caption="Ministerial meetings by host and year"))
     rows = []
     for state in sorted(states.values(), key=lambda s: s.name):
         hosted = [m for m in meetings if m.host == state.id]
@@ -743,26 +736,28 @@ def page_sector(reg: Registry, link: Links) -> str:
 
 
 def page_organisation_chart(reg: Registry, _: Links) -> str:
-    dot = diagrams.organisation_chart(reg, body_url="bodies.html#catalogue-body-")
+    chart = diagrams.organisation_chart(reg, body_url="bodies.html#catalogue-body-")
     return (
         header(
             "catalogue-organisation-chart",
             "Organisation chart",
             reg,
-            "The bodies drawn from the data: each sits to the right of the body it reports to; dashed "
-            "lines join bodies that meet jointly (with how many times a year), dotted arrows mark "
-            "meetings held back-to-back, and coloured arrows the relations the source states "
-            "between bodies. Each box names the body's former names, its establishment and its "
-            "ASEAN+1 consultation partners; click one for its entry in {doc}`bodies`. On a narrow "
-            "screen the chart scrolls sideways; the link under it opens it on its own.",
+            "The bodies drawn from the data: each sits to the right of the body it reports to, "
+            "in the colour of its kind. Each box names the body's former names, its establishment "
+            "and its ASEAN+1 consultation partners; click one for its entry in {doc}`bodies`. On "
+            "a narrow screen the chart scrolls sideways. The table under it says how the bodies "
+            "meet and relate across the hierarchy.",
         )
         + "\n"
-        + graphviz(
-            dot, caption="The sectoral bodies and how they meet", alt="Organisation chart of the bodies"
-        )
+        + figure(chart, caption="The sectoral bodies and how they report")
         + "\n\n"
-        + graphviz(
-            diagrams.organisation_legend(reg), caption="Legend", alt="Legend of the organisation chart"
+        + figure(diagrams.organisation_legend(reg), caption="Legend")
+        + "\n\n## How the bodies meet and relate\n\n"
+        + table(
+            ["Body", "How", "With"],
+            ([cell(a), cell(how), cell(b)] for a, how, b in diagrams.organisation_links(reg)),
+            title="Joint and back-to-back meetings, and the relations the sources state",
+            widths=(2, 3, 2),
         )
         + "\n"
     )
@@ -779,13 +774,9 @@ def page_timeline(reg: Registry, _: Links) -> str:
             "them are left out.",
         )
         + "\n"
-        + graphviz(diagrams.timeline(reg), caption="Timeline of the sector", alt="Timeline of the sector")
+        + figure(diagrams.timeline(reg), caption="Timeline of the sector")
         + "\n\n## Master-plan periods\n\n"
-        + graphviz(
-            diagrams.plan_periods(reg),
-            caption="Implementation periods of the master plans",
-            alt="Master-plan periods",
-        )
+        + figure(diagrams.plan_periods(reg), caption="Implementation periods of the master plans")
         + "\n"
     )
 

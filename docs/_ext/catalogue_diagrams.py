@@ -1,12 +1,14 @@
 """
-Graphviz (DOT) pictures drawn from the data: the organisation chart and the timeline.
+Pictures drawn from the data, in HTML and SVG: the organisation chart, the timeline and two grids.
 
-Pure functions from a registry to DOT text, so the pictures change when the
-data does. The catalogue extension (``catalogue.py``) puts them on pages, and
-``fullsize.py`` shows them at their own size, never shrunk: so no text is
-under :data:`MIN_POINT_SIZE` (12 px), and each picture is drawn to fit the
-column of a desktop window (the timeline, a phone's); tests/test_docs.py
-checks both, and that no two labels are laid over each other.
+Pure functions from a registry to HTML text, so the pictures change when the
+data does, and no program beyond Python draws them (no Graphviz). The
+catalogue extension (``catalogue.py``) puts them on pages as raw HTML; they
+are shown at their own size, never shrunk, so no text is under
+:data:`MIN_PX` (12 px), and each fits the column of a desktop window (the
+timeline and the legend, a phone's): ``_static/diagrams.css`` lets one that
+is wider scroll sideways in its own box. tests/fitness/test_docs.py checks the
+sizes and that no two boxes of the chart overlap.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ from __future__ import annotations
 import html
 import textwrap
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from asean_digital import Body, PartialDate, Registry
 
-FONT = "Helvetica"
+#: The smallest type of any picture, in CSS px.
+MIN_PX = 12
 
 #: Fill and text colour of a body's box, by the value of its kind.
 KIND_STYLE: dict[str, tuple[str, str]] = {
@@ -29,21 +31,6 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "regulators": ("#9dc3e6", "black"),
     "working_group": ("#deebf7", "black"),
 }
-
-#: Colour and wording of the relations drawn between bodies (``part_of`` is the hierarchy).
-RELATION_STYLE: dict[str, tuple[str, str]] = {
-    "advises": ("#7030a0", "advises"),
-    "partners_with": ("#00875a", "partners with"),
-    "supports": ("#bf8f00", "supports"),
-    "develops": ("#595959", "develops"),
-    "implements": ("#595959", "implements"),
-    "builds_on": ("#595959", "builds on"),
-    "succeeds": ("#595959", "succeeds"),
-    "mandated_by": ("#595959", "mandated by"),
-}
-
-JOINT_COLOUR = "#c0504d"
-BACK_TO_BACK_COLOUR = "#7f7f7f"
 
 #: Colour and legend wording of each kind of timeline entry.
 CATEGORY_STYLE: dict[str, tuple[str, str]] = {
@@ -57,68 +44,130 @@ CATEGORY_STYLE: dict[str, tuple[str, str]] = {
 
 
 def _h(text: object) -> str:
-    """Escape text for a Graphviz HTML-like label."""
+    """Escape text for HTML and SVG."""
     return html.escape(str(text), quote=True)
 
 
-def _q(text: str) -> str:
-    """Quote text as a DOT string."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _table(rows: list[str], css: str) -> str:
+    return f'<table class="diagram {css}">' + "".join(rows) + "</table>"
 
 
-def _attrs(**values: str) -> str:
-    parts = []
-    for key, value in values.items():
-        name = key.upper() if key == "url" else key
-        shown = value if value.startswith("<") and value.endswith(">") else _q(value)
-        parts.append(f"{name}={shown}")
-    return "[" + ", ".join(parts) + "]"
+# -- the organisation chart: an SVG tree, parents on the left --------------------------
+
+#: The chart's geometry, in CSS px: box width, padding, gaps between columns and between boxes.
+BOX_WIDTH, PAD, COLUMN_GAP, ROW_GAP = 200, 6, 36, 10
 
 
-def _wrapped(text: str, size: int, width: int = 26) -> str:
-    lines = textwrap.wrap(text, width) or [""]
-    return "<br/>".join(f'<font point-size="{size}">{_h(line)}</font>' for line in lines)
+class Box(NamedTuple):
+    """A body's box on the chart: its place and size in px, and its lines of text with their sizes."""
+
+    body: Any
+    x: float
+    y: float
+    width: float
+    height: float
+    lines: tuple[tuple[str, int, bool], ...]
 
 
-#: The smallest type of any picture, in points. The docs show a picture at the size Graphviz
-#: gives it (1 pt = 4/3 CSS px, see ``diagrams_html.py``), so this is 12 px on the page.
-MIN_POINT_SIZE = 9
-
-
-def _body_label(body: Body) -> str:
-    rows = [f'<font point-size="12"><b>{_h(body.acronym or body.id)}</b></font>', _wrapped(body.name, 10, 24)]
-    former = [n.acronym or n.name for n in body.former_names]
+def _body_lines(body: Body) -> list[tuple[str, int, bool]]:
+    """The lines of a body's box: (text, size in px, bold)."""
+    lines = [(body.acronym or body.id, 15, True)]
+    lines += [(line, 13, False) for line in textwrap.wrap(body.name, 24)]
+    facts = []
+    former = [n.acronym if n.acronym and n.acronym != body.acronym else n.name for n in body.former_names]
     if former:
-        rows.append(_wrapped("formerly " + ", ".join(former), MIN_POINT_SIZE, 24))
+        facts.append("formerly " + ", ".join(former))
     if body.established is not None:
-        rows.append(_wrapped(f"established {body.established}", MIN_POINT_SIZE, 24))
+        facts.append(f"established {body.established}")
     partners = list(dict.fromkeys(p for m in body.meetings for p in m.consultation_partners))
     if partners:
-        rows.append(_wrapped("ASEAN+1: " + ", ".join(partners), MIN_POINT_SIZE, 24))
-    return "<" + "<br/>".join(rows) + ">"
+        facts.append("ASEAN+1: " + ", ".join(partners))
+    lines += [(line, MIN_PX, False) for fact in facts for line in textwrap.wrap(fact, 26)]
+    return lines
 
 
-def _legend_row(swatch: str, text: str) -> str:
-    return f'<tr><td align="left">{swatch}</td><td align="left">{_h(text)}</td></tr>'
+def chart_boxes(registry: Registry) -> list[Box]:
+    """
+    Each body's box: a column per level of the hierarchy, each parent level with its children.
+
+    The leaves are stacked in the order the registry gives them, under their
+    parents; a parent is centred on the span of its children.
+    """
+    bodies = list(registry.bodies())
+    ids = {b.id for b in bodies}
+    children: dict[str | None, list[Any]] = defaultdict(list)
+    for body in bodies:
+        children[body.parent if body.parent in ids else None].append(body)
+    boxes: dict[str, Box] = {}
+    free: dict[int, float] = defaultdict(float)  # the first free height of each column
+
+    def place(body: Any, depth: int) -> tuple[float, float]:
+        lines = tuple(_body_lines(body))
+        height = 2 * PAD + sum(size + 3 for _, size, _ in lines)
+        spans = [place(child, depth + 1) for child in children[body.id]]
+        wanted = (spans[0][0] + spans[-1][1] - height) / 2 if spans else free[depth + 1]
+        top = max(wanted, free[depth])
+        boxes[body.id] = Box(body, depth * (BOX_WIDTH + COLUMN_GAP), top, BOX_WIDTH, height, lines)
+        free[depth] = top + height + ROW_GAP
+        return top, top + height
+
+    for root in children[None]:
+        place(root, 0)
+    return list(boxes.values())
 
 
-def _organisation_legend(kinds: Iterable[str], predicates: Iterable[str]) -> str:
-    rows = []
-    for kind in kinds:
-        fill, text = KIND_STYLE.get(kind, ("#ffffff", "black"))
-        swatch = f'<font color="{text}">{_h(kind.replace("_", " "))}</font>'
-        rows.append(
-            f'<tr><td bgcolor="{fill}" align="left">{swatch}</td><td align="left">body kind</td></tr>'
+def organisation_chart(registry: Registry, body_url: str = "") -> str:
+    """
+    The bodies as an organisation chart, in SVG: each to the right of the body it reports to.
+
+    Each box names the body, its former names, its establishment and its
+    ASEAN+1 consultation partners, in the colour of its kind, and links to
+    ``body_url`` followed by its id (empty: no links).
+    """
+    boxes = chart_boxes(registry)
+    where = {box.body.id: box for box in boxes}
+    width = max(b.x + b.width for b in boxes) + 2
+    height = max(b.y + b.height for b in boxes) + 2
+    out = [
+        (
+            f'<svg class="diagram-chart" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
+            f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+            'aria-label="Organisation chart of the bodies" font-family="Helvetica, Arial, sans-serif">'
         )
-    rows.append(_legend_row("———", "reports to (parent on the left)"))
-    rows.append(_legend_row(f'<font color="{JOINT_COLOUR}">- - -</font>', "joint meetings, n a year"))
-    dots = f'<font color="{BACK_TO_BACK_COLOUR}">· · ·&gt;</font>'
-    rows.append(_legend_row(dots, "held back-to-back with"))
-    for predicate in predicates:
-        colour, words = RELATION_STYLE.get(predicate, ("#595959", predicate))
-        rows.append(_legend_row(f'<font color="{colour}">——&gt;</font>', f"{words} (stated relation)"))
-    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>"
-    return f"<{table}>"
+    ]
+    for box in boxes:
+        parent = where.get(box.body.parent or "")
+        if parent is not None:
+            x0, y0 = parent.x + parent.width, parent.y + parent.height / 2
+            x1, y1 = box.x, box.y + box.height / 2
+            mid = x0 + COLUMN_GAP / 2
+            out.append(
+                f'<path d="M{x0:.1f},{y0:.1f} H{mid:.1f} V{y1:.1f} H{x1:.1f}" '
+                'fill="none" stroke="#404040" stroke-width="1.8"/>'
+            )
+    for box in boxes:
+        fill, ink = KIND_STYLE.get(box.body.kind.value, ("#ffffff", "black"))
+        shape = [
+            f"<title>{_h(box.body.name)}</title>",
+            (
+                f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.width}" height="{box.height:.1f}" '
+                f'rx="6" fill="{fill}" stroke="#404040"/>'
+            ),
+        ]
+        y = box.y + PAD
+        for text, size, bold in box.lines:
+            y += size + 3
+            weight = ' font-weight="bold"' if bold else ""
+            shape.append(
+                f'<text x="{box.x + box.width / 2:.1f}" y="{y - 3:.1f}" font-size="{size}" '
+                f'text-anchor="middle" fill="{ink}"{weight}>{_h(text)}</text>'
+            )
+        group = "".join(shape)
+        if body_url:
+            group = f'<a href="{_h(body_url + box.body.id)}" target="_top">{group}</a>'
+        out.append(f"<g>{group}</g>")
+    out.append("</svg>")
+    return "".join(out)
 
 
 def _body_relations(registry: Registry) -> list[Any]:
@@ -132,14 +181,12 @@ def _body_relations(registry: Registry) -> list[Any]:
 
 
 class _Link(NamedTuple):
-    """One line drawn across the hierarchy: a joint or back-to-back meeting, or a stated relation."""
+    """A link across the hierarchy: a joint (``"joint"``) or back-to-back meeting, or a stated relation."""
 
     tail: str
     head: str
     style: str
-    colour: str
     words: str
-    arrow: bool
 
 
 def _links(registry: Registry) -> list[_Link]:
@@ -155,97 +202,14 @@ def _links(registry: Registry) -> list[_Link]:
                     joint[pair] = "" if series.per_year is None else f"{series.per_year} a year"
             back_to_back.update((body.id, other) for other in series.back_to_back_with if other in ids)
     links = [
-        _Link(*sorted(pair), "dashed", JOINT_COLOUR, words, arrow=False)
+        _Link(*sorted(pair), "joint", words)
         for pair, words in sorted(joint.items(), key=lambda kv: sorted(kv[0]))
     ]
-    links.extend(_Link(a, b, "dotted", BACK_TO_BACK_COLOUR, "", arrow=True) for a, b in sorted(back_to_back))
+    links.extend(_Link(a, b, "back-to-back", "") for a, b in sorted(back_to_back))
     for relation in _body_relations(registry):
-        colour, words = RELATION_STYLE.get(relation.predicate.value, ("#595959", relation.predicate.value))
-        links.append(_Link(relation.subject, relation.object, "solid", colour, words, arrow=True))
+        words = relation.predicate.value.replace("_", " ")
+        links.append(_Link(relation.subject, relation.object, "relation", words))
     return links
-
-
-def _link_edges(links: list[_Link]) -> list[str]:
-    """
-    The links as DOT edges: the words of all links between two bodies in one label.
-
-    The label is on a white ground and its edge comes after every unlabelled
-    edge, so that no line is drawn across its text.
-    """
-    words: dict[frozenset[str], list[str]] = defaultdict(list)
-    for link in links:
-        if link.words:
-            line = f'<font color="{link.colour}">{_h(link.words)}</font>'
-            words[frozenset((link.tail, link.head))].append(line)
-    plain, labelled = [], []
-    for link in links:
-        pair = frozenset((link.tail, link.head))
-        extra = {}
-        if pair in words:
-            rows = "".join(f"<tr><td>{w}</td></tr>" for w in words.pop(pair))
-            table = '<table border="0" cellborder="0" cellspacing="0" cellpadding="1" bgcolor="white">'
-            extra["label"] = f"<{table}{rows}</table>>"
-        attrs = _attrs(
-            style=link.style,
-            color=link.colour,
-            dir="forward" if link.arrow else "none",
-            constraint="false",
-            penwidth="1.3",
-            **extra,
-        )
-        (labelled if extra else plain).append(f"  {_q(link.tail)} -> {_q(link.head)} {attrs};")
-    return plain + labelled
-
-
-def organisation_chart(registry: Registry, body_url: str = "") -> str:
-    """
-    The bodies as an organisation chart, in DOT.
-
-    Each body sits to the right of the body it reports to; joint and
-    back-to-back meetings and the stated relations between bodies (advises,
-    partners with, supports, ...) are drawn across the hierarchy. Two bodies
-    joined by several such lines get one label for all of them, a line of it
-    per link in the link's colour, so that no two labels are laid over each
-    other. *body_url* is a link prefix the body's id is appended to (empty:
-    no links).
-    """
-    bodies = registry.bodies()
-    ids = {b.id for b in bodies}
-    lines = [
-        "digraph organisation {",
-        f'  graph [rankdir=LR, bgcolor="white", fontname="{FONT}", nodesep=0.15, ranksep=0.2, pad=0.05];',
-        f'  node [shape=box, style="rounded,filled", fontname="{FONT}", fontsize=10, margin="0.08,0.05"];',
-        f'  edge [fontname="{FONT}", fontsize=10];',
-    ]
-    for body in bodies:
-        fill, text = KIND_STYLE.get(body.kind.value, ("#ffffff", "black"))
-        extra = {"url": f"{body_url}{body.id}", "target": "_top"} if body_url else {}
-        attrs = _attrs(label=_body_label(body), fillcolor=fill, fontcolor=text, tooltip=body.name, **extra)
-        lines.append(f"  {_q(body.id)} {attrs};")
-    lines.append("  // hierarchy")
-    lines.extend(
-        f'  {_q(body.parent)} -> {_q(body.id)} [dir=none, penwidth=1.8, color="#404040"];'
-        for body in bodies
-        if body.parent is not None and body.parent in ids
-    )
-    lines.append("  // meetings held jointly or back-to-back, and stated relations between bodies")
-    lines.extend(_link_edges(_links(registry)))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def organisation_legend(registry: Registry) -> str:
-    """The legend of :func:`organisation_chart`, as a DOT picture of its own."""
-    kinds = list(dict.fromkeys(b.kind.value for b in registry.bodies()))
-    predicates = list(dict.fromkeys(r.predicate.value for r in _body_relations(registry)))
-    legend = _organisation_legend(kinds, predicates)
-    return (
-        "digraph legend {\n"
-        f'  graph [bgcolor="white", pad=0.05];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
-        f"  legend [label={legend}];\n"
-        "}\n"
-    )
 
 
 class Moment(NamedTuple):
@@ -277,7 +241,9 @@ def timeline_moments(registry: Registry) -> list[Moment]:
             known = first if first == now else f"{first} (now {now})"
             moments.append(Moment(body.established, "establishment", f"{known} established"))
         moments.extend(
-            Moment(new.valid.start, "renaming", f"{_name(old)} renamed {_name(new)}")
+            Moment(new.valid.start, "renaming", f"{old.name} renamed {new.name}")
+            if _name(old) == _name(new)  # the same acronym: the names tell the two apart
+            else Moment(new.valid.start, "renaming", f"{_name(old)} renamed {_name(new)}")
             for old, new in zip(body.names, body.names[1:], strict=False)
             if new.valid.start is not None
         )
@@ -308,53 +274,68 @@ def timeline_moments(registry: Registry) -> list[Moment]:
     return moments
 
 
-def _timeline_legend() -> list[str]:
-    """The legend's rows, in the timeline's own columns: a colour, then the kind of moment it marks."""
-    return [
-        f'<tr><td bgcolor="{colour}"></td><td align="left">{_h(words)}</td></tr>'
-        for colour, words in CATEGORY_STYLE.values()
-    ]
+def organisation_links(registry: Registry) -> list[tuple[str, str, str]]:
+    """
+    How the bodies meet and relate across the hierarchy: (one body, how, the other), for a table.
+
+    Joint meetings (with how many a year), meetings held back-to-back, and the
+    relations the sources state between bodies (advises, partners with, ...).
+    """
+    names = {b.id: b.acronym or b.name for b in registry.bodies()}
+    rows = []
+    for link in _links(registry):
+        if link.style == "joint":
+            how = "meets jointly with" + (f" ({link.words})" if link.words else "")
+        elif link.style == "back-to-back":
+            how = "meets back-to-back with"
+        else:
+            how = link.words
+        rows.append((names[link.tail], how, names[link.head]))
+    return rows
 
 
-def _moment_text(moment: Moment, width: int = 40) -> str:
-    """A moment's date (grey, when more precise than its year) and text, wrapped to *width* characters."""
-    date = "" if moment.when.precision == "year" else str(moment.when)
-    lines = [_h(line) for line in textwrap.wrap(f"{date} {moment.text}".strip(), width)]
-    if date:
-        lines[0] = f'<font color="#595959">{_h(date)}</font>' + lines[0][len(_h(date)) :]
-    return '<br align="left"/>'.join(lines) + '<br align="left"/>'
+def organisation_legend(registry: Registry) -> str:
+    """The legend of :func:`organisation_chart`: the colour of each kind of body, in HTML."""
+    kinds = list(dict.fromkeys(b.kind.value for b in registry.bodies()))
+    rows = []
+    for kind in kinds:
+        fill, ink = KIND_STYLE.get(kind, ("#ffffff", "black"))
+        rows.append(
+            f'<tr><td style="background:{fill};color:{ink}">{_h(kind.replace("_", " "))}</td>'
+            "<td>body kind</td></tr>"
+        )
+    rows.append("<tr><td>———</td><td>reports to (parent on the left)</td></tr>")
+    return _table(rows, "diagram-legend")
+
+
+def _moment_text(moment: Moment) -> str:
+    """A moment's date (grey, when more precise than its year) and text."""
+    date = "" if moment.when.precision == "year" else f'<span class="diagram-date">{_h(moment.when)}</span> '
+    return date + _h(moment.text)
+
+
+def _swatch(colour: str) -> str:
+    return f'<td class="diagram-swatch" style="background:{colour}"></td>'
 
 
 def timeline(registry: Registry) -> str:
     """
-    Establishments, renamings, master plans, declarations and accessions, in DOT.
+    Establishments, renamings, master plans, declarations and accessions, in HTML.
 
-    One narrow table, to be read on a phone at its own size: the legend, then
-    for each year its number and a row per moment, marked with the colour of
-    its kind. Years with nothing in them are left out.
+    One narrow table, to be read on a phone: the legend, then for each year
+    its number and a row per moment, marked with the colour of its kind.
+    Years with nothing in them are left out.
     """
     by_year: dict[int, list[Moment]] = defaultdict(list)
     for moment in timeline_moments(registry):
         by_year[moment.when.year].append(moment)
-    rows = _timeline_legend()
+    rows = [f"<tr>{_swatch(colour)}<td>{_h(words)}</td></tr>" for colour, words in CATEGORY_STYLE.values()]
     for year, moments in sorted(by_year.items()):
-        rows.append(
-            f'<tr><td colspan="2" align="left" cellpadding="3" height="24" valign="bottom">'
-            f'<font color="#1f4e79" point-size="13"><b>{year}</b></font></td></tr>'
-        )
+        rows.append(f'<tr><th colspan="2" class="diagram-year">{year}</th></tr>')
         rows.extend(
-            f'<tr><td bgcolor="{CATEGORY_STYLE[m.category][0]}" width="6"></td>'
-            f'<td align="left" balign="left">{_moment_text(m)}</td></tr>'
-            for m in moments
+            f"<tr>{_swatch(CATEGORY_STYLE[m.category][0])}<td>{_moment_text(m)}</td></tr>" for m in moments
         )
-    table = '<table border="0" cellborder="0" cellspacing="1" cellpadding="2">' + "".join(rows) + "</table>"
-    return (
-        "digraph timeline {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
-        f"  timeline [label=<{table}>];\n"
-        "}\n"
-    )
+    return _table(rows, "diagram-timeline")
 
 
 def _dated_plans(registry: Registry) -> list[tuple[Any, PartialDate, PartialDate]]:
@@ -368,80 +349,53 @@ def _dated_plans(registry: Registry) -> list[tuple[Any, PartialDate, PartialDate
 
 
 def plan_periods(registry: Registry) -> str:
-    """The master plans' implementation periods as a year-by-year chart, in DOT."""
+    """The master plans' implementation periods as a year-by-year chart, in HTML."""
     plans = _dated_plans(registry)
     if not plans:
-        return (
-            'digraph periods { graph [bgcolor="white"]; none [shape=plaintext, label="no dated plans"]; }\n'
-        )
+        return "<p>No master plan has a dated period.</p>"
     first = min(start.year for _, start, _ in plans)
     last = max(end.year for _, _, end in plans)
-    size = MIN_POINT_SIZE
-    head = "".join(
-        f'<td><font point-size="{size}">’{str(year)[2:]}</font></td>' for year in range(first, last + 1)
-    )
-    rows = [f"<tr><td></td>{head}</tr>"]
+    head = "".join(f"<th>’{str(year)[2:]}</th>" for year in range(first, last + 1))
+    rows = [f"<tr><th></th>{head}</tr>"]
     colours = ["#9dc3e6", "#8fd19e", "#f4c37d", "#c9b3e6", "#e6a5a5"]
     for i, (plan, start, end) in enumerate(plans):
-        name = _wrapped(plan.name, MIN_POINT_SIZE, 18)
-        cells = [f'<td align="left" balign="left"><b>{_h(plan.acronym)}</b><br/>{name}</td>']
+        cells = [f'<th class="diagram-name">{_h(plan.acronym)}<br/><small>{_h(plan.name)}</small></th>']
         cells.extend("<td></td>" for _ in range(start.year - first))
-        colour = colours[i % len(colours)]
-        text = f"{start}–{end}"
         span = end.year - start.year + 1
-        cells.append(f'<td colspan="{span}" bgcolor="{colour}">{_h(text)}</td>')
+        colour = colours[i % len(colours)]
+        cells.append(f'<td colspan="{span}" style="background:{colour}">{_h(f"{start}–{end}")}</td>')
         cells.extend("<td></td>" for _ in range(last - end.year))
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    table = '<table border="0" cellborder="1" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
-    return (
-        "digraph periods {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize=10];\n'
-        f"  periods [label=<{table}>];\n"
-        "}\n"
-    )
+    return _table(rows, "diagram-grid")
 
 
 def meetings_by_host(registry: Registry) -> str:
-    """The ministerial meetings as a year-by-host chart, in DOT: a cell per meeting, numbered."""
+    """The ministerial meetings as a year-by-host chart, in HTML: a cell per meeting, numbered."""
     meetings = [
         m for m in registry.meetings(body="adgmin") if m.dates.start is not None and m.host is not None
     ]
     if not meetings:
-        return 'digraph hosts { graph [bgcolor="white"]; none [shape=plaintext, label="no meetings"]; }\n'
+        return "<p>No ministerial meeting has a date and a host.</p>"
     first = min(m.dates.start.year for m in meetings)  # type: ignore[union-attr]
     last = max(m.dates.start.year for m in meetings)  # type: ignore[union-attr]
     states = {s.id: s.name for s in registry.member_states()}
     hosts = list(dict.fromkeys(m.host for m in meetings))
-    head = "".join(f"<td>{str(year)[2:]}</td>" for year in range(first, last + 1))
-    rows = [f"<tr><td></td>{head}</tr>"]
+    head = "".join(f"<th>{str(year)[2:]}</th>" for year in range(first, last + 1))
+    rows = [f"<tr><th></th>{head}</tr>"]
     colours = {"TELMIN": "#9dc3e6", "ADGMIN": "#8fd19e"}
     for host in hosts:
-        name = "<br/>".join(_h(line) for line in textwrap.wrap(states.get(host or "", host or ""), 12))
-        cells = [f'<td align="left" balign="left"><font point-size="10"><b>{name}</b></font></td>']
+        cells = [f'<th class="diagram-name">{_h(states.get(host or "", host or ""))}</th>']
         for year in range(first, last + 1):
             held = [m for m in meetings if m.host == host and m.dates.start.year == year]  # type: ignore[union-attr]
             if held:
-                name = held[0].name.split()[-1]
+                colour = colours.get(held[0].name.split()[-1], "#f4c37d")
                 text = " ".join(f"{m.number}" for m in held)
-                colour = colours.get(name, "#f4c37d")
-                cells.append(f'<td bgcolor="{colour}" title="{_h(held[0].name)}">{text}</td>')
+                cells.append(f'<td style="background:{colour}" title="{_h(held[0].name)}">{text}</td>')
             else:
                 cells.append("<td></td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    key = (
-        f'<tr><td colspan="{last - first + 2}" align="left">'
-        '<font point-size="10">blue: TELMIN (number) · green: ADGMIN (number) · '
-        f"columns: years {first}–{last}"
-        "</font></td></tr>"
+    rows.append(
+        f'<tr><td colspan="{last - first + 2}" class="diagram-key">blue: TELMIN (number) · '
+        f"green: ADGMIN (number) · columns: years {first}–{last}</td></tr>"
     )
-    table = (
-        '<table border="0" cellborder="1" cellspacing="0" cellpadding="1">' + "".join(rows) + key + "</table>"
-    )
-    return (
-        "digraph hosts {\n"
-        f'  graph [bgcolor="white", fontname="{FONT}", pad=0.05];\n'
-        f'  node [shape=plaintext, fontname="{FONT}", fontsize={MIN_POINT_SIZE}];\n'
-        f"  hosts [label=<{table}>];\n"
-        "}\n"
-    )
+    return _table(rows, "diagram-grid")
