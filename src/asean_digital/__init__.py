@@ -110,19 +110,19 @@ def _names() -> dict[str, str]:
 def __getattr__(name: str) -> object:
     from importlib import import_module  # noqa: PLC0415 - already loaded by the import system
 
-    public = _names()
-    if name == "__all__":
-        value: object = sorted(public)
-    elif public.get(name):
-        value = getattr(import_module(f"{__name__}.{public[name]}"), name)
-    elif name == "registry":
-        value = import_module(f"{__name__}.query.api").default_registry()
+    # The three made here first: the first query (``ad.registry``) need not read the block.
+    if name == "registry":
+        value: object = import_module(f"{__name__}.query.api").default_registry()
     elif name == "converter":
         value = import_module(f"{__name__}.formats.convert").converter()
     elif name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - read on first use, as attrs does
 
         return version("asean-digital")
+    elif name == "__all__":
+        value = sorted(_names())
+    elif _names().get(name):
+        value = getattr(import_module(f"{__name__}.{_names()[name]}"), name)
     else:
         msg = f"module {__name__!r} has no attribute {name!r}"
         raise AttributeError(msg)
