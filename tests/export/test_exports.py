@@ -138,6 +138,19 @@ class TestDataFrame:
         assert list(none.to_dataframe().columns) == list(df.columns)
         assert none.to_polars().columns == list(df.columns)
 
+    def test_errata_as_a_table(self) -> None:
+        """Errata are rows of the record's kind and id, the field, what is kept and stated, and why."""
+        errata = reg.errata()
+        df = ad.to_dataframe(errata)
+        assert list(df.columns) == ["kind", "id", "field", "kept", "stated", "note", "sources"]
+        assert len(df) == len(errata)
+        brunei = df[(df["id"] == "BN") & (df["field"] == "joined")].iloc[0]
+        # The ASEAN Secretariat's date is kept over a news item's (research/evidence.csv).
+        assert (brunei["kind"], brunei["kept"]) == ("MemberState", "1984-01-07")
+        assert "web-asean-about-asean-2024" in brunei["sources"].split(", ")
+        assert ad.to_polars(errata).columns == list(df.columns)
+        assert [r["id"] for r in ad.to_records(errata)] == list(df["id"])
+
     def test_dtypes(self) -> None:
         """Text columns are strings and booleans booleans."""
         df = ad.to_dataframe(reg.member_states())

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.parts import Erratum
 
 from .cells import flat_cell, row_of
 from .convert import converter
@@ -36,6 +37,39 @@ MATCH_COLUMNS: Final = (
     Column("snippet", "string", "A short window of that text around what matched.", True),
 )
 """The columns of a table of search matches: the record found is named by its kind and id."""
+
+
+ERRATUM_COLUMNS: Final = (
+    Column("kind", "string", "The kind of record the erratum is attached to (Body, Meeting, ...).", True),
+    Column("id", "string", "The id of that record (a relation's: subject predicate object).", True),
+    Column("field", "string", "The field concerned; empty for the record as a whole.", True),
+    Column("kept", "string", "The value the data keeps.", True),
+    Column("stated", "string", "What the contradicting statement says.", True),
+    Column("note", "string", "Why the kept value is kept.", True),
+    Column("sources", "string", "The ids of the source documents of the contradicting statement.", True),
+)
+"""The columns of a table of errata, as :meth:`Registry.errata <asean_digital.Registry.errata>` gives them."""
+
+
+def _is_erratum_pair(item: Any) -> bool:
+    return isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Erratum)
+
+
+def erratum_row(pair: tuple[Any, Erratum]) -> dict[str, Any]:
+    """A (record, erratum) pair as a row of :data:`ERRATUM_COLUMNS`."""
+    record, erratum = pair
+    ident = getattr(record, "id", None)
+    if ident is None:  # a relation
+        ident = f"{record.subject} {record.predicate.value} {record.object}"
+    return {
+        "kind": type(record).__name__,
+        "id": str(ident),
+        "field": erratum.field,
+        "kept": erratum.kept,
+        "stated": erratum.stated,
+        "note": erratum.note,
+        "sources": ", ".join(s.document for s in erratum.sources),
+    }
 
 
 def _is_match(item: Any) -> bool:
@@ -63,6 +97,8 @@ def unstructure(item: Any) -> dict[str, Any]:
     conv = converter()
     if _is_match(item):
         return {**match_row(item), "entity": conv.unstructure(item.entity)}
+    if _is_erratum_pair(item):
+        return erratum_row(item)
     data: dict[str, Any] = conv.unstructure(item)
     return data
 
@@ -106,6 +142,8 @@ def table_of(items: Iterable[Any], *, flat: bool = False) -> tuple[list[Column],
     kind = getattr(items, "kind", None)
     if (records and all(_is_match(r) for r in records)) or (not records and _is_match_class(kind)):
         return list(MATCH_COLUMNS), [match_row(m) for m in records]
+    if records and all(_is_erratum_pair(r) for r in records):
+        return list(ERRATUM_COLUMNS), [erratum_row(pair) for pair in records]
     held = (
         [] if kind is None else [kind, *(c.cls for c in COLLECTIONS if c.within and issubclass(c.cls, kind))]
     )

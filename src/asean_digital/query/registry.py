@@ -178,12 +178,18 @@ class Registry(KindQueries):
         """
         Every erratum, with the record it is attached to, by record id.
 
+        :func:`~asean_digital.to_dataframe` (and ``to_records``, ``to_polars``)
+        makes them a table: the record's kind and id, the field, what is kept,
+        what was stated, why, and the stated value's sources.
+
         >>> import asean_digital as ad
         >>> errata = ad.registry.errata()
         >>> len(errata)
         47
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
         [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
+        >>> ad.to_records(errata)[0]["stated"]
+        '8 January 1984 (a Cambodian news item)'
         """
         out = [(r, e) for r in self._store.every() for e in r.errata]
         out.extend((r, e) for r in self._store.table("relations").records for e in r.errata)
