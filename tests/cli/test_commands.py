@@ -265,3 +265,21 @@ def test_the_columns_help_example_is_a_column(capsys: pytest.CaptureFixture[str]
     assert code == 0, err
     header = out.splitlines()[0]
     assert all(c.replace("-", "_") in header.replace(" ", "_") for c in [*defaults.split(","), extra] if c)
+
+
+def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
+    """``bodys`` suggests ``bodies``; a city no declaration is in names the closest that one is in."""
+    code, _, err = run(capsys, "bodys")
+    assert code == 2
+    assert err.rstrip().endswith("invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', "
+        "'declarations', 'plans', 'meetings', 'people', 'events', 'partners', 'states', 'policy-areas', "
+        "'dialogues', 'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'diff', 'new', "
+        "'validate'); did you mean 'bodies'?")  # fmt: skip
+    code, out, err = run(capsys, "declarations", "--city", "Bangkock")
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        "--city: none of the declarations is in 'Bangkock'; did you mean 'Bangkok'?",
+        "(no records)",
+    ]
+    code, _, err = run(capsys, "declarations", "--city", "Bangkok", "--year", "2001")
+    assert err == "(no records)\n"  # a real city: only the year leaves nothing

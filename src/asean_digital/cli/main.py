@@ -26,6 +26,8 @@ import attrs
 from asean_digital.formats.cells import text_cell
 from asean_digital.formats.convert import converter
 from asean_digital.model.collections import COLLECTIONS, Collection
+from asean_digital.model.fields import values_at
+from asean_digital.model.keys import closest, normalise
 from asean_digital.query.api import default_registry, load
 
 if TYPE_CHECKING:
@@ -114,7 +116,23 @@ def _query(c: Collection, args: argparse.Namespace, reg: Registry) -> Sequence[A
             records = reg.records(c.name, source=args.source)
     else:
         records = reg.stored(c.name)
+    if not records:
+        _hint_places(c, args, reg)
     return records
+
+
+def _hint_places(c: Collection, args: argparse.Namespace, reg: Registry) -> None:
+    """For a place option that names no place of the collection's records, a note of the closest ones."""
+    for f in c.filters:
+        given = getattr(args, f.name)
+        if f.how != "place" or given is None:
+            continue
+        held = {normalise(v): v for r in reg.stored(c.name) for p in f.fields for _, v in values_at(r, p)}
+        if normalise(given) in held:
+            continue
+        close = [held[k] for k in closest(normalise(given), held)]
+        hint = f"; did you mean {' or '.join(repr(v) for v in close)}?" if close else ""
+        print(f"{f.flag}: none of the {c.name.replace('_', ' ')} is in {given!r}{hint}", file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -9,9 +9,11 @@ its help and how its value reaches the query all come from the declaration.
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate
@@ -98,11 +100,24 @@ _FORMATS: Final = {"records": _RECORD_FORMATS, "export": _EXPORT_FORMATS, "graph
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse's parser, but a help text that cannot be written (a full disk) is an error, not lost."""
+    """
+    argparse's parser, but a help text that cannot be written (a full disk) is an error, not lost.
+
+    A choice that is not one (``bodys``) gets the closest choices as a suggestion.
+    """
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             (file or sys.stderr).write(message)
+
+    def error(self, message: str) -> NoReturn:
+        found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)
+        if found:
+            choices = re.findall(r"'([^']*)'", found.group(2))
+            close = difflib.get_close_matches(found.group(1).lower(), choices, n=2, cutoff=0.6)
+            if close:
+                message += "; did you mean " + " or ".join(repr(c) for c in close) + "?"
+        super().error(message)
 
 
 def _common(formats: tuple[str, ...], format_help: str | None = None) -> _Parser:
