@@ -107,10 +107,16 @@ class TestRoundTrip:
 class TestStrict:
     @pytest.mark.parametrize(
         ("value", "cls"),
-        [(2001, PartialDate), ("2001-13", PartialDate), ({"start": "2021", "end": "2020"}, Period)],
+        [
+            (True, PartialDate),
+            (2001.0, PartialDate),
+            (0, PartialDate),
+            ("2001-13", PartialDate),
+            ({"start": "2021", "end": "2020"}, Period),
+        ],
     )
     def test_bad_values(self, value: Any, cls: type) -> None:
-        """Dates are ISO strings of real dates; periods are ordered."""
+        """Dates are ISO strings of real dates or years as integers (from 1); periods are ordered."""
         with pytest.raises((cattrs.BaseValidationError, ValueError, TypeError)):
             ad.converter.structure(value, cls)
 

@@ -133,7 +133,7 @@ class TestForgivingInput:
         )
         assert any("unknown field(s) descripton (did you mean 'description'?)" in p for p in found)
 
-    @pytest.mark.parametrize(("field", "value"), [("established", 2024), ("acronym", 7)])
+    @pytest.mark.parametrize(("field", "value"), [("established", 20.24), ("acronym", 7)])
     def test_a_wrong_value_is_reported_once_where_it_was_given(
         self, field: str, value: object, tmp_path: Path
     ) -> None:
@@ -511,3 +511,22 @@ class TestReviewFindings:
             "$.declarations[0].meeting: 'adgmin-5' (the 5th ADGMIN) is not the meeting its meeting_name "
             "'6th ADGMIN' and meeting_number 6 name: give meeting 'adgmin-6'"
         )
+
+
+def test_a_year_may_be_an_integer_as_in_the_api(tmp_path: Path) -> None:
+    """``"established": 2020`` is the year 2020, as the API takes a year; ``true`` is refused."""
+    path = write(tmp_path, {"bodies": [working_group(established=2020)]})
+    reg = ad.load(path)
+    body = reg.body("EX-WG")
+    assert (str(body.established), str(body.names[0].valid.start)) == ("2020", "2020")
+    assert "example-wg" in [b.id for b in reg.bodies(established_after=2019, established_before=2021)]
+    schema = json.loads((SCHEMAS / "bodies.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
+    wrong = write(tmp_path, {"bodies": [working_group(established=True)]}, "wrong.json")
+    with pytest.raises(ad.DataError) as info:
+        ad.load(wrong)
+    assert [p.message for p in info.value.problems] == [
+        "expected a date string like '2001', '2001-07' or '2001-07-15', or a year like 2001, got True"
+    ]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(json.loads(wrong.read_text(encoding="utf-8")), schema)

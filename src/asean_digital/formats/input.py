@@ -99,7 +99,9 @@ def _complete_names(item: dict[str, Any]) -> None:
     names = item.get("names")
     if names is None and "names" not in item and isinstance(item.get("name"), str):
         # A wrong value is reported once, where it was given: the derived name does not repeat it.
-        start = item.get("established") if isinstance(item.get("established"), str) else None
+        established = item.get("established")
+        year = isinstance(established, int) and not isinstance(established, bool)
+        start = established if isinstance(established, str) or year else None
         acronym = item.get("acronym") if isinstance(item.get("acronym"), str) else None
         item["names"] = [{"name": item["name"], "acronym": acronym, "valid": {"start": start, "end": None}}]
         return

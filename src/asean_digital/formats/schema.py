@@ -30,9 +30,11 @@ from .input import DERIVED, omittable, reference_fields
 __all__ = ["file_schema", "type_schema", "write_schemas"]
 
 _PARTIAL_DATE = {
-    "type": "string",
-    "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
-    "description": "A date at year, month or day precision: 2001, 2001-07 or 2001-07-15.",
+    "anyOf": [
+        {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
+        {"type": "integer", "minimum": 1, "maximum": 9999},
+    ],
+    "description": "A date to the year, month or day ('2001', '2001-07', '2001-07-15'), or a year 2001.",
 }
 
 

@@ -48,9 +48,11 @@ Hook = Callable[[Any, Any], Any]
 
 
 def structure_partial_date(value: Any, _: type) -> PartialDate:
-    """A :class:`PartialDate` from its ISO text."""
+    """A :class:`PartialDate` from its ISO text, or a year as an integer (as the API takes one)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return PartialDate(value)
     if not isinstance(value, str):
-        msg = f"expected a date string like '2001', '2001-07' or '2001-07-15', got {value!r}"
+        msg = f"expected a date string like '2001', '2001-07' or '2001-07-15', or a year like 2001, got {value!r}"  # noqa: E501
         raise TypeError(msg)
     return PartialDate.parse(value)
 
