@@ -185,10 +185,13 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "document",
         keys=("title", "aliases"),
         shared_keys=("title",),
-        references=(Reference("meeting", "meetings"),),
+        references=(Reference("meeting", "meetings"), Reference("led_by", "member_states")),
         date="published or period.start",
         filters=(
             Filter("kind", "enum", "listed under this kind", ("kinds[]",), DocumentKind),
+            Filter(
+                "meeting", "key", "adopted, endorsed or launched at this meeting", ("meeting",), "meeting"
+            ),
             Filter("year", "year", "published in this year", ("published",)),
             Filter("published_before", "before", "published wholly before this year or date"),
             Filter("published_after", "after", "published wholly after this year or date"),
@@ -208,6 +211,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Reference("meeting", "meetings"),
             Reference("body", "bodies"),
             Reference("host", "member_states"),
+            Reference("led_by", "member_states"),
         ),
         date="published or period.start",
         within="documents",

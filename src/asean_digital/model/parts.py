@@ -20,6 +20,7 @@ from .fields import publish
 
 __all__ = [
     "BodyKind",
+    "DocumentAct",
     "DocumentKind",
     "Erratum",
     "MeetingSeries",
@@ -51,6 +52,26 @@ class BodyKind(enum.Enum):
     """A council of telecommunications regulators (ATRC)."""
     WORKING_GROUP = "working_group"
     """A working group, ad-hoc working group or sub-working group."""
+
+
+class DocumentAct(enum.Enum):
+    """
+    What was done with a document on its date: adopted, endorsed, launched and so on, as a source says.
+
+    >>> DocumentAct.ENDORSED.value
+    'endorsed'
+    """
+
+    ADOPTED = "adopted"
+    """Adopted (or signed) by the meeting or body."""
+    ENDORSED = "endorsed"
+    """Endorsed or approved by the meeting or body, often after adoption below it."""
+    NOTED = "noted"
+    """Noted or welcomed by the meeting, not adopted by it."""
+    LAUNCHED = "launched"
+    """Launched: an initiative, platform or programme begun on the date."""
+    PUBLISHED = "published"
+    """Published or made public on the date."""
 
 
 class DocumentKind(enum.Enum):
@@ -382,6 +403,7 @@ class Thrust:
 publish(
     globals(),
     BodyKind,
+    DocumentAct,
     DocumentKind,
     PartnerKind,
     Predicate,

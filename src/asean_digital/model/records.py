@@ -19,6 +19,7 @@ from .dates import PartialDate, Period, When
 from .fields import publish
 from .parts import (
     BodyKind,
+    DocumentAct,
     DocumentKind,
     Erratum,
     MeetingSeries,
@@ -240,6 +241,13 @@ class Document(Record):
         publisher: Who publishes it, for links to other organisations.
         meeting: The id of the :class:`Meeting` that adopted, endorsed or
             launched it, where a source says.
+        act: What was done with it on its ``published`` date (adopted,
+            endorsed, launched, ...), where a source says.
+        led_by: The id of the member state that led its drafting, where a
+            source says.
+        summary: What it is, in one line of our own words.
+        url: The document's own page, as a search of the public record
+            returned it (never a guessed address).
         aliases: Other names people use (``"PDP Framework"``) and the other
             titles it is listed under.
         title_translated: An English rendering of a title the sources give
@@ -256,6 +264,10 @@ class Document(Record):
     period: Period | None = None
     publisher: str | None = None
     meeting: str | None = None
+    act: DocumentAct | None = None
+    led_by: str | None = None
+    summary: str | None = None
+    url: str | None = None
     aliases: tuple[str, ...] = ()
     title_translated: str | None = None
     sources: tuple[Source, ...]

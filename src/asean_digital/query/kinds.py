@@ -156,6 +156,7 @@ class KindQueries:
         self,
         *,
         kind: DocumentKind | str | None = None,
+        meeting: str | None = None,
         year: int | None = None,
         published_before: When | None = None,
         published_after: When | None = None,
@@ -166,6 +167,8 @@ class KindQueries:
 
         Args:
             kind: Only documents listed under this :class:`DocumentKind`.
+            meeting: Only documents adopted, endorsed or launched at this
+                meeting (a key: ``"5th ADGMIN"``).
             year: Only documents published in this year.
             published_before: Only documents dated wholly before this: by
                 publication or adoption, else by the start of the period
@@ -185,6 +188,8 @@ class KindQueries:
         ['ASEAN Framework on Personal Data Protection', 'ASEAN Framework on International Mobile Roaming']
         >>> len(ad.registry.documents(year=2021))
         4
+        >>> [d.id for d in ad.registry.documents(meeting="1st ADGMIN")][-1]
+        'putrajaya-declaration-2021'
         """
         return self._query("documents", locals())
 
