@@ -21,6 +21,30 @@ NOTES = {"id": "our-notes", "title": "Our notes", "description": "Facts we check
 CITE = [{"document": "our-notes", "section": "Minutes"}]
 
 
+# What a person writes in each skeleton of ``new KIND`` (its FILL IN values), in the order printed.
+FILLED: dict[str, dict[str, Any]] = {
+    "body": {
+        "id": "new-wg", "name": "New Working Group", "kind": "working_group", "representation": "Director",
+    },
+    "declaration": {
+        "id": "new-declaration", "title": "New Declaration", "body": "ADGMIN", "meeting_number": 8,
+        "meeting_name": "8th ADGMIN", "city": "Vientiane", "host": "Lao PDR",
+    },
+    "document": {"id": "new-study", "title": "A New Study", "kinds": ["publication"]},
+    "meeting": {
+        "id": "adgmin-8", "body": "ADGMIN", "number": 8, "name": "8th ADGMIN",
+        "dates": {"start": "2028-01", "end": "2028-01"},
+    },
+    "member-state": {"id": "XX", "name": "New State", "alpha3": "XXX", "joined": 2030},
+    "master-plan": {
+        "id": "adm2035", "acronym": "ADM2035", "name": "New Masterplan",
+        "period": {"start": "2031", "end": "2035"},
+    },
+    "relation": {"subject": "adgsom-wg", "predicate": "partners_with", "object": "atrc-wg"},
+    "source": {"id": "my-source", "title": "My notes", "description": "Notes of our own."},
+}  # fmt: skip
+
+
 def declaration(**overrides: Any) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": "example-statement-2026",
@@ -371,14 +395,14 @@ class TestCommandLine:
         code, out, _ = run(capsys, "diff", "--format", "csv")  # no changes: still the whole header
         assert (code, out) == (0, "action,collection,id,field,old,new,file,path,dated\n")
 
-    @pytest.mark.parametrize(
-        "kind",
-        ["body", "declaration", "meeting", "member-state", "master-plan", "relation", "source", "sector"],
-    )
-    def test_new_skeletons_load_and_match_the_schema(
+    @pytest.mark.parametrize("kind", list(FILLED))
+    def test_a_skeleton_loads_only_once_filled_in(
         self, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """new KIND prints an overlay that validates as it is, describes every field, and meets the schema."""
+        """
+        new KIND describes every field; as printed it is refused, a problem per value to write;
+        with those written it validates, meets the schema and adds a record.
+        """
         code, out, err = run(capsys, "new", kind)
         assert code == 0, err
         doc = json.loads(out)
@@ -391,16 +415,31 @@ class TestCommandLine:
             or doc["$comment"][f].startswith("derived")
             for f in record
         )
+        unfilled = sorted(k for k, v in record.items() if "FILL IN" in json.dumps(v))
+        assert unfilled == sorted(FILLED[kind])
+        needed = [doc["$comment"][f].split(" ")[0].rstrip(";") for f in unfilled if f != "kinds"]
+        assert set(needed) <= {"required", "derived"}  # a body's name is derived only from its names
+        code, _, err = run(capsys, "validate", str(write(tmp_path, doc, "as-printed.json")))
+        assert code == 1
+        assert [line.split(": ")[1] for line in err.splitlines()[1:]] == [
+            f"$.{collection}[0].{f}" + ("[0]" if f == "kinds" else "") for f in FILLED[kind]
+        ]
+        record.update(FILLED[kind])
         schema = json.loads((SCHEMAS / f"{collection}.schema.json").read_text(encoding="utf-8"))
         jsonschema.validate(doc, schema)
         path = write(tmp_path, doc)
         assert run(capsys, "validate", str(path))[0] == 0
         changes = ad.load(path).changes()
-        if kind == "sector":  # one sector: the skeleton is the packaged record, which it changes in nothing
-            assert changes == ()
-        else:  # a new record, replacing none of the packaged ones
-            assert changes
-            assert {c.action for c in changes} == {"added"}
+        assert changes
+        assert {c.action for c in changes} == {"added"}
+
+    def test_the_sector_skeleton_is_the_packaged_sector(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """There is one sector: its skeleton starts from the packaged record and changes nothing as it is."""
+        doc = json.loads(run(capsys, "new", "sector")[1])
+        assert doc["sectors"][0]["name"] == "ASEAN Digital sector"
+        assert ad.load(write(tmp_path, doc)).changes() == ()
 
     def test_new_unknown_kind(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown kind is an error naming the kinds."""
@@ -473,9 +512,11 @@ class TestReviewFindings:
         for kind in ("document", "declaration"):
             code, out, _ = run(capsys, "new", kind)
             assert code == 0
-            (tmp_path / f"{kind}.json").write_text(out, encoding="utf-8")
+            doc = json.loads(out)
+            doc[next(k for k in doc if k != "$comment")][0].update(FILLED[kind])
+            (tmp_path / f"{kind}.json").write_text(json.dumps(doc), encoding="utf-8")
         registry = ad.load(tmp_path)
-        assert {c.id for c in registry.changes()} == {"new-document", "new-declaration"}
+        assert {c.id for c in registry.changes()} == {"new-study", "new-declaration"}
 
     def test_polars_frames_of_a_kind_stack(self) -> None:
         """The polars schema is the collection's, whatever the rows hold, so results concatenate."""

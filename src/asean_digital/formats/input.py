@@ -29,7 +29,7 @@ from __future__ import annotations
 import enum
 import re
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -76,6 +76,28 @@ def omittable(cls: type, field: attrs.Attribute[Any], collection_name: str | Non
     if field.default is not attrs.NOTHING or is_optional(field.type) or is_tuple(field.type):
         return True
     return collection_name is not None and field.name in DERIVED.get(collection_name, {})
+
+
+PLACEHOLDER: Final = "FILL IN"
+"""How a value of a skeleton (``asean-digital new KIND``) begins until a person writes the real one."""
+
+
+def placeholders(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """
+    The JSON paths and texts of the skeleton's placeholders still in *value*: what is not filled in yet.
+
+    >>> list(placeholders({"title": "FILL IN: the title", "aliases": ["ok"]}, "$.documents[0]"))
+    [('$.documents[0].title', 'FILL IN: the title')]
+    """
+    if isinstance(value, str):
+        if value.startswith(PLACEHOLDER):
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from placeholders(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from placeholders(item, f"{path}[{i}]")
 
 
 def complete(collection_name: str, item: Any) -> Any:

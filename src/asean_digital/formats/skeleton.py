@@ -1,16 +1,20 @@
 """
-Skeleton records for ``asean-digital new KIND``: a valid overlay of one record, every field described.
+Skeleton records for ``asean-digital new KIND``: an overlay of one record to fill in, every field described.
 
 The skeleton is an overlay file's JSON: its ``"$comment"`` (which the loader
 ignores) describes each field from the model's docstrings, says whether it
-may be left out and what it takes; the record itself holds a placeholder
-for every field that loads as it is, ready to fill. The descriptions come
+may be left out and what it takes. The record holds a ``FILL IN: ...``
+placeholder for each required field, which the loader refuses until a
+person writes the value (so an unfilled skeleton never loads as data), and
+empty values for the optional ones. The descriptions come
 from the same rules as the loader's and the schemas'
 (:mod:`asean_digital.formats.input`).
 
 >>> doc = skeleton("body")
 >>> doc["bodies"][0]["parent"], doc["$comment"]["parent"].split(";")[0]
-('adgsom', 'optional')
+(None, 'optional')
+>>> doc["bodies"][0]["kind"]
+"FILL IN: one of 'ministerial', 'senior_officials', 'regulators', 'working_group'"
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ import attrs
 from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.dates import PartialDate, Period
 from asean_digital.model.fields import field_docs, is_optional, is_tuple
+from asean_digital.model.parts import DocumentKind
 
-from .input import DERIVED, omittable, reference_fields, type_text
+from .input import DERIVED, PLACEHOLDER, omittable, reference_fields, type_text
 
 __all__ = ["KINDS", "skeleton"]
 
@@ -35,36 +40,13 @@ KINDS: Final[dict[str, str]] = {
 """The kinds ``new`` makes a skeleton of (``"body"``, ``"master-plan"``), and their collections."""
 
 _YEAR: Final = "2027"
-# Placeholders that agree with the packaged data, so that every skeleton loads as it is.
+# Values a skeleton gives beyond the placeholders of its required fields: the packaged sector
+# (there is one, to start from), a declaration's listing (it is one), and a document's
+# listings, which a person must choose.
 _OVERRIDES: Final[dict[str, dict[str, Any]]] = {
-    "sources": {"id": "my-source"},
     "sectors": {"id": "digital"},
-    "bodies": {"parent": "adgsom", "kind": "working_group", "acronym": "NEW-WG"},
-    "documents": {"kinds": ["publication"]},
-    "declarations": {
-        "kinds": ["declaration"],
-        "body": "adgmin",
-        "meeting_number": 8,
-        "meeting_name": "8th ADGMIN",
-        "city": "Vientiane",
-        "host": "LA",
-    },
-    "meetings": {
-        "id": "adgmin-8",
-        "body": "adgmin",
-        "number": 8,
-        "name": "8th ADGMIN",
-        "city": "Vientiane",
-        "host": "LA",
-    },
-    "master_plans": {
-        "acronym": "NEW-PLAN",
-        "thrusts": [{"number": 1, "title": "A thrust", "description": None}],
-    },
-    "member_states": {"id": "XX", "alpha3": "XXX"},
-    "partners": {"id": "XP"},
-    # No relation the packaged data states, so that the skeleton adds one and replaces none.
-    "relations": {"subject": "adgsom-wg", "predicate": "partners_with", "object": "atrc-wg"},
+    "documents": {"kinds": [f"{PLACEHOLDER}: one of {', '.join(repr(k.value) for k in DocumentKind)}"]},
+    "declarations": {"kinds": ["declaration"]},
 }
 
 
@@ -97,16 +79,14 @@ def _record(c: Collection, word: str) -> dict[str, Any]:
         elif a.name == "id":
             record[a.name] = f"new-{label}"
         elif a.name in {"name", "title"}:
-            record[a.name] = f"New {word}"
+            record[a.name] = f"{PLACEHOLDER}: {type_text(a.type)}"
         else:
             record[a.name] = _placeholder(a.type, a.name)
-    if c.name == "bodies":
-        record["names"] = [
-            {"name": record["name"], "acronym": record["acronym"], "valid": {"start": _YEAR, "end": None}}
-        ]
-        record["established"] = _YEAR
-    if c.name == "sectors":
-        record["names"] = [{"name": record["name"], "acronym": None, "valid": {"start": None, "end": None}}]
+    for a in attrs.fields(c.cls):
+        if not omittable(c.cls, a, c.name):  # a person must write it: the loader refuses the placeholder
+            record[a.name] = f"{PLACEHOLDER}: {type_text(a.type)}"
+    if c.name in {"bodies", "sectors"}:
+        del record["names"]  # derived from name, acronym and established
     return record
 
 
@@ -138,8 +118,8 @@ def _describe(c: Collection) -> dict[str, str]:
     derived = DERIVED.get(c.name, {})
     references = {path.removesuffix("[]"): kind for path, kind in reference_fields(c.name).items()}
     out = {
-        "about": f"One {c.kind} ({c.summary}). Fill in the record, delete the fields you leave out, "
-        "then run: asean-digital validate FILE",
+        "about": f"One {c.kind} ({c.summary}). Write each {PLACEHOLDER} value (the loader refuses "
+        "them as they are), delete the fields you leave out, then run: asean-digital validate FILE",
     }
     for a in attrs.fields(c.cls):
         if a.name in derived:

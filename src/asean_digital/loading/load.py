@@ -82,8 +82,8 @@ def _structure(
     problems. *forgiving* (overlay files) first completes each record with
     what it may leave out (:func:`~asean_digital.formats.input.complete`).
     """
-    if forgiving:
-        from asean_digital.formats.input import complete  # noqa: PLC0415 - only overlays are forgiving
+    if forgiving:  # only overlays are forgiving
+        from asean_digital.formats.input import complete, placeholders  # noqa: PLC0415
     out: dict[str, list[tuple[Any, int]]] = {}
     for name, cls in RECORD_CLASSES.items():
         if name not in doc:
@@ -97,6 +97,14 @@ def _structure(
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
+                continue
+            unfilled = list(placeholders(item, f"$.{name}[{i}]")) if forgiving else []
+            if unfilled:  # a skeleton not filled in yet: say where, and do not read the rest as data
+                problems.extend(
+                    f"{file}: {where}: {text!r} is still to be written" for where, text in unfilled
+                )
+                if unreadable is not None and isinstance(item.get("id"), str):
+                    unreadable.add(item["id"])
                 continue
             try:
                 record: Any = structure(complete(name, item) if forgiving else item, cls)
