@@ -222,8 +222,9 @@ class TestCardConnections:
         code, out, _ = run(capsys, "show", "TELMIN")
         assert code == 0
         assert "  children: atrc, adgsom" in out
-        assert "  meetings: 25 (1st TELMIN to 6th ADGMIN" in out
+        assert "  meetings held: 25 (1st TELMIN to 6th ADGMIN" in out
         assert "    - atrc advises adgmin" in out
+        assert out.count("  meetings") == 2  # the series (how it meets) and the meetings held
 
     def test_show_a_person_lists_their_meetings(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "show", "Dr Yaacob Ibrahim")

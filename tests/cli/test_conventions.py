@@ -435,3 +435,14 @@ def test_keys_wider_than_the_terminal_say_so() -> None:
     done = run("relations", env={"COLUMNS": "40"})
     assert done.returncode == 0
     assert "(wider than the terminal's 40 columns: ids are never cut)" in done.stderr
+
+
+def test_show_reads_in_a_narrow_terminal() -> None:
+    """At 60 columns every line of a card fits but a whole address; a naming history reads as names."""
+    done = run("show", "TELMIN", env={"COLUMNS": "60"})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line for line in lines if len(line) > 59 and not line.strip().startswith("https://")] == []
+    assert "{" not in done.stdout  # no JSON
+    assert "    - ASEAN Digital Ministers Meeting (ADGMIN), 2019-10/.." in lines
+    assert "      Ministers Meeting (TELMIN), 2001-07-13/2019-10  [1,3]" in lines

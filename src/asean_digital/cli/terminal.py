@@ -16,13 +16,14 @@ import os
 import re
 import shutil
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from asean_digital.formats.cells import brief_text, row_of, text_cell
+from asean_digital.formats.cells import brief_text, part_text, row_of, text_cell
 from asean_digital.formats.convert import converter
 from asean_digital.formats.rows import MATCH_COLUMNS, match_row, to_records
 from asean_digital.formats.tables import columns_of
@@ -333,9 +334,8 @@ def _card(record: Any, reg: Registry) -> str:
                 lines.append(f"      {e.note}")
         elif isinstance(value, list):
             lines.append(f"  {key}:")
-            for i, v in enumerate(value):
-                text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-                lines.append(f"    - {text}{marks(f'{key}[{i}]')}")
+            for i, v in enumerate(getattr(record, key)):
+                lines.append(f"    - {part_text(v)}{marks(f'{key}[{i}]')}")
         elif isinstance(value, dict) and not isinstance(getattr(record, key), Period):
             lines.append(f"  {key}:{marks(key)}")  # a part of the record, such as a meeting's chair
             lines.extend(f"    {k}: {v}{marks(f'{key}.{k}')}" for k, v in value.items() if v is not None)
@@ -352,7 +352,26 @@ def _card(record: Any, reg: Registry) -> str:
         lines.append(f"        {where}")
         if source.derived is not None:
             lines.append(f"        derived, not stated: {source.derived}")
-    return "\n".join(_safe(line) for line in lines)
+    return "\n".join(_wrapped([_safe(line) for line in lines]))
+
+
+def _wrapped(lines: list[str]) -> list[str]:
+    """*lines* wrapped to the terminal's width, each continuation indented under its text, words whole."""
+    width = max(40, shutil.get_terminal_size((100, 24)).columns - 1)
+    out = []
+    for line in lines:
+        text = line.lstrip(" ")
+        indent = " " * (len(line) - len(text))
+        hang = indent + ("  " if text.startswith("- ") else "    " if text.startswith("[") else "  ")
+        wrap = textwrap.TextWrapper(
+            width,
+            initial_indent=indent,
+            subsequent_indent=hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        out.extend(wrap.wrap(text) or [line])
+    return out
 
 
 def _connections(record: Any, reg: Registry) -> list[str]:
@@ -366,7 +385,8 @@ def _connections(record: Any, reg: Registry) -> list[str]:
         held = reg.meetings(body=rid)
         if held:
             lines.append(
-                f"  meetings: {len(held)} ({held[0].name} to {held[-1].name}; see: meetings --body {rid})"
+                f"  meetings held: {len(held)} ({held[0].name} to {held[-1].name}; "
+                f"see: meetings --body {rid})"
             )
     elif type(record).__name__ == "Person":
         chaired = reg.meetings(person=rid)

@@ -21,7 +21,7 @@ from asean_digital.model.fields import values_at
 
 from .tables import Table, _class_columns, _specs
 
-__all__ = ["brief_text", "flat_cell", "row_of", "rows", "text_cell"]
+__all__ = ["brief_text", "flat_cell", "part_text", "row_of", "rows", "text_cell"]
 
 
 def rows(table: Table, stored: Callable[[str], Sequence[Any]]) -> Iterator[dict[str, Any]]:
@@ -139,3 +139,30 @@ def brief_text(value: Any) -> str:
             return str(len(value))
         return ", ".join(brief_text(v) for v in value)
     return str(value)
+
+
+def part_text(value: Any) -> str:
+    """
+    A part of a record (a name in its history, a meeting series, a chair) as one line of text.
+
+    A part with a text form of its own (a name, a participant) shows it, and
+    its period of validity where it has one; another lists its fields that
+    hold something, as ``field: value``.
+
+    >>> import asean_digital as ad
+    >>> part_text(ad.registry.body("ADGMIN").names[-1])
+    'ASEAN Digital Ministers Meeting (ADGMIN), 2019-10/..'
+    >>> part_text(ad.registry.body("SSM").meetings[0]).split("; ")[1:]
+    ['per_year: 1', 'back_to_back_with: adgsom-wg, atrc-wg']
+    """
+    if not attrs.has(type(value)):
+        return brief_text(value)
+    if vars(type(value)).get("__str__") is not None:  # a text form of its own
+        valid = getattr(value, "valid", None)
+        return str(value) if valid is None else f"{value}, {valid}"
+    shown = ((a.name, getattr(value, a.name)) for a in attrs.fields(type(value)))
+    return "; ".join(
+        f"{name}: {part_text(v) if attrs.has(type(v)) else brief_text(v)}"
+        for name, v in shown
+        if v not in (None, (), "", False)
+    )
