@@ -571,3 +571,64 @@ def test_a_year_may_be_an_integer_as_in_the_api(tmp_path: Path) -> None:
     ]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(json.loads(wrong.read_text(encoding="utf-8")), schema)
+
+
+class TestPatches:
+    def test_a_patch_changes_what_it_gives_and_keeps_the_rest_with_its_sources(self, tmp_path: Path) -> None:
+        """``"$patch": true`` replaces the fields given; the rest stay, still cited by the packaged page."""
+        atrc = ad.registry.body("ATRC")
+        path = write(tmp_path, {"bodies": [{"$patch": True, "id": "atrc", "representation": "Regulators"}]})
+        patched = ad.load(path).body("ATRC")
+        assert patched.representation == "Regulators"
+        assert (patched.description, patched.meetings, patched.names) == (
+            atrc.description, atrc.meetings, atrc.names,
+        )  # fmt: skip
+        assert [s.document for s in patched.sources_for("representation")] == ["overlay-1"]
+        assert [s.document for s in patched.sources_for("description")] == [
+            s.document for s in atrc.sources_for("description")
+        ]
+        assert {c.field for c in ad.load(path).changes()} == {"representation", "sources[0].fields"}
+
+    def test_a_patch_may_change_a_record_of_an_earlier_overlay(self, tmp_path: Path) -> None:
+        """Files apply in order: a patch in a later file changes the record an earlier file added."""
+        write(tmp_path, {"bodies": [working_group()]}, "10-add.json")
+        write(
+            tmp_path,
+            {"bodies": [{"$patch": True, "id": "example-wg", "description": "Patched."}]},
+            "20-patch.json",
+        )
+        body = ad.load(tmp_path).body("EX-WG")
+        assert (body.description, body.representation) == ("Patched.", "Director")
+
+    def test_a_patch_that_cannot_apply_is_a_problem(self, tmp_path: Path) -> None:
+        """A patch of no record, a $patch that is not true, and a patch without an id: each said where."""
+        path = write(
+            tmp_path,
+            {"bodies": [
+                {"$patch": True, "id": "nobody", "role": "x"},
+                {"$patch": 1, "id": "atrc"},
+                {"$patch": True, "role": "y"},
+            ]},
+        )  # fmt: skip
+        assert [p.split(": ", 1)[1] for p in problems(path)] == [
+            (
+                "$.bodies[0].id: 'nobody': no record of bodies to patch; "
+                'to add one, give it whole without "$patch"'
+            ),
+            '$.bodies[1].$patch: 1: write "$patch": true, or leave it out',
+            '$.bodies[2]: a patch names the record it changes by its id: give "id"',
+        ]
+
+    def test_validate_says_what_a_replacement_drops(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A whole record that replaces a packaged one says which of its fields it leaves empty."""
+        packaged = ad.converter.unstructure(ad.registry.body("ATRC WG"))
+        whole = {k: packaged[k] for k in ("id", "name", "acronym", "kind", "parent", "representation")}
+        code, out, _ = run(capsys, "validate", str(write(tmp_path, {"bodies": [whole]})))
+        assert code == 0
+        (note,) = [line for line in out.splitlines() if "drops" in line]
+        assert note.endswith(
+            "$.bodies[0]: replacing 'atrc-wg' drops its role, description, meetings, sources; "
+            'to change only the fields you give, write "$patch": true in the record'
+        )

@@ -196,12 +196,20 @@ def _validate(paths: Sequence[str], out: Callable[[str], None]) -> int:
     out(f"ok: {', '.join(paths)} can be applied over the packaged data")
     for r in reg.resolved:
         out(f"  resolved: {r.file}: {r.path}: {r.key!r} is {r.resolved!r}")
+    dropped: dict[tuple[str, str, str], list[str]] = {}
     for c in reg.changes():
         if c.action == "replaced" and c.dated:
             out(
                 f"  note: {c.file}: {c.path}: moves the dated history of {c.id!r}: "
                 f"{c.field} {_value(c.old)} -> {_value(c.new)}"
             )
+        if c.action == "replaced" and c.new in (None, [], "") and c.old not in (None, [], ""):
+            dropped.setdefault((c.file, c.path, c.id), []).append(c.field)
+    for (file, path, rid), fields in dropped.items():
+        out(
+            f"  note: {file}: {path}: replacing {rid!r} drops its {', '.join(fields)}; "
+            'to change only the fields you give, write "$patch": true in the record'
+        )
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from asean_digital.model.errors import DataError
 from asean_digital.model.parts import Source, SourceDocument
 
 from .dataset import Dataset, record_key
+from .patch import REFUSED, apply_patches, has_patches
 
 if TYPE_CHECKING:
     from asean_digital.model.overlay import Resolution
@@ -95,6 +96,8 @@ def _structure(
         records = out.setdefault(name, [])
         structure = HOOKS.hook(cls)
         for i, item in enumerate(items):
+            if item is REFUSED:
+                continue
             if not isinstance(item, dict):
                 problems.append(f"{file}: $.{name}[{i}]: expected an object, got {type(item).__name__}")
                 continue
@@ -283,7 +286,7 @@ class _Loader:
         for file, raw in _overlay_files(overlay, self.problems, self.budget):
             # What structures is merged even beside a record that does not, so that validation
             # reports every record's problems in the same error.
-            doc_records = _decode_and_structure(file, raw, self.problems, self.unreadable)
+            doc_records, patched = self.read(file, raw)
             file_no = len(self.files)
             self.files.append(file)
             # The file is a source of what it states: every record it adds or replaces cites it.
@@ -298,7 +301,7 @@ class _Loader:
                     rid = record_key(record)
                     here = (name, file_no, index)
                     first = seen.setdefault((space, rid), here)
-                    if first != here:
+                    if first != here and (name, index) not in patched:  # a patch may change it again
                         self.problems.append(
                             f"{self.where(file_no, name, index)}: duplicate id {rid!r} in one overlay, "
                             f"also at {self.where(first[1], first[0], first[2])}"
@@ -314,15 +317,33 @@ class _Loader:
                         )
                         continue
                     if hasattr(record, "sources"):
-                        record = attrs.evolve(
-                            record, sources=(*record.sources, Source(cited.id, f"$.{name}[{index}]"))
-                        )
+                        given = patched.get((name, index), ())  # a patch cites the file for what it gives
+                        cite = Source(cited.id, f"$.{name}[{index}]", given)
+                        record = attrs.evolve(record, sources=(*record.sources, cite))
                     if (space, rid) not in self.base:
                         self.base[(space, rid)] = self.packaged_record(space, rid)
                     for other in others:
                         self.merged[other].pop(rid, None)
                     into.pop(rid, None)  # the replacement goes last
                     into[rid] = (record, file_no, index)
+
+    def read(
+        self, file: str, raw: bytes
+    ) -> tuple[dict[str, list[tuple[Any, int]]], dict[tuple[str, int], tuple[str, ...]]]:
+        """An overlay file's records, its patches merged over the records they change (:mod:`.patch`)."""
+        doc = _decode(file, raw, self.problems)
+        if doc is None:
+            return {}, {}
+        patched: dict[tuple[str, int], tuple[str, ...]] = {}
+        if has_patches(doc):
+            from asean_digital.formats.convert import converter  # noqa: PLC0415 - only patches need it
+
+            def base_of(name: str, rid: str) -> Any:
+                held = (self.merged[other].get(rid) for other in _SHARING[_SPACE.get(name, name)])
+                return next((h[0] for h in held if h is not None), None) if name in _SPACE else None
+
+            doc, patched = apply_patches(file, doc, base_of, converter().unstructure, self.problems)
+        return _structure(file, doc, self.problems, self.unreadable, forgiving=True), patched
 
     def packaged_record(self, space: str, rid: str) -> tuple[str, Any] | None:
         """The packaged record with the id *rid* in the id space *space*, with its collection."""
@@ -428,12 +449,3 @@ def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dat
     if problems:
         raise DataError(problems)
     return dataset
-
-
-def _decode_and_structure(
-    file: str, raw: bytes, problems: list[str], unreadable: set[str]
-) -> dict[str, list[tuple[Any, int]]]:
-    doc = _decode(file, raw, problems)
-    if doc is None:
-        return {}
-    return _structure(file, doc, problems, unreadable, forgiving=True)
