@@ -274,8 +274,8 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     assert code == 2
     assert err.rstrip().endswith("invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', "
         "'declarations', 'plans', 'meetings', 'people', 'events', 'partners', 'states', 'policy-areas', "
-        "'dialogues', 'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'diff', 'new', "
-        "'validate'); did you mean 'bodies'?")  # fmt: skip
+        "'dialogues', 'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'cite', 'diff', "
+        "'new', 'validate'); did you mean 'bodies'?")  # fmt: skip
     code, out, err = run(capsys, "declarations", "--city", "Bangkock")
     assert (code, out) == (0, "")
     assert err.splitlines() == [
@@ -284,3 +284,21 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     ]
     code, _, err = run(capsys, "declarations", "--city", "Bangkok", "--year", "2001")
     assert err == "(no records)\n"  # a real city: only the year leaves nothing
+
+
+@pytest.mark.parametrize("fmt", ["text", "bibtex", "csl-json"])
+def test_cite_prints_the_sources_of_a_body_and_of_a_meeting_field(
+    capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """`cite` gives what Registry.cite gives, in each format; a bad format is a usage error."""
+    for key, field in (("ATRC", None), ("12th TELMIN", "chair")):
+        argv = ["cite", key, "--format", fmt, *(["--field", field] if field else [])]
+        code, out, err = run(capsys, *argv)
+        assert (code, err) == (0, "")
+        assert out.rstrip("\n") == ad.registry.cite(key, field=field, format=fmt).rstrip("\n")  # type: ignore[arg-type]
+        # the page the seed names ATRC on; a report naming the 12th TELMIN's chair (research/telmin-11-15.md)
+        anchor = "asean-digital-sector" if field is None else "http://en.aectourismthai.com/content1/640"
+        assert anchor in out
+    code, _, err = run(capsys, "--format", fmt if fmt != "text" else "bibtex", "bodies")
+    assert code == 2
+    assert "is for the cite command" in err

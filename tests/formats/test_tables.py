@@ -33,9 +33,12 @@ def reference_values() -> dict[tuple[str, str], tuple[str, set[str]]]:
 
 
 REFERENCES = reference_values()
-# One documents table holds every document: its meeting column holds the declarations' meetings too.
-_MEETINGS = REFERENCES[("documents", "meeting")][1] | REFERENCES[("declarations", "meeting")][1]
-REFERENCES[("documents", "meeting")] = REFERENCES[("declarations", "meeting")] = ("meetings", _MEETINGS)
+# One documents table holds every document: its columns of a document's own fields (meeting,
+# led_by) hold the declarations' values too.
+for _field in ("meeting", "led_by"):
+    _target, _held = REFERENCES[("documents", _field)]
+    _both = (_target, _held | REFERENCES[("declarations", _field)][1])
+    REFERENCES[("documents", _field)] = REFERENCES[("declarations", _field)] = _both
 
 
 @pytest.fixture(scope="module")

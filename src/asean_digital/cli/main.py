@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -31,8 +31,17 @@ from asean_digital.model.keys import closest, normalise
 from asean_digital.query.api import default_registry, load
 
 if TYPE_CHECKING:
+    from asean_digital.formats.citation import CitationFormat
     from asean_digital.query.registry import Registry
-from .parser import _EXPORT_FORMATS, _GRAPH_FORMATS, _RECORD_FORMATS, _option_value, _parser, _when
+from .parser import (
+    _CITE_FORMATS,
+    _EXPORT_FORMATS,
+    _GRAPH_FORMATS,
+    _RECORD_FORMATS,
+    _option_value,
+    _parser,
+    _when,
+)
 from .terminal import (
     _CHANGE_COLUMNS,
     _MATCH_COLUMNS,
@@ -72,9 +81,16 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return _diff(reg, getattr(args, "format", "table"), out)
     if cmd in {"export", "graph"}:
         return _export_or_graph(args, reg, out)
+    if cmd == "cite":
+        style = getattr(args, "format", "text")
+        if style not in {"text", "bibtex", "csl-json"}:
+            msg = f"cite --format must be text, bibtex or csl-json, got {style}"
+            raise _UsageError(msg)
+        out(reg.cite(args.key, field=args.field, format=cast("CitationFormat", style)))
+        return EXIT_OK
     fmt = getattr(args, "format", "table")
     if fmt not in _RECORD_FORMATS:
-        other = "graph" if fmt in _GRAPH_FORMATS else "export"
+        other = "graph" if fmt in _GRAPH_FORMATS else "cite" if fmt in _CITE_FORMATS else "export"
         msg = f"--format {fmt} is for the {other} command; use table, json or csv"
         raise _UsageError(msg)
     if cmd == "show":

@@ -57,6 +57,7 @@ examples:
   asean-digital --overlay my-data/ diff
   asean-digital export --format csv --out dataset/
   asean-digital graph --format mermaid
+  asean-digital cite "12th TELMIN" --field chair --format bibtex
 
 exit status: 0 success, 1 not found / invalid data / bad value, 2 bad usage
 """
@@ -93,10 +94,18 @@ _EXPORT_FORMATS: Final = ("json", "csv", "sqlite")
 _GRAPH_FORMATS: Final = ("dot", "mermaid")
 
 
-_ALL_FORMATS: Final = (*_RECORD_FORMATS, "sqlite", *_GRAPH_FORMATS)
+_CITE_FORMATS: Final = ("text", "bibtex", "csl-json")
 
 
-_FORMATS: Final = {"records": _RECORD_FORMATS, "export": _EXPORT_FORMATS, "graph": _GRAPH_FORMATS}
+_ALL_FORMATS: Final = (*_RECORD_FORMATS, "sqlite", *_GRAPH_FORMATS, "text", "bibtex", "csl-json")
+
+
+_FORMATS: Final = {
+    "records": _RECORD_FORMATS,
+    "export": _EXPORT_FORMATS,
+    "graph": _GRAPH_FORMATS,
+    "cite": _CITE_FORMATS,
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -162,7 +171,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the package and data versions")
     common = _common(
         _ALL_FORMATS,
-        "the output format: table (default), json or csv; export json, csv or sqlite; graph dot or mermaid",
+        "the output format: table (default), json or csv; export json, csv or sqlite; graph dot or "
+        "mermaid; cite text, bibtex or csl-json",
     )
     for action in common._actions:  # the same options work before the sub-command
         if action.dest != "help":
@@ -227,6 +237,11 @@ def _parser() -> argparse.ArgumentParser:
         help="replace PATH even if it holds something that is not an export",
     )
     command("graph", "the body hierarchy and relations as Graphviz DOT or Mermaid", _GRAPH_FORMATS)
+    p = command(
+        "cite", "the sources behind a record or one of its fields: text, BibTeX or CSL-JSON", _CITE_FORMATS
+    )
+    p.add_argument("key", help="an id, acronym, name, alias or meeting name, as for show (e.g. TELMIN)")
+    p.add_argument("--field", metavar="F", help="only the sources of this field (e.g. established, chair)")
     _overlay_commands(sub, command)
     p = sub.add_parser(
         "validate",

@@ -201,6 +201,8 @@ class SourceDocument:
         url: Its web address, exactly as it was found, where one is known.
         publisher: Who publishes it (``"ASEAN Secretariat"``), where known.
         published: When it was published or last updated, where it says.
+        accessed: When its address was last checked against the public
+            record (the evidence ledger's date), for citations.
     """
 
     id: str
@@ -210,6 +212,7 @@ class SourceDocument:
     url: str | None = None
     publisher: str | None = None
     published: PartialDate | None = None
+    accessed: PartialDate | None = None
 
 
 @attrs.frozen(order=True)

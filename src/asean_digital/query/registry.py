@@ -7,17 +7,18 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from asean_digital.model.collections import COLLECTIONS, kind_of
+from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate, to_partial_date
 from asean_digital.model.errors import NotFoundError
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
 from asean_digital.model.records import Entity, Relation, Sector
 
-from .core import KINDS, Shelf, Store, kind_arg, limit_arg, relations_with_hierarchy
+from .core import KINDS, Shelf, Store, relations_with_hierarchy
 from .kinds import KindQueries
 from .results import Results
 
 if TYPE_CHECKING:
+    from asean_digital.formats.citation import CitationFormat
     from asean_digital.loading.dataset import Dataset
     from asean_digital.model.dates import When
     from asean_digital.model.overlay import Change, Resolution
@@ -41,9 +42,8 @@ class Registry(KindQueries):
     principal date (establishment, publication, start, accession; unknown
     last), then id. Filters are keyword-only and combine with AND; every
     collection query also takes ``source=``, a source document's id, for the
-    records with a statement from it. A key may
-    be an id, acronym, name, alias, or former name or acronym, matched
-    regardless of case, punctuation and spacing.
+    records with a statement from it. A key may be an id, acronym, name,
+    alias, or former name or acronym, in any case, punctuation and spacing.
 
     >>> import asean_digital as ad
     >>> [b.acronym for b in ad.registry.bodies(established_before=2012)]
@@ -63,8 +63,7 @@ class Registry(KindQueries):
         self._as_of = _as_of
         self._full = _keys_from
         self._search_index: SearchIndex | None = None
-        # A point-in-time view keeps every key the full registry knows, so a
-        # body is still found by names it had not yet borne.
+        # A point-in-time view keeps every key the full registry knows (names not yet borne).
         self._store = Store(
             data,
             self,
@@ -174,18 +173,35 @@ class Registry(KindQueries):
         except KeyError:
             raise NotFoundError(sid, "source document", sorted(self._sources)) from None
 
+    def cite(self, key: str, *, field: str | None = None, format: CitationFormat = "text") -> str:
+        """
+        The sources behind the record *key* finds (or its *field*), for a paper or a reference manager.
+
+        *format*: ``"text"``, ``"bibtex"`` or ``"csl-json"``; an entry per source document.
+
+        Raises:
+            NotFoundError: *key* finds no record.
+            ValueError: *field* is no field of the record, or *format* is not one of the three.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.cite("ATRC", field="established").split(". Cited for ")[1]
+        'Body atrc (established); section: Major Sectoral Bodies/Committees.'
+        """
+        from asean_digital.formats.citation import cite_sources  # noqa: PLC0415 - citations load on first use
+
+        record = self.lookup(key)
+        sources = record.sources if field is None else record.sources_for(field)
+        return cite_sources(record, sources, self.source, format, field=field)
+
     def errata(self) -> tuple[tuple[Entity, Erratum], ...]:
         """
         Every erratum, with the record it is attached to, by record id.
 
-        :func:`~asean_digital.to_dataframe` (and ``to_records``, ``to_polars``)
-        makes them a table: the record's kind and id, the field, what is kept,
-        what was stated, why, and the stated value's sources.
+        :func:`~asean_digital.to_dataframe` makes them a table (kind, id, field,
+        kept, stated, note, sources).
 
         >>> import asean_digital as ad
         >>> errata = ad.registry.errata()
-        >>> len(errata)
-        47
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
         [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
         >>> ad.to_records(errata)[0]["stated"]
@@ -355,32 +371,16 @@ class Registry(KindQueries):
         >>> best.entity.id, best.field, best.snippet
         ('ddg-framework-development', 'themes[2]', 'data privacy protection')
         """
-        if not isinstance(text, str):
-            msg = f"text must be a string, got {type(text).__name__} {text!r}"
-            raise TypeError(msg)
-        from .search import Match, SearchIndex  # noqa: PLC0415 - search machinery loads on first use
+        from .search import SearchIndex, search_in  # noqa: PLC0415 - search machinery loads on first use
 
-        limit = limit_arg(limit)
-        wanted = None if kind is None else kind_arg(kind)
-        if self._search_index is None:
+        if self._search_index is None and isinstance(text, str):
             self._search_index = SearchIndex(
                 (record, self._all_keys_of(record)) for record in self._store.every()
             )
-        if source is None and wanted is None:
-            return Results(self._search_index.search(text, limit), self, kind=Match)
-        sid = None if source is None else self._store.source_id(source)
-        every = self._search_index.search(text, self._store.count() + 1)
-        kept = (
-            m
-            for m in every
-            if (sid is None or any(s.document == sid for s in m.entity.sources))
-            and (wanted is None or kind_of(m.entity) == wanted)
-        )
-        return Results(list(kept)[:limit], self, kind=Match)
+        return search_in(self, self._store, self._search_index, text, kind=kind, source=source, limit=limit)
 
     def _all_keys_of(self, record: Any) -> Sequence[tuple[str, str, bool]]:
-        # In a view, search by the full record's keys: names not yet borne
-        # still find a body, as they do for lookups.
+        # In a view, search by the full record's keys: names not yet borne still find a body.
         from asean_digital.model.keys import search_entries  # noqa: PLC0415 - search loads on first use
 
         full = (self._full._store.by_id(record.id) or record) if self._full is not None else record

@@ -34,7 +34,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -44,7 +44,10 @@ from asean_digital.model.records import Entity  # noqa: TC001 - publish() resolv
 
 from .words import _STOP, _Forms, _pair_index, _pairs, _pairs_needed, _snippet, _word_set, _words, glossary
 
-__all__ = ["Match", "SearchIndex"]
+if TYPE_CHECKING:
+    from .results import Results
+
+__all__ = ["Match", "SearchIndex", "search_in"]
 
 # Budgets that bound the work of one search however large the registry; a
 # registry of a few thousand records does not reach them.
@@ -436,3 +439,37 @@ class _Query:
 
 
 publish(globals(), Match)
+
+
+def search_in(
+    registry: Any,
+    store: Any,
+    index: SearchIndex | None,
+    text: object,
+    *,
+    kind: str | None,
+    source: str | None,
+    limit: int,
+) -> Results[Match]:
+    """:meth:`Registry.search <asean_digital.Registry.search>` over *index*, the search index of *store*."""
+    from asean_digital.model.collections import kind_of  # noqa: PLC0415
+
+    from .core import kind_arg, limit_arg  # noqa: PLC0415
+    from .results import Results  # noqa: PLC0415
+
+    if not isinstance(text, str) or index is None:
+        msg = f"text must be a string, got {type(text).__name__} {text!r}"
+        raise TypeError(msg)
+    limit = limit_arg(limit)
+    wanted = None if kind is None else kind_arg(kind)
+    if source is None and wanted is None:
+        return Results(index.search(text, limit), registry, kind=Match)
+    sid = None if source is None else store.source_id(source)
+    every = index.search(text, store.count() + 1)
+    kept = (
+        m
+        for m in every
+        if (sid is None or any(s.document == sid for s in m.entity.sources))
+        and (wanted is None or kind_of(m.entity) == wanted)
+    )
+    return Results(list(kept)[:limit], registry, kind=Match)

@@ -40,6 +40,7 @@ from .values import (
     TAG_PREFIX,
     acronym,
     check_years,
+    free_text,
     key,
     maybe,
     partial_dates,
@@ -72,7 +73,7 @@ _CITIES: Final = (
     "Bandar Seri Begawan", "Phnom Penh", "Jakarta", "Vientiane", "Kuala Lumpur", "Putrajaya",
     "Nay Pyi Taw", "Manila", "Cebu", "Singapore", "Bangkok", "Hanoi", "Da Nang", "Dili",
 )  # fmt: skip
-_free_text: Final = st.text(max_size=20)
+_free_text: Final = free_text(max_size=20)
 _small: Final = st.integers(1, 12)
 _NONE = type(None)
 
@@ -262,14 +263,14 @@ def history(draw: DrawFn, pool: Pool, tag: str, start: PartialDate | None) -> tu
 def sources(draw: DrawFn, pool: Pool, min_size: int = 1) -> tuple[Source, ...]:
     """One or two citations of the pool's source documents."""
     return tuple(
-        Source(pick(draw, pool.ids["sources"]), draw(st.text(min_size=1, max_size=30)))
+        Source(pick(draw, pool.ids["sources"]), draw(free_text(min_size=1, max_size=30)))
         for _ in range(draw(st.integers(min_size, 2)))
     )
 
 
 def thrusts(draw: DrawFn) -> tuple[Thrust, ...]:
     """Thrusts numbered 1, 2, ... in order."""
-    titles = draw(st.lists(st.text(min_size=1, max_size=30), max_size=5))
+    titles = draw(st.lists(free_text(min_size=1, max_size=30), max_size=5))
     return tuple(
         Thrust(number=i, title=t, description=maybe(draw, _free_text)) for i, t in enumerate(titles, 1)
     )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from asean_digital.formats.input import PLACEHOLDER
 from asean_digital.model.dates import PartialDate, Period
 
 if TYPE_CHECKING:
@@ -43,6 +44,16 @@ _KEY_CHARACTERS: Final = (
 
 
 _key_text: Final = st.text(_KEY_CHARACTERS, max_size=16)
+
+
+def free_text(alphabet: str | None = None, *, min_size: int = 0, max_size: int) -> SearchStrategy[str]:
+    """Text of any Unicode but surrogates (or of *alphabet*), never a skeleton's placeholder."""
+    text = (
+        st.text(min_size=min_size, max_size=max_size)
+        if alphabet is None
+        else st.text(alphabet, min_size=min_size, max_size=max_size)
+    )
+    return text.filter(lambda t: not t.startswith(PLACEHOLDER))
 
 
 def check_years(min_year: int, max_year: int) -> None:
