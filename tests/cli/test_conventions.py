@@ -446,3 +446,16 @@ def test_show_reads_in_a_narrow_terminal() -> None:
     assert "{" not in done.stdout  # no JSON
     assert "    - ASEAN Digital Ministers Meeting (ADGMIN), 2019-10/.." in lines
     assert "      Ministers Meeting (TELMIN), 2001-07-13/2019-10  [1,3]" in lines
+
+
+def test_a_narrow_table_keeps_the_columns_that_answer() -> None:
+    """At 60 columns a table leaves out its other columns before names, titles, dates and matches."""
+    bodies = run("bodies", env={"COLUMNS": "60"})
+    assert bodies.stdout.splitlines()[0].split() == ["id", "acronym", "name", "established"]
+    assert (
+        bodies.stderr
+        == "(not shown, for the terminal's width: kind, parent, former names; choose with --columns)\n"
+    )
+    found = run("search", "data governance", "--limit", "3", env={"COLUMNS": "60"})
+    assert found.stdout.splitlines()[0].split() == ["score", "kind", "id", "matched"]
+    assert all(len(line) <= 60 for line in bodies.stdout.splitlines() + found.stdout.splitlines())

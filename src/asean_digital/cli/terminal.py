@@ -141,6 +141,23 @@ _WHOLE: Final = _KEYS | {"kind", "dates", "established", "published", "period", 
 """Columns never cut short (keys, kinds and dates), though they may be left out of a narrow table."""
 
 
+_ANSWERS: Final = frozenset(
+    {
+        "name",
+        "title",
+        "matched",
+        "dates",
+        "established",
+        "published",
+        "period",
+        "joined",
+        "adopted",
+        "started",
+    }
+)
+"""Columns that answer what a table is asked (what, and when): the last a narrow table leaves out."""
+
+
 _NARROWEST: Final = 12
 
 
@@ -155,8 +172,9 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
 
     Keys are always shown whole and dates never cut; other columns are
     shortened (marked with an ellipsis) down to a few characters, then
-    columns other than keys are left out from the right, with a note on
-    stderr naming them and ``--columns`` to choose.
+    columns other than keys are left out from the right, those that answer
+    the question (names, titles, dates, what a search matched) last, with a
+    note on stderr naming them and ``--columns`` to choose.
     """
     headers = [name for name, _ in columns]
     cells = [[_safe(get(r)) for _, get in columns] for r in rows]
@@ -175,11 +193,12 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
             widest = max(cuttable(), key=lambda i: widths[i])
             widths[widest] -= 1
             continue
-        droppable = [i for i in shown if headers[i] not in _KEYS]
-        if not droppable:  # the keys alone are wider than the terminal: they are shown whole all the same
+        others = [i for i in shown if headers[i] not in _KEYS | _ANSWERS]
+        answers = [i for i in shown if headers[i] in _ANSWERS - _KEYS]
+        if not others and not answers:  # the keys alone are wider than the terminal: shown whole all the same
             print(f"(wider than the terminal's {room} columns: ids are never cut)", file=sys.stderr)
             break
-        shown.remove(droppable[-1])
+        shown.remove((others or answers)[-1])  # the right-most of those that answer least
     dropped = [headers[i] for i in range(len(headers)) if i not in shown]
     if dropped:
         print(
