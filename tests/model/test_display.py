@@ -55,6 +55,14 @@ class TestHtml:
         assert "Relations" not in card
         assert "atrc advises adgmin" not in card
 
+    def test_a_record_on_its_own_names_its_sources(self) -> None:
+        """A packaged record's own card gives each source's title and address, not only its id."""
+        card = reg.body("ATRC")._repr_html_()
+        assert (
+            "<li>[1] seed-page: Major Sectoral Bodies/Committees — ASEAN Digital Sector "
+            '(<a href="https://asean.org/our-communities/economic-community/asean-digital-sector">'
+        ) in card
+
     def test_an_overlay_registrys_card_lists_its_own_relations(self, tmp_path: pathlib.Path) -> None:
         """A card from ``ad.load(overlay)`` lists that registry's relations, not the packaged ones'."""
         overlay = {

@@ -12,6 +12,8 @@ of collections that holds them in :mod:`asean_digital.model.collections`.
 # loading the data). ``When`` stays quoted in signatures so that the API
 # reference names the alias rather than spelling out its union.
 import enum
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 
@@ -139,6 +141,10 @@ class Predicate(enum.Enum):
     """The subject implements the object."""
 
 
+SOURCE_DOCUMENTS: list[Callable[[str], Any]] = []
+"""How a record shown on its own finds its source documents by id (the default registry sets it)."""
+
+
 class Record:
     """
     Behaviour every entity shares: equality by fields, a short repr and an HTML card in Jupyter.
@@ -158,7 +164,12 @@ class Record:
     def _repr_html_(self) -> str:
         from .display import record_html  # noqa: PLC0415
 
-        return record_html(self)
+        find = SOURCE_DOCUMENTS[0] if SOURCE_DOCUMENTS else None
+        documents = None
+        if find is not None:  # the packaged source documents, by the default registry
+            sources: tuple[Source, ...] = getattr(self, "sources", ())
+            documents = {s.document: d for s in sources if (d := find(s.document)) is not None}
+        return record_html(self, (), documents)
 
     def sources_for(self, field: str) -> tuple["Source", ...]:
         """

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import _thread
 import os
+from typing import TYPE_CHECKING
 
 from asean_digital.loading.load import MAX_LOAD_BYTES, load_dataset, packaged_dataset
+from asean_digital.model.errors import NotFoundError
+from asean_digital.model.parts import SOURCE_DOCUMENTS
 
 from .registry import Registry
+
+if TYPE_CHECKING:
+    from asean_digital.model.parts import SourceDocument
 
 __all__ = ["default_registry", "load"]
 
@@ -34,8 +40,17 @@ def default_registry() -> Registry:
     if not _default:
         with _lock:
             if not _default:
-                _default.append(Registry(packaged_dataset()))
+                registry = Registry(packaged_dataset())
+                SOURCE_DOCUMENTS[:] = [lambda sid: _source_or_none(registry, sid)]  # for records' own cards
+                _default.append(registry)
     return _default[0]
+
+
+def _source_or_none(registry: Registry, sid: str) -> SourceDocument | None:
+    try:
+        return registry.source(sid)
+    except NotFoundError:
+        return None
 
 
 def load(*overlays: str | os.PathLike[str], max_bytes: int = MAX_LOAD_BYTES) -> Registry:
