@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import doctest
 import json
+import logging
 import os
 import sys
 from importlib.metadata import version as _version
@@ -113,7 +114,9 @@ def _kernel_of_this_interpreter() -> None:
     root = Path(__file__).parent / "_build" / "jupyter"
     spec = root / "kernels" / "python3" / "kernel.json"
     spec.parent.mkdir(parents=True, exist_ok=True)
+    # Quiet: the kernel's start-up notes (it talks to the build over local TCP) are not the build's.
     argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    argv.append("--IPKernelApp.log_level=ERROR")
     spec.write_text(
         json.dumps({"argv": argv, "display_name": "Python 3 (ipykernel)", "language": "python"}),
         encoding="utf-8",
@@ -123,6 +126,8 @@ def _kernel_of_this_interpreter() -> None:
 
 
 _kernel_of_this_interpreter()
+# nbclient says at INFO level that it runs the notebook: the build's output is for problems.
+logging.getLogger("traitlets").setLevel(logging.WARNING)
 
 # -- copy buttons (sphinx-copybutton) -----------------------------------------
 # A doctest or a shell session copies as the code alone: without its prompts

@@ -241,6 +241,9 @@ class TestSQLite:
         assert tables["meetings"]["columns"]["host"] == "The id of the member state that hosted (chaired) it."
         assert meta["license"] == "MIT License"
         assert meta["source_url"] == reg.source("seed-page").url
+        assert tables["meetings"]["sort"] == "dates_start"
+        assert tables["bodies"]["sort"] == "established_earliest"
+        assert "sort" not in tables["partners"]  # undated: by id
 
     def test_metadata_that_is_not_the_exports_is_not_replaced(self, tmp_path: Path) -> None:
         """FILE.metadata.json beside the database: a user's file there is kept, a link refused."""
@@ -334,6 +337,14 @@ def test_datasette_serves_the_database(database: Path) -> None:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/asean.json", timeout=5) as response:
                 described = json.loads(response.read())
             assert "meetings" in {t["name"] for t in described["tables"]}
+            # Without a sort of the user's, dated tables list their records by date, as the library does.
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/asean/meetings.json?_shape=array&_size=max", timeout=5
+            ) as response:
+                meetings = json.loads(response.read())
+            starts = [m["dates_start"] for m in meetings]
+            assert starts == sorted(starts)
+            assert meetings[0]["id"] == reg.meetings()[0].id == "atrc-1"  # Jakarta, 1995
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate, to_partial_date
@@ -18,7 +18,6 @@ from .kinds import KindQueries
 from .results import Results
 
 if TYPE_CHECKING:
-    from asean_digital.formats.citation import CitationFormat
     from asean_digital.loading.dataset import Dataset
     from asean_digital.model.dates import When
     from asean_digital.model.overlay import Change, Resolution
@@ -173,7 +172,9 @@ class Registry(KindQueries):
         except KeyError:
             raise NotFoundError(sid, "source document", sorted(self._sources)) from None
 
-    def cite(self, key: str, *, field: str | None = None, format: CitationFormat = "text") -> str:
+    def cite(
+        self, key: str, *, field: str | None = None, format: Literal["text", "bibtex", "csl-json"] = "text"
+    ) -> str:
         """
         The sources behind the record *key* finds (or its *field*), for a paper or a reference manager.
 
