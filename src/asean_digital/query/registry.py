@@ -79,10 +79,9 @@ class Registry(KindQueries):
     @property
     def data_version(self) -> str:
         """
-        The version of the data this registry holds.
+        The release of the data (the day it was curated), not how recent its facts are (:attr:`data_as_of`).
 
-        Packaged data carries a date-based version; a registry with overlays
-        adds ``+overlay``.
+        A registry with overlays adds ``+overlay``.
 
         >>> import asean_digital as ad
         >>> ad.registry.data_version
@@ -93,10 +92,7 @@ class Registry(KindQueries):
     @property
     def data_as_of(self) -> _dt.date | None:
         """
-        The date of the newest source the data cites (the latest day its publication date allows).
-
-        What the data can know is as recent as this; ``None`` where no
-        source is dated.
+        How recent the facts are: the newest source's date (its latest day), ``None`` if none is dated.
 
         >>> import asean_digital as ad
         >>> ad.registry.data_as_of
