@@ -83,6 +83,13 @@ def export(
             link, not a folder (a file, for SQLite), or holds something that
             is not an export (without *force*).
         OSError: Writing failed; *out* is as it was.
+
+    >>> import asean_digital as ad, pathlib, tempfile
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "data"
+    >>> [p.name for p in ad.export(ad.registry, out, format="csv")][-1]
+    'datapackage.json'
+    >>> (out / "bodies.csv").read_text(encoding="utf-8").splitlines()[0].split(",")[:3]
+    ['id', 'acronym', 'name']
     """
     if format not in EXPORT_FORMATS:
         msg = f"format must be 'json', 'csv' or 'sqlite', got {format!r}"

@@ -236,6 +236,11 @@ def to_polars(items: Iterable[Any]) -> polars.DataFrame:
     Raises:
         ImportError: polars is not installed (``pip install polars``).
         TypeError: *items* are not records (search matches, say).
+
+    >>> import asean_digital as ad
+    >>> frame = ad.to_polars(ad.registry.member_states())
+    >>> frame.height, str(frame.schema["joined_earliest"]), frame["founding"].sum()
+    (11, 'Date', 5)
     """
     try:
         import polars as pl  # noqa: PLC0415

@@ -36,6 +36,13 @@ class NotFoundError(AseanDigitalError, LookupError):
         key: The key that was looked up.
         kind: The kind of record looked for (``"body"``, ``"document"``, ...).
         suggestions: The closest existing keys, best first.
+
+    >>> import asean_digital as ad
+    >>> try:
+    ...     ad.registry.body("ADGMN")
+    ... except ad.NotFoundError as e:
+    ...     e.key, e.kind, e.suggestions[0]
+    ('ADGMN', 'body', 'ADGMIN')
     """
 
     __module__ = "asean_digital"
@@ -63,11 +70,18 @@ class AmbiguousKeyError(NotFoundError):
     """
     A key matches more than one record, so no single record can be returned.
 
-    The page lists two different *Singapore Declarations* (2013 and 2024):
-    their shared title finds neither; their ids, or a search, tell them apart.
+    Three different *Singapore Declarations* are on record (2003, 2013 and
+    2024): their shared title finds none; their ids, or a search, tell them apart.
 
     Attributes:
         candidates: The ids of every record the key matches.
+
+    >>> import asean_digital as ad
+    >>> try:
+    ...     ad.registry.document("Singapore Declaration")
+    ... except ad.AmbiguousKeyError as e:
+    ...     e.candidates
+    ('singapore-declaration-2003', 'singapore-declaration-2013', 'singapore-declaration-2024')
     """
 
     __module__ = "asean_digital"

@@ -89,6 +89,14 @@ class Resolution:
         resolved: The id it found (``"adgsom"``).
         file: The overlay file.
         path: The reference's JSON path in that file (``"$.bodies[0].parent"``).
+
+    >>> import asean_digital as ad, json, pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.json"
+    >>> group = {"id": "my-wg", "name": "My Group", "kind": "working_group", "parent": "ATRC",
+    ...          "representation": "Director"}
+    >>> _ = path.write_text(json.dumps({"bodies": [group]}))
+    >>> [(r.field, r.key, r.resolved) for r in ad.load(path).resolved]
+    [('parent', 'ATRC', 'atrc')]
     """
 
     collection: str

@@ -103,7 +103,13 @@ class DocumentKind(enum.Enum):
 
 
 class PartnerKind(enum.Enum):
-    """What kind of party a dialogue partner is."""
+    """
+    What kind of party a dialogue partner is.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.partner("Japan").kind
+    <PartnerKind.COUNTRY: 'country'>
+    """
 
     COUNTRY = "country"
     """A sovereign state."""
@@ -214,6 +220,11 @@ class SourceDocument:
         published: When it was published or last updated, where it says.
         accessed: When its address was last checked against the public
             record (the evidence ledger's date), for citations.
+
+    >>> import asean_digital as ad
+    >>> seed = ad.registry.source("seed-page")
+    >>> seed.publisher, seed.url.startswith("https://asean.org/")
+    ('ASEAN Secretariat', True)
     """
 
     id: str
@@ -286,6 +297,11 @@ class Erratum:
         kept: The value the data keeps.
         note: Why.
         sources: Where the contradiction was found.
+
+    >>> import asean_digital as ad
+    >>> brunei = ad.registry.member_state("Brunei Darussalam")
+    >>> [(e.field, e.kept) for e in brunei.errata]
+    [('joined', '1984-01-07')]
     """
 
     field: str
@@ -305,6 +321,11 @@ class Name:
         acronym: The acronym, or ``None`` where the source gives none.
         valid: When the name was in use; a renaming's date ends one name and
             starts the next.
+
+    >>> import asean_digital as ad
+    >>> first = ad.registry.body("ADGMIN").names[0]
+    >>> first.acronym, str(first.valid)
+    ('TELMIN', '2001-07-13/2019-10')
     """
 
     name: str
@@ -350,6 +371,11 @@ class MeetingSeries:
             back-to-back with.
         consultation_partners: Ids of the partners of the ASEAN+1
             consultations held with, or back-to-back with, these meetings.
+
+    >>> import asean_digital as ad
+    >>> joint = ad.registry.body("ATRC").meetings[0]
+    >>> joint.per_year, joint.joint_with
+    (2, ('adgsom',))
     """
 
     description: str
@@ -407,6 +433,11 @@ class Thrust:
         number: Its 1-based number, the source's (i), (ii), ...
         title: Its title.
         description: What it covers, where the source says.
+
+    >>> import asean_digital as ad
+    >>> first = ad.registry.master_plan("ADM2025").thrusts[0]
+    >>> first.number, first.title
+    (1, 'Digital Infrastructure')
     """
 
     number: int

@@ -151,6 +151,10 @@ class Partner(Record):
         aliases: Other names, such as the source's ``"ROK"`` and ``"U.S."``.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.partner("ROK").id, ad.registry.partner("ITU").kind.value
+    ('KR', 'international_organisation')
     """
 
     id: str
@@ -175,6 +179,11 @@ class MemberState(Record):
         aliases: Other names people use (``"Vietnam"``).
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> th = ad.registry.member_state("Thailand")
+    >>> th.alpha3, str(th.joined), th.founding
+    ('THA', '1967-08-08', True)
     """
 
     id: str
@@ -255,6 +264,11 @@ class Document(Record):
             the title; its citation says whose it is.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> d = ad.registry.document("PDP Framework")
+    >>> d.id, [k.value for k in d.kinds], str(d.published)
+    ('pdp-framework', ['framework'], '2016')
     """
 
     id: str
@@ -395,6 +409,11 @@ class Event(Record):
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> camp = ad.registry.event("ASEAN Cyber-Kids Camp")
+    >>> str(camp.started)
+    '2008-11-24'
     """
 
     id: str

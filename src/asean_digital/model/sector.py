@@ -100,6 +100,10 @@ class PolicyArea(Record):
         aliases: Other names, such as the source's gloss ``"digital divide"``.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.policy_area("broadband infrastructure deployment").id
+    'broadband-infrastructure-deployment'
     """
 
     id: str
@@ -124,6 +128,10 @@ class Dialogue(Record):
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.dialogue("atrc-online-platform-dialogue").convener
+    'atrc'
     """
 
     id: str
@@ -156,6 +164,10 @@ class Initiative(Record):
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.initiative("MPAC 2025").id
+    'mpac2025-digital-innovation'
     """
 
     id: str

@@ -80,6 +80,11 @@ class Match:
         field: The field that text is in (``"name"``, ``"aliases"``,
             ``"description"``, ``"thrusts[7].title"``).
         snippet: A short window of that text around what matched.
+
+    >>> import asean_digital as ad
+    >>> best = ad.registry.search("ATRC")[0]
+    >>> best.entity.id, best.score, best.field
+    ('atrc', 1.0, 'names')
     """
 
     entity: Entity
