@@ -218,6 +218,10 @@ def metadata(database: str, about: dict[str, str]) -> dict[str, Any]:
         t.name: {"description": t.description, "columns": {c.name: c.description for c in t.columns}}
         for t in tables()
     }
+    for t in tables():  # a table of dated records lists them by date, as the library does, not by id
+        dated = next((c.name for c in t.columns if c.type == "date"), None)
+        if dated is not None:
+            described[t.name]["sort"] = dated
     described["about"] = {"description": "The name, version and license of the data."}
     for view, (description, _) in VIEWS.items():
         described[view] = {"description": description}
