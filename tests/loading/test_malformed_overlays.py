@@ -105,10 +105,12 @@ def _attempt(
         OUTCOMES["refused"] += 1
         problems = error.problems
         assert problems
-        # The message shows the first 50 problems in full and counts the rest; problems holds them all.
-        assert str(error).count("\n") == min(len(problems), DataError.SHOWN) + (
-            len(problems) > DataError.SHOWN
-        )
+        # The message shows the first 50 problems in full and counts the rest; problems holds the
+        # first 1,000 and `more` counts the others.
+        found = len(problems) + error.more
+        assert str(error).count("\n") == min(found, DataError.SHOWN) + (found > DataError.SHOWN)
+        assert len(problems) <= DataError.KEPT
+        assert error.more == 0 or len(problems) == DataError.KEPT
         for problem in problems:
             assert _PROBLEM.match(problem), problem
         for index, json_path in expected:
@@ -273,7 +275,7 @@ def wrong_values(spot: Spot) -> list[Any]:
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         out = ["no-such-member", 0, True, [], {}]
     elif tp is PartialDate:
-        out = [2019, 2019.5, True, [], {}, {"year": 2019}]
+        out = [0, 10_000, 2019.5, True, [], {}, {"year": 2019}]  # a year as an int is a date: 2019 is one
     elif typing.get_origin(tp) is tuple:
         out = ["text", "", {}, {"key": "value"}, 0, True]
     elif attrs.has(tp):
@@ -844,11 +846,16 @@ class TestLargeFiles:
         assert ad.registry is REGISTRY
 
     def test_many_duplicate_records(self, tmp_path: Path) -> None:
-        """A large file of 20,000 records, all with one id, lists every duplicate by path."""
+        """20,000 records with one id: the first 1,000 duplicates are listed by path, the rest counted."""
         sources = [{"document": "seed-page", "section": "Overview"}]
         record = {"id": "AU", "name": "Zq Australia", "kind": "country", "sources": sources}
         raw = dumps({"partners": [record] * 20_000})
-        attempt([raw], [(0, "$.partners[1]"), (0, "$.partners[19999]")])
+        attempt([raw], [(0, "$.partners[1]"), (0, "$.partners[1000]")])
+        path = tmp_path / "duplicates.json"
+        path.write_bytes(raw)
+        with pytest.raises(ad.DataError) as info:
+            ad.load(path)
+        assert (len(info.value.problems), info.value.more) == (1000, 18_999)
 
     def test_large_valid_file(self, tmp_path: Path) -> None:
         """A large but valid file (long descriptions, many records) loads."""

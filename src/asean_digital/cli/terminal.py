@@ -96,14 +96,29 @@ def _escape_controls(value: Any) -> Any:
 _ZERO_WIDTH: Final = frozenset({"Mn", "Me", "Cf"})
 
 
+def _char_width(c: str) -> int:
+    if unicodedata.category(c) in _ZERO_WIDTH:
+        return 0
+    return 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
 def _width(text: str) -> int:
     """The columns *text* takes on a terminal: wide (CJK) characters two, combining marks none."""
     if text.isascii():
         return len(text)
-    return sum(
-        0 if unicodedata.category(c) in _ZERO_WIDTH else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    return sum(_char_width(c) for c in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """The longest start of *text* that takes at most *width* columns (one pass, whatever its length)."""
+    if text.isascii():
+        return text[:width]
+    used = 0
+    for i, c in enumerate(text):
+        used += _char_width(c)
+        if used > width:
+            return text[:i]
+    return text
 
 
 def _stdout_encoding() -> str:
@@ -211,9 +226,7 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     def fit(text: str, width: int) -> str:
         """*text* cut to *width* columns (marked), then padded to them."""
         if _width(text) > width:
-            while _width(text) > width - 1:
-                text = text[:-1]
-            text += mark
+            text = _cut(text, width - 1) + mark
         return text + " " * (width - _width(text))
 
     lines = ["  ".join(headers[i].ljust(widths[i]) for i in shown).rstrip()]

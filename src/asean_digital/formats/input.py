@@ -27,6 +27,7 @@ new`` say exactly what this module accepts, from the same rules.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import typing
 from collections.abc import Iterable, Iterator
@@ -139,24 +140,31 @@ def _complete_names(item: dict[str, Any]) -> None:
         item["established"] = valid["start"]
 
 
-def _defaults(cls: type, item: dict[str, Any]) -> dict[str, Any]:
+@functools.cache
+def _plan(cls: type) -> tuple[tuple[str, Any, type | None], ...]:
+    """Each field of *cls*: its name, what an omitted value becomes (``...``: left out), its record class."""
+    plan = []
     for a in fields_of(cls):
-        if a.name not in item:
-            if a.default is not attrs.NOTHING:
-                continue
-            if is_optional(a.type):
-                item[a.name] = None
-            elif is_tuple(a.type):
-                item[a.name] = []
+        omitted: Any = ...
+        if a.default is attrs.NOTHING:
+            omitted = None if is_optional(a.type) else [] if is_tuple(a.type) else ...
+        plan.append((a.name, omitted, record_class_in(a.type)))
+    return tuple(plan)
+
+
+def _defaults(cls: type, item: dict[str, Any]) -> dict[str, Any]:
+    for name, omitted, inner in _plan(cls):
+        if name not in item:
+            if omitted is not ...:
+                item[name] = [] if isinstance(omitted, list) else omitted  # a new list each time
             continue
-        inner = record_class_in(a.type)
         if inner is None:
             continue
-        value = item[a.name]
+        value = item[name]
         if isinstance(value, dict):
-            item[a.name] = _defaults(inner, dict(value))
+            item[name] = _defaults(inner, dict(value))
         elif isinstance(value, list):
-            item[a.name] = [_defaults(inner, dict(v)) if isinstance(v, dict) else v for v in value]
+            item[name] = [_defaults(inner, dict(v)) if isinstance(v, dict) else v for v in value]
     return item
 
 

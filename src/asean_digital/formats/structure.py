@@ -19,7 +19,7 @@ import enum
 import functools
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -160,6 +160,10 @@ def optional_hook(t: Any, resolve: Callable[[Any], Hook]) -> Hook:
     return structure_optional
 
 
+DETAILED_AT_MOST: Final = 100
+"""How many refused items of one array are reported one by one; more are one problem, counted."""
+
+
 def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any], Any]) -> Hook:
     """A hook for ``tuple[X, ...]`` from a JSON array, with *resolve*'s hook for X; *detailed* on failure."""
     items = typing.get_args(t)[0]
@@ -173,6 +177,16 @@ def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any],
             return tuple([item(v, items) for v in value])
         except Exception:  # noqa: BLE001, S110 - the detailed path below reports it
             pass
+        refused, first = 0, ""
+        for i, v in enumerate(value):
+            try:
+                item(v, items)
+            except Exception as e:  # noqa: BLE001 - counted, the first one worded
+                refused += 1
+                first = first or f"[{i}]: {e}"
+        if refused > DETAILED_AT_MOST:  # one problem, not one each: the error stays small
+            msg = f"{refused} of its {len(value)} items are refused; the first, at {first}"
+            raise ValueError(msg)
         return detailed(value)  # type: ignore[no-any-return]
 
     return structure_tuple

@@ -24,8 +24,11 @@ def changes(data: Dataset) -> tuple[Change, ...]:
     """Every field of every record of *data* an overlay added or replaced, in load order."""
     out: list[Change] = []
     unstructure = converter().unstructure
+    by_id: dict[str, dict[str, Any]] = {}  # each collection's records by id, made once: linear in records
     for overlaid in data.overlaid:
-        new = next((r for r in data.collection(overlaid.collection) if str(r.id) == overlaid.id), None)
+        if overlaid.collection not in by_id:
+            by_id[overlaid.collection] = {str(r.id): r for r in data.collection(overlaid.collection)}
+        new = by_id[overlaid.collection].get(overlaid.id)
         if new is None:
             continue
         written = unstructure(new)

@@ -22,7 +22,7 @@ import attrs
 
 from asean_digital.formats.structure import Hooks
 from asean_digital.model.collections import COLLECTIONS as TABLE
-from asean_digital.model.errors import DataError
+from asean_digital.model.errors import DataError, Problems
 from asean_digital.model.parts import Source, SourceDocument
 
 from .dataset import Dataset, record_key
@@ -112,12 +112,21 @@ def _structure(
             try:
                 record: Any = structure(complete(name, item) if forgiving else item, cls)
             except Exception as e:  # noqa: BLE001 - every structuring failure is reported
-                problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]", cls))
+                if isinstance(problems, Problems) and problems.full:  # only counted now: no words needed
+                    problems.more += _count(e)
+                else:
+                    problems.extend(f"{file}: {message}" for message in _messages(e, f"$.{name}[{i}]", cls))
                 if unreadable is not None and isinstance(item.get("id"), str):
                     unreadable.add(item["id"])
                 continue
             records.append((record, i))
     return out
+
+
+def _count(exc: BaseException) -> int:
+    """How many problems a structuring failure holds (an exception group holds one per leaf)."""
+    inner = getattr(exc, "exceptions", None)
+    return sum(_count(e) for e in inner) if inner else 1
 
 
 def _format_exception(exc: BaseException, type_: Any) -> str:
@@ -229,7 +238,7 @@ class _Loader:
     """One load: the files read so far, the records merged by id, the problems found."""
 
     def __init__(self, max_bytes: int) -> None:
-        self.problems: list[str] = []
+        self.problems = Problems()  # the first ones kept, the rest counted
         self.files: list[str] = []
         self.merged: _Merged = {name: {} for name in RECORD_CLASSES}
         self.overlay_count = 0
@@ -445,7 +454,9 @@ def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dat
     dataset = loader.dataset(base_version if not overlays else f"{base_version}+overlay")
     # Every stage that can run reports in the same error: what could not be read or structured,
     # then what the records that could be are inconsistent in.
-    problems = [*read_problems, *validate(dataset, unreadable=frozenset(loader.unreadable))]
-    if problems:
+    problems = Problems()
+    problems.extend(read_problems)
+    problems.extend(validate(dataset, unreadable=frozenset(loader.unreadable)))
+    if problems or problems.more:
         raise DataError(problems)
     return dataset

@@ -8,10 +8,10 @@ a caller would naturally catch.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import ClassVar, Final
 
-__all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem"]
+__all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem", "Problems"]
 
 
 class AseanDigitalError(Exception):
@@ -144,24 +144,63 @@ class Problem(str):
         return self._parts()[2]
 
 
+class Problems(list[str]):
+    """
+    Problems as they are found: the first *limit* kept, the rest only counted, so memory stays bounded.
+
+    >>> found = Problems(limit=2)
+    >>> found.extend(["a", "b", "c"])
+    >>> list(found), found.more, found.full
+    (['a', 'b'], 1, True)
+    """
+
+    def __init__(self, limit: int = 1000) -> None:
+        super().__init__()
+        self.limit = limit
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether a further problem would only be counted: a check may skip working out its words."""
+        return len(self) >= self.limit
+
+    def append(self, problem: str) -> None:
+        """Keep *problem*, or count it once the list is full."""
+        if self.full:
+            self.more += 1
+        else:
+            super().append(problem)
+
+    def extend(self, problems: Iterable[str]) -> None:
+        """Keep or count each of *problems*, and count what they had only counted."""
+        for problem in problems:
+            self.append(problem)
+        self.more += getattr(problems, "more", 0)
+
+
 class DataError(AseanDigitalError, ValueError):
     """
     Data, packaged or from an overlay, is malformed or inconsistent.
 
     The message lists the problems found, each with its file and JSON path
     (``bodies.json: $.bodies[3].parent: ...``): the first 50 in full, each
-    cut to 500 characters, then how many more there are; every one is in
-    :attr:`problems`. Nothing from data that raises this error is ever
-    applied.
+    cut to 500 characters, then how many more there are. :attr:`problems`
+    holds the first 1,000 (:attr:`KEPT`) and :attr:`more` counts the rest,
+    so a hostile file cannot make the error as large as itself. Nothing from
+    data that raises this error is ever applied.
 
     Attributes:
-        problems: One :class:`Problem` per problem: a line
+        problems: One :class:`Problem` per problem kept: a line
             ``"<file>: <JSON path>: <what is wrong>"`` with its ``file``,
             ``path`` and ``message``.
+        more: How many problems were found beyond those kept.
 
     >>> e = DataError([f"x.json: $.bodies[{i}]: bad" for i in range(60)])
-    >>> len(e.problems), str(e).splitlines()[-1]
-    (60, '  ... and 10 more (all of them are in DataError.problems)')
+    >>> len(e.problems), e.more, str(e).splitlines()[-1]
+    (60, 0, '  ... and 10 more (all of them are in DataError.problems)')
+    >>> e = DataError([f"x.json: $.bodies[{i}]: bad" for i in range(1200)])
+    >>> len(e.problems), e.more, str(e).splitlines()[0]
+    (1000, 200, '1200 problems in the data:')
     """
 
     __module__ = "asean_digital"
@@ -170,21 +209,31 @@ class DataError(AseanDigitalError, ValueError):
     """How many problems the message shows in full."""
     WIDTH: ClassVar[int] = 500
     """The most characters of one problem the message shows."""
+    KEPT: ClassVar[int] = 1000
+    """How many problems :attr:`problems` holds; the rest are counted in :attr:`more`."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], more: int | None = None) -> None:
         # One line each, whatever the data held: a newline or escape code in a field name is shown escaped.
-        self.problems = tuple(Problem(_CONTROL.sub(_escape, p)) for p in problems)
-        count = len(self.problems)
+        self.problems = tuple(Problem(_CONTROL.sub(_escape, p)) for p in problems[: self.KEPT])
+        self.more = max(0, len(problems) - self.KEPT) + (
+            getattr(problems, "more", 0) if more is None else more
+        )
+        count = len(self.problems) + self.more
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         shown = [
             p if len(p) <= self.WIDTH else p[: self.WIDTH - 1] + "…" for p in self.problems[: self.SHOWN]
         ]
         if count > self.SHOWN:
-            shown.append(f"... and {count - self.SHOWN} more (all of them are in DataError.problems)")
+            where = (
+                "all of them are in DataError.problems"
+                if not self.more
+                else f"the first {len(self.problems)} are in DataError.problems"
+            )
+            shown.append(f"... and {count - self.SHOWN} more ({where})")
         super().__init__("\n  ".join([head, *shown]))
 
     def __str__(self) -> str:
         return str(self.args[0])
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return type(self), (self.problems,)
+        return type(self), (self.problems, self.more)

@@ -9,6 +9,7 @@ are written here once.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -127,9 +128,12 @@ _HEADING: Final = re.compile(r"^\s*Attributes:\s*$")
 _ENTRY: Final = re.compile(r"^(\s+)(\w+):\s*(.*)$")
 
 
+@functools.cache
 def field_docs(cls: type) -> dict[str, str]:
     """
     Each field of *cls* with its description, from the ``Attributes:`` sections of its docstrings.
+
+    Read once per class (a problem message per record of a large file asks again).
 
     >>> from asean_digital import Declaration
     >>> field_docs(Declaration)["host"], field_docs(Declaration)["title"]

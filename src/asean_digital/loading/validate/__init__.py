@@ -21,6 +21,7 @@ from .records import RecordChecks
 
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
+    from asean_digital.model.errors import Problems
 
 __all__ = ["validate"]
 
@@ -28,7 +29,7 @@ __all__ = ["validate"]
 class _Checker(RecordChecks, KeyChecks, MeetingChecks):
     """Every check, in the order problems are reported."""
 
-    def run(self) -> list[str]:
+    def run(self) -> Problems:
         self.check_ids()
         self.check_sources()
         self.check_keys()
@@ -39,11 +40,12 @@ class _Checker(RecordChecks, KeyChecks, MeetingChecks):
         return self.problems
 
 
-def validate(data: Dataset, *, unreadable: frozenset[str] = frozenset()) -> list[str]:
+def validate(data: Dataset, *, unreadable: frozenset[str] = frozenset()) -> Problems:
     """
     Every consistency problem of *data*, one line each, with file and JSON path.
 
     A reference to one of the *unreadable* ids (records whose own problems
-    kept them out of *data*) is not reported again.
+    kept them out of *data*) is not reported again. The first problems are
+    kept and the rest counted (:class:`~asean_digital.model.errors.Problems`).
     """
     return _Checker(data, unreadable).run()

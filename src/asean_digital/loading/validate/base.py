@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.errors import Problems
 
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
@@ -18,11 +19,13 @@ class Checks:
     def __init__(self, data: Dataset, unreadable: frozenset[str] = frozenset()) -> None:
         self.data = data
         self.unreadable = unreadable
-        self.problems: list[str] = []
+        self.problems = Problems()  # the first ones kept, the rest counted
         self.ids: dict[str, str] = {}  # id -> collection
         self.first: dict[str, Any] = {}  # id -> the record that first holds it
         self.ids_of: dict[str, set[str]] = defaultdict(set)
         self.because = ""  # why a packaged record is checked again: the overlay's record it depends on
+        self.suggested = 0  # how many misses got a "did you mean" (a search of every key each)
+        self.displayed: dict[str | None, dict[str, tuple[str, str]]] = {}  # keys to suggest, by kind
 
     def where(self, collection: str, record: Any) -> str:
         """Where *record* of *collection* was read: its file and JSON path."""

@@ -51,6 +51,10 @@ def _unsafe(key: str) -> str:
     return ""
 
 
+SUGGESTED: Final = 50
+"""How many references that find nothing get suggestions (the message shows 50 problems)."""
+
+
 class KeyChecks(Checks):
     """The checks of keys and references."""
 
@@ -159,7 +163,7 @@ class KeyChecks(Checks):
         """Why *value* is not a reference to a record of *kind* (``None``: any), and what to write."""
         label = kind or "record"
         said = f"{value!r} is not the id of any {label}"
-        if not isinstance(value, str):
+        if not isinstance(value, str) or self.problems.full:  # not kept: no need to find its words
             return said
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
         found = [i for i in keys.ids(normalise(value)) if kind is None or KIND_OF[self.ids[i]] == kind]
@@ -168,6 +172,9 @@ class KeyChecks(Checks):
         if found:
             listed = ", ".join(repr(i) for i in sorted(found))
             return f"{said}; as a key it finds several ({listed}): write the id of the one meant"
+        self.suggested += 1
+        if self.suggested > SUGGESTED:  # suggestions for the first misses only: each is a search of every key
+            return f"{said}, nor a key of one"
         display = self.display_keys(kind)
         hints = [f"{display[n][1]!r} ({display[n][0]})" for n in closest(normalise(value), display)]
         if hints:
@@ -176,7 +183,10 @@ class KeyChecks(Checks):
 
     def display_keys(self, kind: str | None) -> dict[str, tuple[str, str]]:
         """Each normal form of a key of the records of *kind* (``None``: any), with the key and its record."""
-        out: dict[str, tuple[str, str]] = {}
+        made = self.displayed.get(kind)
+        if made is not None:
+            return made
+        out: dict[str, tuple[str, str]] = self.displayed.setdefault(kind, {})
         for rid, record in self.first.items():
             if kind is not None and KIND_OF[self.ids[rid]] != kind:
                 continue
