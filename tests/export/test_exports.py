@@ -40,7 +40,7 @@ class TestDataFrame:
         ("query", "rows"),
         [
             (reg.bodies, 8),
-            (reg.documents, 67),
+            (reg.documents, 73),
             (reg.declarations, 19),
             (reg.master_plans, 4),
             (reg.meetings, 37),
@@ -176,8 +176,8 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
-            "bodies": 8, "documents": 67, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 204, "policy_areas": 8,
+            "bodies": 8, "documents": 73, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 217, "policy_areas": 8,
             "dialogues": 3, "initiatives": 5, "meetings": 37, "people": 22,
         }  # fmt: skip
         for name, count in expected.items():

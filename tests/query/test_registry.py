@@ -122,7 +122,7 @@ class TestDocuments:
             DocumentKind.OUTCOME: 0,
         }
         assert len(reg.documents(source="seed-page")) == 47
-        assert len(reg.documents()) == 67
+        assert len(reg.documents()) == 73
         assert (
             len(reg.documents(kind="declaration")) == 19
         )  # the 2nd, 3rd, 7th, 8th TELMIN's; 3rd, 6th ADGMIN's
@@ -443,7 +443,7 @@ class TestRepr:
         """The registry's repr names its version and counts."""
         text = repr(reg)
         assert text.startswith(
-            "<Registry data_version='2026.12.07': 8 bodies, 67 documents, 4 master plans, 37 meetings"
+            "<Registry data_version='2026.12.07': 8 bodies, 73 documents, 4 master plans, 37 meetings"
         )
         assert "as_of='2015'" in repr(reg.as_of(2015))
 

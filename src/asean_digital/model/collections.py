@@ -80,10 +80,11 @@ class Collection:
             (``"TH"``, ``"ITU"``), or ``None`` for records without an id of
             their own (relations).
         keys: The fields whose text finds a record, in order; a tuple of
-            names counts each name and acronym; ``"title published"`` is the
-            two fields' text joined by a space. The id always finds it too.
+            names counts each name and acronym; ``"title published.year"`` is
+            the title and the year of publication joined by a space. The id
+            always finds it too.
         shared_keys: The key fields that several records may share (the
-            page's two *Singapore Declarations*): shared, they find neither.
+            three *Singapore Declarations*): shared, they find none.
         search_fields: Further fields search matches, beyond the keys.
         references: The fields that hold other records' ids.
         date: The path of its principal date (``"period.start"``), or
@@ -204,7 +205,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "declarations",
         Declaration,
         "document",
-        keys=("title", "aliases", "title published"),
+        keys=("title", "aliases", "title published.year"),
         shared_keys=("title",),
         search_fields=("meeting_name", "city"),
         references=(

@@ -191,11 +191,19 @@ _PLANS: dict[type, tuple[_Reader, ...]] = {}
 
 def _reader(field: str) -> _Reader:
     """How the key field *field* (see :attr:`Collection.keys`) adds its keys to a list."""
-    if " " in field:  # several fields' text joined, such as "title published"
-        parts = field.split()
+    if " " in field:  # several fields' text joined, such as "title published.year"
+        parts = [part.split(".") for part in field.split()]
 
         def joined(record: Any, keys: list[str]) -> None:
-            keys.append(" ".join(str(getattr(record, p)) for p in parts))
+            texts = []
+            for steps in parts:
+                value = record
+                for step in steps:
+                    value = getattr(value, step, None)
+                if value is None:
+                    return
+                texts.append(str(value))
+            keys.append(" ".join(texts))
 
         return joined
 

@@ -96,7 +96,7 @@ class Registry(KindQueries):
 
         >>> import asean_digital as ad
         >>> ad.registry.data_as_of
-        datetime.date(2026, 1, 23)
+        datetime.date(2026, 2, 12)
         """
         dates = [s.published.latest for s in self._data.collection("sources") if s.published is not None]
         return max(dates, default=None)
