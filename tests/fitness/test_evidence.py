@@ -84,3 +84,14 @@ def test_rows_are_filled_in() -> None:
         assert len(row["excerpt"].split()) <= MAX_EXCERPT_WORDS, sid
         checked = row["checked"]
         assert datetime.date.fromisoformat(checked).isoformat() == checked, sid
+
+
+def test_a_sources_access_date_is_its_ledger_check() -> None:
+    """Each web source's ``accessed`` (what a citation gives as its access date) is the ledger's check."""
+    _, rows = read_ledger()
+    checked = {row["source"]: datetime.date.fromisoformat(row["checked"]) for row in rows}
+    for source in ad.registry.sources():
+        if source.url:
+            assert source.accessed is not None, source.id
+            assert source.accessed.earliest == checked[source.id], source.id
+            assert source.accessed.precision == "day", source.id
