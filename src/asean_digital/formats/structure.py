@@ -72,7 +72,14 @@ def structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         msg = f"expected a string, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
+    if "\x00" in value:
+        msg = "a NUL character (\\x00) is not text: SQLite and C programs would cut the value short there"
+        raise ValueError(msg)
     return value
+
+
+_INT64: Final = 2**63
+"""Integers are kept within 64 bits, what SQLite and every other output can hold."""
 
 
 def structure_int(value: Any, _: type) -> int:
@@ -80,6 +87,9 @@ def structure_int(value: Any, _: type) -> int:
     if type(value) is not int:
         msg = f"expected an integer, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
+    if not -_INT64 <= value < _INT64:
+        msg = f"expected an integer within 64 bits (what SQLite holds), got one of {value.bit_length()} bits"
+        raise ValueError(msg)
     return value
 
 

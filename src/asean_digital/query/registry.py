@@ -476,7 +476,7 @@ class Registry(KindQueries):
 
         >>> import asean_digital as ad
         >>> len(ad.registry.stored("documents")) + len(ad.registry.stored("declarations"))
-        67
+        73
         """
         found = [c for c in COLLECTIONS if c.name == collection]
         if not found:

@@ -47,12 +47,13 @@ _key_text: Final = st.text(_KEY_CHARACTERS, max_size=16)
 
 
 def free_text(alphabet: str | None = None, *, min_size: int = 0, max_size: int) -> SearchStrategy[str]:
-    """Text of any Unicode but surrogates (or of *alphabet*), never a skeleton's placeholder."""
-    text = (
-        st.text(min_size=min_size, max_size=max_size)
-        if alphabet is None
-        else st.text(alphabet, min_size=min_size, max_size=max_size)
-    )
+    """
+    Text of any Unicode but surrogates and NUL (or of *alphabet*), never a skeleton's placeholder.
+
+    NUL is refused in data (SQLite and C programs would cut a value short there).
+    """
+    characters = st.characters(codec="utf-8", exclude_characters="\x00")  # utf-8: no surrogates
+    text = st.text(characters if alphabet is None else alphabet, min_size=min_size, max_size=max_size)
     return text.filter(lambda t: not t.startswith(PLACEHOLDER))
 
 

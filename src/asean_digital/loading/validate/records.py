@@ -8,14 +8,24 @@ bodies, and the other kinds' own rules.
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, Final
 
 from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.fields import values_at
 from asean_digital.model.parts import DocumentKind, Name
 from asean_digital.model.records import Body, Declaration, Sector
 from asean_digital.model.rules import ID_FORMS, is_upper_letters
 
 from .base import Checks
+
+_COUNTS: Final = (
+    ("events", "per_year"),
+    ("dialogues", "per_year"),
+    ("bodies", "meetings[].per_year"),
+    ("meetings", "number"),
+    ("declarations", "meeting_number"),
+)
+"""The fields that count (a number of meetings a year) or order (an ordinal) something."""
 
 
 class RecordChecks(Checks):
@@ -124,9 +134,6 @@ class RecordChecks(Checks):
                     ".acronym",
                     f"{body.acronym!r} is not the current acronym {body.names[-1].acronym!r}",
                 )
-            for i, series in enumerate(body.meetings):
-                if series.per_year is not None and series.per_year < 1:
-                    self.problem("bodies", body, f".meetings[{i}].per_year", "must be at least 1 or null")
         for sector in self.data.collection("sectors"):
             # The sector is in every view of the data: its first name has no start.
             self.check_names("sectors", sector, None)
@@ -185,8 +192,7 @@ class RecordChecks(Checks):
                         ".kinds",
                         "declarations, and only they, are listed as 'declaration'",
                     )
-                if is_decl and doc.meeting_number < 1:
-                    self.problem(name, doc, ".meeting_number", "must be at least 1")
+        self.check_counts()
         for state in self.data.collection("member_states"):
             if not is_upper_letters(state.id, 2):
                 self.problem("member_states", state, ".id", f"{state.id!r} is not an ISO alpha-2 code")
@@ -197,3 +203,11 @@ class RecordChecks(Checks):
                     ".alpha3",
                     f"{state.alpha3!r} is not an ISO alpha-3 code",
                 )
+
+    def check_counts(self) -> None:
+        """A count or an ordinal is at least 1: meetings a year, a meeting's number, a thrust's."""
+        for name, path in _COUNTS:
+            for record in self.data.collection(name):
+                for where, value in values_at(record, path):
+                    if isinstance(value, int) and value < 1:
+                        self.problem(name, record, where, f"must be at least 1, got {value}")
