@@ -56,6 +56,10 @@ if TYPE_CHECKING:
     from .model.parts import Source as Source
     from .model.parts import SourceDocument as SourceDocument
     from .model.parts import Thrust as Thrust
+    from .model.process import Milestone as Milestone
+    from .model.process import MilestoneStatus as MilestoneStatus
+    from .model.process import Process as Process
+    from .model.process import ProcessKind as ProcessKind
     from .model.records import Body as Body
     from .model.records import Declaration as Declaration
     from .model.records import Dialogue as Dialogue

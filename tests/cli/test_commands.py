@@ -272,10 +272,12 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     """``bodys`` suggests ``bodies``; a city no declaration is in names the closest that one is in."""
     code, _, err = run(capsys, "bodys")
     assert code == 2
-    assert err.rstrip().endswith("invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', "
-        "'declarations', 'plans', 'meetings', 'people', 'events', 'partners', 'states', 'policy-areas', "
-        "'dialogues', 'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'cite', 'diff', "
-        "'new', 'validate'); did you mean 'bodies'?")  # fmt: skip
+    assert err.rstrip().endswith(
+        "invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', 'declarations', 'plans', "
+        "'meetings', 'people', 'events', 'processes', 'partners', 'states', 'policy-areas', 'dialogues', "
+        "'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'cite', 'diff', 'new', "
+        "'validate'); did you mean 'bodies'?"
+    )
     code, out, err = run(capsys, "declarations", "--city", "Bangkock")
     assert (code, out) == (0, "")
     assert err.splitlines() == [

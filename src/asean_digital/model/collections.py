@@ -3,9 +3,8 @@ The table of collections: every kind of record the data holds, declared once.
 
 Loading, validation, key indexing, the registry's generic queries, search,
 exports, the JSON Schemas, the strategies, the command line and the docs
-catalogue all read this table. Adding a kind of record is its class (in
-:mod:`asean_digital.model.records`), its row here, its data file, and a query
-method only where it needs filters of its own.
+catalogue all read this table. Adding a kind of record is its class, its row
+here (with its filters), its data file and its one-line typed query method.
 
 >>> [c.name for c in COLLECTIONS][:4]
 ['sources', 'sectors', 'bodies', 'documents']
@@ -23,6 +22,7 @@ import attrs
 
 from .filters import Filter
 from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
+from .process import Process, ProcessKind
 from .records import (
     Body,
     Declaration,
@@ -302,6 +302,25 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         command="events",
         columns=("id", "name", "started", "partners"),
         summary="talent competitions",
+    ),
+    Collection(
+        "processes",
+        Process,
+        "process",
+        keys=("name", "acronym", "aliases"),
+        references=(
+            Reference("led_by", "member_states"),
+            Reference("milestones[].meeting", "meetings"),
+            Reference("milestones[].host", "member_states"),
+        ),
+        date="started",
+        filters=(
+            Filter("kind", "enum", "of this kind", ("kind",), ProcessKind),
+            Filter("year", "year", "with a milestone in this year", ("milestones[].date",)),
+        ),
+        command="processes",
+        columns=("id", "acronym", "name", "started", "led_by"),
+        summary="negotiations and programmes with dated milestones (DEFA)",
     ),
     Collection(
         "partners",

@@ -185,7 +185,7 @@ class DataError(AseanDigitalError, ValueError):
     The message lists the problems found, each with its file and JSON path
     (``bodies.json: $.bodies[3].parent: ...``): the first 50 in full, each
     cut to 500 characters, then how many more there are. :attr:`problems`
-    holds the first 1,000 (:attr:`KEPT`) and :attr:`more` counts the rest,
+    holds the first 1,000 (``KEPT``) and :attr:`more` counts the rest,
     so a hostile file cannot make the error as large as itself. Nothing from
     data that raises this error is ever applied.
 

@@ -32,6 +32,7 @@ from .parts import (
     Thrust,
     name_at,
 )
+from .process import Process
 from .sector import Dialogue, Initiative, PolicyArea, Sector
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "Partner",
     "Person",
     "PolicyArea",
+    "Process",
     "Relation",
     "Sector",
 ]
@@ -470,6 +472,7 @@ Entity: TypeAlias = (
     | PolicyArea
     | Dialogue
     | Initiative
+    | Process
 )
 """Any record the registry holds."""
 

@@ -11,52 +11,38 @@ arguments to its collection's declaration.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from asean_digital.model.dates import to_partial_date
 from asean_digital.model.records import (
     Body,
     Declaration,
-    Dialogue,
     Document,
     Event,
-    Initiative,
     MasterPlan,
     Meeting,
     MemberState,
     Partner,
     Person,
-    PolicyArea,
 )
 
 from .results import Results
+from .sector_kinds import SectorQueries
 
 if TYPE_CHECKING:
-    from asean_digital.model.dates import PartialDate, When
+    from asean_digital.model.dates import When
     from asean_digital.model.parts import BodyKind, DocumentKind
 
-    from .core import Store
 
 __all__ = ["KindQueries"]
 
 R = TypeVar("R")
 
 
-class KindQueries:
+class KindQueries(SectorQueries):
     """The query methods of each kind of record (see :class:`~asean_digital.Registry`, which has them)."""
 
     __slots__ = ()
-
-    _store: Store
-    _as_of: PartialDate | None
-
-    def _query(self, name: str, arguments: dict[str, Any]) -> Results[Any]:
-        return self._store.query(name, arguments)
-
-    def _get(self, key: str, kind: str, cls: type[R]) -> R:
-        record = self._store.get(key, kind)
-        assert isinstance(record, cls)  # noqa: S101 - a kind's records are of its class, by construction
-        return record
 
     # -- bodies -------------------------------------------------------------
 
@@ -433,67 +419,3 @@ class KindQueries:
         ['TH', 'TH', 'TH']
         """
         return self._get(key, "member state", MemberState)
-
-    # -- other collections --------------------------------------------------
-
-    def policy_areas(self, *, source: str | None = None) -> Results[PolicyArea]:
-        """
-        The policy areas the sector has studied and discussed, by id.
-
-        >>> import asean_digital as ad
-        >>> len(ad.registry.policy_areas())
-        8
-        """
-        return self._query("policy_areas", locals())
-
-    def policy_area(self, key: str) -> PolicyArea:
-        """
-        The policy area *key* finds.
-
-        >>> import asean_digital as ad
-        >>> ad.registry.policy_area("digital divide").name
-        'bridging the gaps of access to ICT among the population'
-        """
-        return self._get(key, "policy area", PolicyArea)
-
-    def dialogues(self, *, source: str | None = None) -> Results[Dialogue]:
-        """
-        The regular stakeholders' consultative dialogues, by id.
-
-        >>> import asean_digital as ad
-        >>> [d.convener for d in ad.registry.dialogues()]
-        ['atrc', None, None]
-        """
-        return self._query("dialogues", locals())
-
-    def dialogue(self, key: str) -> Dialogue:
-        """The dialogue *key* finds."""
-        return self._get(key, "dialogue", Dialogue)
-
-    def initiatives(
-        self, *, emerging_issue: bool | None = None, source: str | None = None
-    ) -> Results[Initiative]:
-        """
-        The sector's initiatives: those a source dates first, by adoption, then the others by id.
-
-        Args:
-            emerging_issue: ``True`` for only the emerging strategic issues,
-                ``False`` for only the others.
-            source: Only records with a statement from this source document
-                (an id of :meth:`~asean_digital.Registry.sources`).
-
-        >>> import asean_digital as ad
-        >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
-        ['5g-ecosystem-development', 'ddg-framework-development']
-        """
-        return self._query("initiatives", locals())
-
-    def initiative(self, key: str) -> Initiative:
-        """
-        The initiative *key* finds.
-
-        >>> import asean_digital as ad
-        >>> ad.registry.initiative("MPAC 2025").id
-        'mpac2025-digital-innovation'
-        """
-        return self._get(key, "initiative", Initiative)

@@ -92,11 +92,11 @@ class Registry(KindQueries):
     @property
     def data_as_of(self) -> _dt.date | None:
         """
-        How recent the facts are: the newest source's date (its latest day), ``None`` if none is dated.
+        How recent the facts are, as the newest source's date (its latest day); ``None`` if none is dated.
 
         >>> import asean_digital as ad
         >>> ad.registry.data_as_of
-        datetime.date(2026, 2, 12)
+        datetime.date(2026, 5, 31)
         """
         dates = [s.published.latest for s in self._data.collection("sources") if s.published is not None]
         return max(dates, default=None)

@@ -19,6 +19,8 @@ The rules (the docs' *Time* page states them with examples):
   only while both its ends exist.
 - A renaming takes effect from the last day its date allows (``2019-10``
   from 31 October 2019): before then the record bears its former name.
+- A process (DEFA) holds the milestones dated by then, planned ones too once
+  their date has passed: ``as_of(2024)`` knows the launch, not the conclusion.
 
 The registry wraps the view's dataset in a registry of its own
 (:meth:`Registry.as_of <asean_digital.Registry.as_of>`).
@@ -79,6 +81,13 @@ def view_dataset(data: Dataset, moment: PartialDate, *, undated: bool = False) -
         present[c.name] = records
     present["bodies"] = tuple(
         _named(b, names_then(b.names)) for b in present["bodies"] if names_then(b.names) or not b.names
+    )
+    # A process is known then through its milestones dated by then (a plan once its date has passed).
+    present["processes"] = tuple(
+        attrs.evolve(
+            p, milestones=tuple(m for m in p.milestones if m.date is not None and m.date.latest <= day)
+        )
+        for p in present["processes"]
     )
     sector = data.collection("sectors")[0]
     present["sectors"] = (_named(sector, names_then(sector.names), acronym=False),)

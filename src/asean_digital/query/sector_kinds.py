@@ -1,0 +1,130 @@
+"""
+The queries of the sector's own kinds and its processes, typed: each a one-line call of the generic query.
+
+The base of :class:`~asean_digital.query.kinds.KindQueries` (institutions, documents, meetings and
+people are there); the filters are declared in the table of collections, as for every kind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from asean_digital.model.process import Process, ProcessKind
+from asean_digital.model.sector import Dialogue, Initiative, PolicyArea
+
+if TYPE_CHECKING:
+    from asean_digital.model.dates import PartialDate
+
+    from .core import Store
+    from .results import Results
+
+__all__ = ["SectorQueries"]
+
+R = TypeVar("R")
+
+
+class SectorQueries:
+    """The sector's policy areas, dialogues, initiatives and processes (the :class:`Registry` has them)."""
+
+    __slots__ = ()
+
+    _store: Store
+    _as_of: PartialDate | None
+
+    def _query(self, name: str, arguments: dict[str, Any]) -> Results[Any]:
+        return self._store.query(name, arguments)
+
+    def _get(self, key: str, kind: str, cls: type[R]) -> R:
+        record = self._store.get(key, kind)
+        assert isinstance(record, cls)  # noqa: S101 - a kind's records are of its class, by construction
+        return record
+
+    def policy_areas(self, *, source: str | None = None) -> Results[PolicyArea]:
+        """
+        The policy areas the sector has studied and discussed, by id.
+
+        >>> import asean_digital as ad
+        >>> len(ad.registry.policy_areas())
+        8
+        """
+        return self._query("policy_areas", locals())
+
+    def policy_area(self, key: str) -> PolicyArea:
+        """
+        The policy area *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.policy_area("digital divide").name
+        'bridging the gaps of access to ICT among the population'
+        """
+        return self._get(key, "policy area", PolicyArea)
+
+    def dialogues(self, *, source: str | None = None) -> Results[Dialogue]:
+        """
+        The regular stakeholders' consultative dialogues, by id.
+
+        >>> import asean_digital as ad
+        >>> [d.convener for d in ad.registry.dialogues()]
+        ['atrc', None, None]
+        """
+        return self._query("dialogues", locals())
+
+    def dialogue(self, key: str) -> Dialogue:
+        """The dialogue *key* finds."""
+        return self._get(key, "dialogue", Dialogue)
+
+    def initiatives(
+        self, *, emerging_issue: bool | None = None, source: str | None = None
+    ) -> Results[Initiative]:
+        """
+        The sector's initiatives: those a source dates first, by adoption, then the others by id.
+
+        Args:
+            emerging_issue: ``True`` for only the emerging strategic issues,
+                ``False`` for only the others.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [i.id for i in ad.registry.initiatives(emerging_issue=True)]
+        ['5g-ecosystem-development', 'ddg-framework-development']
+        """
+        return self._query("initiatives", locals())
+
+    def initiative(self, key: str) -> Initiative:
+        """
+        The initiative *key* finds.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.initiative("MPAC 2025").id
+        'mpac2025-digital-innovation'
+        """
+        return self._get(key, "initiative", Initiative)
+
+    def processes(
+        self, *, kind: ProcessKind | str | None = None, year: int | None = None, source: str | None = None
+    ) -> Results[Process]:
+        """
+        The negotiations and programmes the data follows through their milestones, by first milestone.
+
+        Args:
+            kind: Only processes of this :class:`ProcessKind` (or its value).
+            year: Only those with a milestone in this year.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [p.acronym for p in ad.registry.processes(kind="negotiation", year=2025)]
+        ['DEFA']
+        """
+        return self._query("processes", locals())
+
+    def process(self, key: str) -> Process:
+        """
+        The process *key* finds (``"DEFA"``).
+
+        >>> import asean_digital as ad
+        >>> [str(m) for m in ad.registry.process("DEFA").milestones][-1]
+        '2026: signing (planned)'
+        """
+        return self._get(key, "process", Process)

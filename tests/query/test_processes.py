@@ -1,0 +1,51 @@
+"""Processes with dated milestones: DEFA, as research/processes-2026-12-07.md records its sources."""
+
+from __future__ import annotations
+
+import asean_digital as ad
+from asean_digital import MilestoneStatus, ProcessKind
+
+reg = ad.registry
+
+
+def test_defa_is_found_by_name_acronym_and_search() -> None:
+    defa = reg.process("DEFA")
+    assert reg.process("ASEAN Digital Economy Framework Agreement") is defa
+    assert reg.search("DEFA")[0].entity is defa
+    assert (defa.kind, defa.led_by) == (ProcessKind.NEGOTIATION, "TH")  # Thailand chairs the NC
+
+
+def test_defa_milestones_as_the_sources_give_them() -> None:
+    """Study endorsed (19 Aug 2023), launched at the 23rd AECC, first round, substantially concluded, ..."""
+    got = [(str(m.date), m.status.value, m.city) for m in reg.process("DEFA").milestones]
+    assert got == [
+        ("2023-08-19", "happened", "Semarang"),
+        ("2023-09-03", "happened", "Jakarta"),
+        ("2023-12-01", "happened", None),
+        ("2025-10-24", "happened", "Kuala Lumpur"),
+        ("2026-05-30", "happened", "Manila"),
+        ("2026", "planned", None),  # the signing: a plan, not a signing
+    ]
+    defa = reg.process("DEFA")
+    assert defa.milestones[1].forum == "23rd ASEAN Economic Community Council Meeting"
+    # Every milestone is cited by a web page, and the disputed dates keep the official one.
+    for i in range(len(defa.milestones)):
+        assert any(s.document.startswith("web-") for s in defa.sources_for(f"milestones[{i}]")), i
+    assert [(e.field, e.kept) for e in defa.errata] == [
+        ("milestones[0].date", "2023-08-19"),
+        ("milestones[2].date", "2023-12-01"),
+    ]
+
+
+def test_a_view_knows_only_the_milestones_of_its_time() -> None:
+    """As of 2024 DEFA was launched and in negotiation; its conclusion and signing were not known."""
+    then = reg.as_of(2024).process("DEFA")
+    assert [m.what for m in then.milestones] == [m.what for m in reg.process("DEFA").milestones[:3]]
+    assert reg.as_of(2022).processes() == ()
+    assert all(m.status is MilestoneStatus.HAPPENED for m in then.milestones)
+
+
+def test_filters_by_kind_and_milestone_year() -> None:
+    assert [p.id for p in reg.processes(year=2025)] == ["defa"]
+    assert reg.processes(year=2022) == ()
+    assert reg.processes(kind="programme") == ()
