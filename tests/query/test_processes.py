@@ -41,11 +41,27 @@ def test_a_view_knows_only_the_milestones_of_its_time() -> None:
     """As of 2024 DEFA was launched and in negotiation; its conclusion and signing were not known."""
     then = reg.as_of(2024).process("DEFA")
     assert [m.what for m in then.milestones] == [m.what for m in reg.process("DEFA").milestones[:3]]
-    assert reg.as_of(2022).processes() == ()
+    assert reg.as_of(2021).processes() == ()
+    assert [p.id for p in reg.as_of(2022).processes()] == ["asean-regional-cert"]
     assert all(m.status is MilestoneStatus.HAPPENED for m in then.milestones)
 
 
 def test_filters_by_kind_and_milestone_year() -> None:
     assert [p.id for p in reg.processes(year=2025)] == ["defa"]
-    assert reg.processes(year=2022) == ()
-    assert reg.processes(kind="programme") == ()
+    assert [p.id for p in reg.processes(year=2023)] == ["asean-regional-cert", "defa"]
+    assert reg.processes(year=2020) == ()
+    assert [p.id for p in reg.processes(kind="programme")] == ["asean-regional-cert"]
+
+
+def test_the_regional_cert_from_paper_to_facility() -> None:
+    """Its papers at the 2nd, 3rd and 4th ADGMIN (linked to those meetings), its facility launched in 2024."""
+    cert = reg.process("ASEAN Regional CERT")
+    assert (cert.kind, cert.led_by) == (ProcessKind.PROGRAMME, "MY")  # its first overall coordinator
+    assert [m.meeting for m in cert.milestones] == ["adgmin-2", "adgmin-3", "adgmin-4", None]
+    assert [str(m.date) for m in cert.milestones] == ["2022-01", "2023-02", "2024-02", "2024-10-16"]
+    for m in cert.milestones[:3]:  # each paper's meeting is a meeting of the data, in the milestone's month
+        meeting = reg.meeting(m.meeting or "")
+        assert meeting.dates.start is not None
+        assert m.date is not None
+        assert (meeting.dates.end or meeting.dates.start).latest >= m.date.earliest
+        assert meeting.dates.start.earliest <= m.date.latest
