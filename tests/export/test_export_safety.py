@@ -218,3 +218,101 @@ def test_the_current_folder_or_one_holding_it_is_refused(
         with pytest.raises(ValueError, match="is the current folder or holds it"):
             ad.export(ad.registry, out, format="csv", force=force)
     assert (work / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def umask_mode(tmp_path: Path, *, folder: bool) -> int:
+    """What the user's umask leaves of 0o777 (a folder) or 0o666 (a file), as the system applies it."""
+    probe = tmp_path / "probe"
+    if folder:
+        probe.mkdir()
+    else:
+        probe.touch()
+    mode = probe.stat().st_mode & 0o777
+    probe.rmdir() if folder else probe.unlink()
+    return mode
+
+
+def test_exports_are_made_with_the_users_umask(tmp_path: Path) -> None:
+    """An export folder and a database are readable as the user's other files are (not 0700 / 0600)."""
+    folder_mode, file_mode = umask_mode(tmp_path, folder=True), umask_mode(tmp_path, folder=False)
+    out = tmp_path / "out"
+    ad.export(reg, out, format="csv")
+    assert out.stat().st_mode & 0o777 == folder_mode
+    assert (out / "bodies.csv").stat().st_mode & 0o777 == file_mode
+    database, meta = ad.export(reg, tmp_path / "db.sqlite", format="sqlite")
+    assert database.stat().st_mode & 0o777 == file_mode
+    assert meta.stat().st_mode & 0o777 == file_mode
+
+
+def test_a_name_with_uri_characters_is_a_file_name(tmp_path: Path) -> None:
+    """goo%64.sqlite is not good.sqlite: a user's own database there is kept without --force."""
+    ad.export(reg, tmp_path / "good.sqlite", format="sqlite")
+    mine = tmp_path / "goo%64.sqlite"
+    mine.write_bytes((tmp_path / "good.sqlite").read_bytes()[:100] + b"not an export")
+    with pytest.raises(ValueError, match="is not a database an asean-digital export wrote"):
+        ad.export(reg, mine, format="sqlite")
+    for name in ("odd?name#1.sqlite", "goo%64.sqlite-new"):
+        written = ad.export(reg, tmp_path / name, format="sqlite")
+        assert written[0].name == name
+        assert ad.export(reg, tmp_path / name, format="sqlite")[0].name == name  # its own export: replaced
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".json")) == [
+        "goo%64.sqlite", "goo%64.sqlite-new", "good.sqlite", "odd?name#1.sqlite",
+    ]  # fmt: skip
+
+
+def test_a_link_planted_at_a_temporary_name_is_not_written_through(tmp_path: Path) -> None:
+    """The old fixed name for the metadata's temporary file, planted as a link, leads nowhere now."""
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    folder = tmp_path / "db"
+    folder.mkdir()
+    (folder / ".asean.metadata.json.tmp").symlink_to(outside)
+    ad.export(reg, folder / "asean.sqlite", format="sqlite")
+    assert outside.read_text(encoding="utf-8") == "keep me"
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".asean-digital-")] == []
+
+
+def test_concurrent_exports_to_one_path_all_succeed(tmp_path: Path) -> None:
+    """Eight exports of one database at once: each writes under a name of its own, the last one wins whole."""
+    import concurrent.futures
+
+    target = tmp_path / "shared.sqlite"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        done = list(pool.map(lambda _: ad.export(reg, target, format="sqlite", force=True), range(8)))
+    assert all(paths[0] == target for paths in done)
+    assert ad.export(reg, target, format="sqlite")[0] == target  # a whole export, recognised as one
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.metadata.json", "shared.sqlite"]
+
+
+def test_a_long_folder_name_has_room_for_the_staging_name(tmp_path: Path) -> None:
+    """A legal 250-character name is exported to; the temporary names do not grow with it."""
+    out = tmp_path / ("x" * 250)
+    assert ad.export(reg, out, format="json")[-1] == out / "datapackage.json"
+    assert ad.export(reg, out, format="json")[-1] == out / "datapackage.json"  # and replaced
+
+
+def test_a_file_a_user_listed_in_the_manifest_is_still_theirs(tmp_path: Path) -> None:
+    """Listing your notes in datapackage.json does not make them the export's to delete."""
+    out = tmp_path / "out"
+    ad.export(reg, out, format="csv")
+    manifest = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    manifest["resources"].append({"name": "notes", "path": "notes.csv"})
+    (out / "datapackage.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (out / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"holds what is not part of an asean-digital export \(notes.csv\)"):
+        ad.export(reg, out, format="csv")
+    assert (out / "notes.csv").read_text(encoding="utf-8") == "a,b\n1,2\n"
+
+
+def test_a_json_export_read_back_cites_its_own_files(tmp_path: Path) -> None:
+    """The export's overlay-1 (the file it was made with) keeps its id; its own files are cited after."""
+    mine = tmp_path / "mine.json"
+    itu = {**ad.to_records([reg.partner("ITU")])[0], "name": "International Telecommunication Union (ITU)"}
+    mine.write_text(json.dumps({"partners": [itu]}), encoding="utf-8")
+    out = tmp_path / "out"
+    ad.export(ad.load(mine), out, format="json")
+    back = ad.load(out)
+    assert back.source("overlay-1").title == "mine.json"
+    cited = [s.document for s in back.partner("ITU").sources if s.document.startswith("overlay-")]
+    assert cited[0] == "overlay-1"
+    assert [back.source(c).title for c in cited[1:]] == ["partners.json"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -22,7 +21,7 @@ from asean_digital.model.collections import COLLECTIONS
 
 if TYPE_CHECKING:
     from asean_digital.query.registry import Registry
-from .atomic import flush
+from .atomic import flush, new_folder
 from .graph import PRIMARY_SOURCE
 
 __all__ = ["EXPORT_FORMATS", "export"]
@@ -98,7 +97,7 @@ def export(
         return _export_sqlite(registry, out, force=force)
     target = _export_target(out, force=force)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.export-", dir=target.parent))
+    staging = new_folder(target.parent, "export")
     try:
         written = _write_export(registry, staging, format)
         _swap_into(staging, target)
@@ -198,6 +197,12 @@ def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:
     return target.absolute()
 
 
+_EXPORT_FILES: Final = frozenset(
+    {"datapackage.json", *(f"{c.name}.json" for c in COLLECTIONS), *(f"{t.name}.csv" for t in tables())}
+)
+"""The names of the files an export writes, whatever its format: the only ones a re-export replaces."""
+
+
 def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
     """
     The *entries* of *folder* that are not a previous export's own files.
@@ -212,9 +217,10 @@ def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
         package = json.loads(manifest.read_text(encoding="utf-8"))
         if package.get("name") != "asean-digital":
             return entries
-        own = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
+        listed = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
     except (OSError, ValueError, AttributeError, TypeError):
         return entries
+    own = listed & _EXPORT_FILES  # a file a user listed in the manifest is still the user's
     return [e for e in entries if e.name not in own or not e.is_file() or e.is_symlink()]
 
 
@@ -223,13 +229,14 @@ def _swap_into(staging: Path, target: Path) -> None:
     if not target.exists():
         os.rename(staging, target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old = new_folder(target.parent, "old")
     os.rmdir(old)
     os.rename(target, old)
     try:
         os.rename(staging, target)
-    except OSError:
-        os.rename(old, target)  # put the previous export back
+    except BaseException:  # a failure or Ctrl-C between the two renames: the previous export back
+        if not target.exists():
+            os.rename(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
 

@@ -13,14 +13,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from asean_digital.formats.cells import flat_cell, rows
 from asean_digital.formats.tables import Table, tables
 
-from .atomic import flush
+from .atomic import flush, new_file
 
 if TYPE_CHECKING:
     from asean_digital.query.registry import Registry
@@ -141,7 +140,8 @@ def is_export(path: Path, *, title: str) -> bool:
         with path.open("rb") as f:
             if f.read(16) != b"SQLite format 3\x00":
                 return False
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # A URI that names the file itself: '%', '?' and '#' in its name are not read as URI syntax.
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             found = db.execute(
                 "SELECT value FROM about WHERE key IN ('name', 'title') ORDER BY key"
@@ -160,11 +160,9 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
     Returns:
         The database's path and the metadata's.
     """
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    temporary = Path(name)
+    temporary = new_file(target.parent, "db")
     meta = target.with_name(f"{target.stem}.metadata.json")
-    meta_temporary = meta.with_name(f".{meta.name}.tmp")
+    meta_temporary = new_file(target.parent, "metadata")
     try:
         try:
             _fill(temporary, registry, about)
@@ -185,8 +183,7 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
 
 
 def _fill(path: Path, registry: Registry, about: dict[str, str]) -> None:
-    path.unlink()  # sqlite3 makes the file afresh
-    db = sqlite3.connect(path)
+    db = sqlite3.connect(path)  # the new, empty file: SQLite makes a database of it
     try:
         with db:
             db.execute("CREATE TABLE about (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

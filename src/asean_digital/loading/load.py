@@ -289,10 +289,25 @@ class _Loader:
         self.packaged_files = len(self.files)
         return min(versions) if versions else "unknown"
 
-    def overlay(self, overlay: str | os.PathLike[str]) -> None:
-        """Apply one overlay file or folder: its records replace those with their ids."""
+    def reserve(self, raws: Iterable[bytes]) -> None:
+        """
+        Number the overlay files' citations after every ``overlay-N`` the files themselves name.
+
+        An export of a registry with overlays holds the citations of those overlays
+        (``overlay-1``): read back, its files are cited as ``overlay-2`` and on, never
+        under an id one of them already gives a source document.
+        """
+        import re  # noqa: PLC0415 - only loads with overlays need it
+
+        cited = re.compile(rb'"overlay-([0-9]+)"')  # a citation of an overlay file, in a file read back
+        for raw in raws:
+            for number in cited.findall(raw):
+                self.overlay_count = max(self.overlay_count, int(number[:9]))
+
+    def overlay(self, files: list[tuple[str, bytes]]) -> None:
+        """Apply one overlay file or folder's files: their records replace those with their ids."""
         seen: dict[tuple[str, str], tuple[str, int, int]] = {}
-        for file, raw in _overlay_files(overlay, self.problems, self.budget):
+        for file, raw in files:
             # What structures is merged even beside a record that does not, so that validation
             # reports every record's problems in the same error.
             doc_records, patched = self.read(file, raw)
@@ -363,7 +378,7 @@ class _Loader:
         return None
 
     def cite(self, file: str) -> SourceDocument:
-        """The source document of an overlay file, added to the data's sources."""
+        """The source document of an overlay file, added to the data's sources (numbered after reserve())."""
         self.overlay_count += 1
         document = SourceDocument(
             id=f"overlay-{self.overlay_count}",
@@ -448,8 +463,10 @@ def _load_dataset(overlays: list[str | os.PathLike[str]], max_bytes: int) -> Dat
 
     loader = _Loader(max_bytes)
     base_version = loader.packaged()
-    for overlay in overlays:
-        loader.overlay(overlay)
+    read = [list(_overlay_files(overlay, loader.problems, loader.budget)) for overlay in overlays]
+    loader.reserve(raw for files in read for _, raw in files)
+    for files in read:
+        loader.overlay(files)
     read_problems = loader.problems
     dataset = loader.dataset(base_version if not overlays else f"{base_version}+overlay")
     # Every stage that can run reports in the same error: what could not be read or structured,
