@@ -82,6 +82,7 @@ class TestCatalogue:
             "meetings.md",
             "people.md",
             "competitions.md",
+            "processes.md",
             "member-states.md",
             "partners.md",
             "relations.md",

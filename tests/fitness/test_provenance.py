@@ -11,6 +11,7 @@ import pytest
 
 import asean_digital as ad
 from asean_digital import Source
+from asean_digital.model.collections import COLLECTIONS
 
 reg = ad.registry
 _NOT_FACTS = {"id", "sources", "errata"}  # identifiers and provenance itself
@@ -19,9 +20,7 @@ _PATH = re.compile(r"^[a-z_0-9]+(\[[0-9]+\])?(\.[a-z_0-9]+(\[[0-9]+\])?)*$")
 
 def every_record() -> list[Any]:
     """Every record of every collection but the source documents themselves."""
-    return [r for c in ("sectors", "bodies", "documents", "declarations", "master_plans", "meetings",
-                        "people", "events", "partners", "member_states", "policy_areas", "dialogues",
-                        "initiatives", "relations") for r in reg.stored(c)]  # fmt: skip
+    return [r for c in COLLECTIONS if c.name != "sources" for r in reg.stored(c.name)]
 
 
 def stated_fields(record: Any) -> list[str]:

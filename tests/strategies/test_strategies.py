@@ -41,17 +41,15 @@ from asean_digital import (
     Name,
     PartialDate,
     Partner,
-    Person,
     PolicyArea,
     Predicate,
     Registry,
-    Relation,
     Sector,
     Source,
-    SourceDocument,
     Thrust,
 )
 from asean_digital import strategies as gen
+from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.keys import normalise, record_keys
 
 SHIPPED = ad.registry
@@ -93,12 +91,7 @@ VALUE_STRATEGIES: list[tuple[str, st.SearchStrategy[Any], type]] = [
     ("meeting_series", gen.meeting_series(), MeetingSeries),
     ("thrusts", gen.thrusts().filter(bool).map(lambda t: t[-1]), Thrust),
 ]
-CLASSES: dict[str, type] = {
-    "bodies": Body, "documents": Document, "declarations": Declaration, "master_plans": MasterPlan,
-    "events": Event, "partners": Partner, "member_states": MemberState, "policy_areas": PolicyArea,
-    "dialogues": Dialogue, "initiatives": Initiative, "meetings": Meeting, "people": Person,
-    "relations": Relation, "sectors": Sector, "sources": SourceDocument,
-}  # fmt: skip
+CLASSES: dict[str, type] = {c.name: c.cls for c in COLLECTIONS}
 
 
 # -- helpers ---------------------------------------------------------------------------
@@ -110,7 +103,7 @@ def entities(registry: Registry) -> list[Any]:
         registry.sector, *registry.bodies(), *registry.documents(), *registry.master_plans(),
         *registry.events(), *registry.partners(), *registry.member_states(as_of=9999),
         *registry.policy_areas(), *registry.dialogues(), *registry.initiatives(),
-        *registry.meetings(), *registry.people(),
+        *registry.meetings(), *registry.people(), *registry.processes(),
     ]  # fmt: skip
 
 
