@@ -54,6 +54,8 @@ from .terminal import (
     _table,
     _UsageError,
     _value,
+    for_terminal,
+    say,
 )
 
 __all__ = ["main"]
@@ -148,7 +150,7 @@ def _hint_places(c: Collection, args: argparse.Namespace, reg: Registry) -> None
             continue
         close = [held[k] for k in closest(normalise(given), held)]
         hint = f"; did you mean {' or '.join(repr(v) for v in close)}?" if close else ""
-        print(f"{f.flag}: none of the {c.name.replace('_', ' ')} is in {given!r}{hint}", file=sys.stderr)
+        say(f"{f.flag}: none of the {c.name.replace('_', ' ')} is in {given!r}{hint}")
 
 
 @contextlib.contextmanager
@@ -267,7 +269,7 @@ def _diff(reg: Registry, fmt: str, out: Callable[[str], None]) -> int:
         out(buffer.getvalue().rstrip("\n"))
         return EXIT_OK
     if not changes:
-        print("(no changes)", file=sys.stderr)
+        say("(no changes)")
         return EXIT_OK
     out(_table(changes, _CHANGE_COLUMNS))
     return EXIT_OK
@@ -290,6 +292,7 @@ def _write(text: str, *, data: bool) -> None:
     stdout's encoding, so it stays valid for the program that reads it;
     text for a reader is written in stdout's encoding (see :func:`_safe`).
     """
+    text = for_terminal(text, sys.stdout)  # data too: a terminal shows JSON's or CSV's controls as escapes
     buffer = getattr(sys.stdout, "buffer", None)
     if data and buffer is not None:
         sys.stdout.flush()
@@ -330,20 +333,20 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         return _parse_and_run(argv)
     except _UsageError as e:
-        print(f"asean-digital: error: {e}", file=sys.stderr)
+        say(f"asean-digital: error: {e}")
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. piped into `head`
         _quiet_stdout()
         return EXIT_OK
     except OSError as e:
         _quiet_stdout()
-        print(f"asean-digital: error: cannot write the output: {e.strerror or e}", file=sys.stderr)
+        say(f"asean-digital: error: cannot write the output: {e.strerror or e}")
         return EXIT_ERROR
     except AseanDigitalError as e:
-        print(f"asean-digital: error: {e}", file=sys.stderr)
+        say(f"asean-digital: error: {e}")
         return EXIT_ERROR
     except (TypeError, ValueError) as e:
-        print(f"asean-digital: error: {e}", file=sys.stderr)
+        say(f"asean-digital: error: {e}")
         return EXIT_ERROR
 
 

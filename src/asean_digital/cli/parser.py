@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 from .terminal import (
     _MATCH_COLUMNS,
     _slug,
+    for_terminal,
 )
 
 
@@ -116,8 +117,9 @@ class _Parser(argparse.ArgumentParser):
     """
 
     def _print_message(self, message: str, file: Any = None) -> None:
-        if message:
-            (file or sys.stderr).write(message)
+        if message:  # argparse echoes what was typed: its control characters shown, not obeyed
+            stream = file or sys.stderr
+            stream.write(for_terminal(message, stream))
 
     def error(self, message: str) -> NoReturn:
         found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)$", message)

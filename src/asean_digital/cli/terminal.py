@@ -86,6 +86,24 @@ def _safe(text: str) -> str:
     return text
 
 
+def for_terminal(text: str, stream: Any) -> str:
+    """
+    *text* as it may reach *stream*: on a terminal its control characters shown as escapes, line by line.
+
+    The one gate every byte the command line writes to a terminal goes through (tables, cards,
+    JSON, CSV, messages, argparse's own words); a pipe or a file gets the text itself.
+    """
+    isatty = getattr(stream, "isatty", None)
+    if isatty is None or not isatty():
+        return text
+    return "\n".join(_escape_controls(line) for line in text.split("\n"))
+
+
+def say(message: str) -> None:
+    """A message to stderr (an error, a note), its control characters shown as escapes on a terminal."""
+    print(for_terminal(message, sys.stderr), file=sys.stderr)
+
+
 def _escape_controls(value: Any) -> Any:
     """*value* with control characters (ESC, BEL, bidi overrides) as escapes, where it is text."""
     if not isinstance(value, str):
@@ -211,15 +229,12 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
         others = [i for i in shown if headers[i] not in _KEYS | _ANSWERS]
         answers = [i for i in shown if headers[i] in _ANSWERS - _KEYS]
         if not others and not answers:  # the keys alone are wider than the terminal: shown whole all the same
-            print(f"(wider than the terminal's {room} columns: ids are never cut)", file=sys.stderr)
+            say(f"(wider than the terminal's {room} columns: ids are never cut)")
             break
         shown.remove((others or answers)[-1])  # the right-most of those that answer least
     dropped = [headers[i] for i in range(len(headers)) if i not in shown]
     if dropped:
-        print(
-            f"(not shown, for the terminal's width: {', '.join(dropped)}; choose with --columns)",
-            file=sys.stderr,
-        )
+        say(f"(not shown, for the terminal's width: {', '.join(dropped)}; choose with --columns)")
 
     mark = _ellipsis()
 
@@ -336,7 +351,7 @@ def _emit(
         return _csv(records, raw=raw, cls=cls, requested=requested)
     chosen = _chosen_columns(requested, columns, cls)
     if not records:
-        print("(no records)", file=sys.stderr)  # a note for the reader, not output
+        say("(no records)")  # a note for the reader, not output
         return None
     return _table(records, chosen)
 
