@@ -79,6 +79,7 @@ if TYPE_CHECKING:
     from .query.registry import Registry as Registry
     from .query.results import Results as Results
     from .query.search import Match as Match
+    from .query.timeline import Moment as Moment
 
     registry: Registry  # the packaged data, made on first use
     converter: cattrs.Converter  # the JSON converter, made on first use

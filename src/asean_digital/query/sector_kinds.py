@@ -13,10 +13,11 @@ from asean_digital.model.process import Process, ProcessKind
 from asean_digital.model.sector import Dialogue, Initiative, PolicyArea
 
 if TYPE_CHECKING:
-    from asean_digital.model.dates import PartialDate
+    from asean_digital.model.dates import PartialDate, When
 
     from .core import Store
     from .results import Results
+    from .timeline import Moment
 
 __all__ = ["SectorQueries"]
 
@@ -100,6 +101,26 @@ class SectorQueries:
         'mpac2025-digital-innovation'
         """
         return self._get(key, "initiative", Initiative)
+
+    def timeline(self, *, since: When | None = None, until: When | None = None) -> Results[Moment]:
+        """
+        Everything the data dates, oldest first: what happened between *since* and *until*.
+
+        Bodies established and renamed, meetings held, documents adopted or
+        published, plans adopted, begun and ended, accessions, competitions
+        first held and processes' milestones; a moment is in the range when
+        its date may fall in it (``2019`` counts for ``since="2019-10"``).
+
+        >>> import asean_digital as ad
+        >>> [m.what for m in ad.registry.timeline(since=2001, until=2001)][:2]
+        ['TELMIN established', '1st TELMIN (Kuala Lumpur, MY)']
+        >>> [m.what for m in ad.registry.timeline(since="2024-10-16", until="2024-10-16")]
+        ['ASEAN Regional CERT: physical facility launched']
+        """
+        from .results import Results  # noqa: PLC0415
+        from .timeline import Moment, moments  # noqa: PLC0415 - the chronology loads when asked for
+
+        return Results(moments(lambda name: self._store.table(name).records, since, until), self, kind=Moment)
 
     def processes(
         self, *, kind: ProcessKind | str | None = None, year: int | None = None, source: str | None = None
