@@ -35,7 +35,7 @@ class Moment:
 
     Attributes:
         date: When, as precisely as the record gives it.
-        kind: One of :data:`MOMENT_KINDS`: ``"established"``, ``"renamed"``,
+        kind: One of ``"established"``, ``"renamed"``,
             ``"meeting"``, ``"adopted"`` (a document: adopted, endorsed,
             noted, launched or published, as ``what`` says), ``"plan"`` (a
             master plan adopted, begun or ended), ``"joined"``, ``"first
