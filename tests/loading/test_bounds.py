@@ -111,3 +111,63 @@ def test_an_integer_beyond_64_bits_is_refused_in_words(tmp_path: Path) -> None:
             "expected an integer within 64 bits (what SQLite holds), got one of 100 bits",
         )
     ]
+
+
+def test_a_key_shared_by_thousands_names_a_few(tmp_path: Path) -> None:
+    """10,000 records sharing an alias: each problem names three others and counts the rest."""
+    path = tmp_path / "alias.json"
+    records = [group(i, aliases=["Zq Shared Alias"]) for i in range(10_000)]
+    path.write_text(json.dumps({"bodies": records}), encoding="utf-8")
+    error = refused(path)
+    assert (len(error.problems), error.more) == (ad.DataError.KEPT, 9000)
+    assert error.problems[0].message == (
+        "the key 'Zq Shared Alias' is ambiguous: it also finds body 'zq-1', 'zq-10', 'zq-100' and 9996 more; "
+        "two records of a kind may not share an id, acronym, name or alias: change or drop this record's "
+        "'Zq Shared Alias'"
+    )
+    assert max(len(p) for p in error.problems) < 400
+
+
+def test_suggestions_compare_the_start_of_long_keys(tmp_path: Path) -> None:
+    """A reference to a long key with its last letter changed still gets its suggestion."""
+    alias = "Zq " + "working group on digital data governance " * 50
+    records = [group(0, aliases=[alias]), group(1, parent=alias[:-2] + "X")]
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps({"bodies": records}), encoding="utf-8")
+    (problem,) = refused(path).problems
+    assert problem.path == "$.bodies[1].parent"
+    assert "did you mean" in problem.message
+    assert "did you mean 'zq-0' (Zq working group on digital data governance" in problem.message
+
+
+def test_one_patch_per_record_and_file(tmp_path: Path) -> None:
+    """40,000 patches of one record in one file: each after the first is a problem, not a copy of it."""
+    path = tmp_path / "patches.json"
+    path.write_text(
+        json.dumps(
+            {"bodies": [{"$patch": True, "id": "atrc", "description": f"x{i}"} for i in range(40_000)]}
+        ),
+        encoding="utf-8",
+    )
+    error = refused(path)
+    assert len(error.problems) + error.more == 39_999
+    assert error.problems[0].message == (
+        "'atrc' is patched at [0] of this file already: write one patch per record and file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("acronym", "reason"),
+    [
+        ("ATRC\u3164", "holds the invisible or control character U+3164; remove it"),
+        ("\u13aa\u13a2\u13d2\u13df", "looks like the id or acronym 'atrc' written in other letters"),
+        ("\u1d00\u1d1b\u0280\u1d04", "looks like the id or acronym 'atrc' written in other letters"),
+        ("\u041a\u041d", "looks like the id or acronym 'KH' written in other letters"),
+    ],
+)
+def test_look_alike_acronyms_are_refused(tmp_path: Path, acronym: str, reason: str) -> None:
+    """A Hangul filler, Cherokee or small capitals for ATRC, Cyrillic for Cambodia's KH: each refused."""
+    path = tmp_path / "lookalike.json"
+    path.write_text(json.dumps({"bodies": [group(0, acronym=acronym, parent="atrc")]}), encoding="utf-8")
+    messages = [p.message for p in refused(path).problems]
+    assert any(m.startswith(f"the key {acronym!r} {reason}") for m in messages), messages

@@ -222,9 +222,13 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
         return [i for i in shown if headers[i] not in _WHOLE and widths[i] > max(_NARROWEST, len(headers[i]))]
 
     while total() > room:
-        if cuttable():  # shorten the widest column that may be cut
-            widest = max(cuttable(), key=lambda i: widths[i])
-            widths[widest] -= 1
+        can = cuttable()
+        if can:  # shorten the widest column that may be cut, down to the next widest at once
+            widest = max(can, key=lambda i: widths[i])
+            floor = max(_NARROWEST, len(headers[widest]))
+            next_widest = max((widths[i] for i in can if i != widest), default=floor)
+            step = min(total() - room, widths[widest] - max(floor, next_widest)) or 1
+            widths[widest] -= step
             continue
         others = [i for i in shown if headers[i] not in _KEYS | _ANSWERS]
         answers = [i for i in shown if headers[i] in _ANSWERS - _KEYS]

@@ -58,11 +58,11 @@ def _date_parts(date: Any) -> dict[str, Any]:
 class _Entry:
     """One source document as cited for some fields of one record."""
 
-    def __init__(self, document: Any, record: str, fields: list[str], sections: list[str]) -> None:
+    def __init__(self, document: Any, record: str) -> None:
         self.document = document
         self.record = record
-        self.fields = fields
-        self.sections = sections
+        self.fields: dict[str, None] = {}  # in order, each once (cited thousands of times)
+        self.sections: dict[str, None] = {}
 
     @property
     def note(self) -> str:
@@ -139,11 +139,9 @@ def cite_sources(
     for source in sources:
         entry = entries.get(source.document)
         if entry is None:
-            entry = entries[source.document] = _Entry(document_of(source), name, [], [])
-        cited = [field] if field is not None else source.fields
-        entry.fields.extend(f for f in cited if f not in entry.fields)
-        if source.section not in entry.sections:
-            entry.sections.append(source.section)
+            entry = entries[source.document] = _Entry(document_of(source), name)
+        entry.fields.update(dict.fromkeys([field] if field is not None else source.fields))
+        entry.sections[source.section] = None
     if format == "bibtex":
         return "\n\n".join(e.bibtex() for e in entries.values()) + ("\n" if entries else "")
     if format == "csl-json":

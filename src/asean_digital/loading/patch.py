@@ -74,6 +74,7 @@ def apply_patches(
         if not has_patches({name: items}):
             continue
         merged: list[Any] = []
+        patching: dict[str, int] = {}  # the ids patched in this file, and where
         for index, item in enumerate(items):
             if not (isinstance(item, dict) and PATCH in item):
                 merged.append(item)
@@ -85,12 +86,18 @@ def apply_patches(
                 problems.append(f'{where}.{PATCH}: {item[PATCH]!r}: write "$patch": true, or leave it out')
             elif not isinstance(rid, str):
                 problems.append(f'{where}: a patch names the record it changes by its id: give "id"')
+            elif rid in patching:
+                problems.append(
+                    f"{where}.id: {rid!r} is patched at [{patching[rid]}] of this file already: "
+                    "write one patch per record and file"
+                )
             elif (base := base_of(name, rid)) is None:
                 problems.append(
                     f"{where}.id: {rid!r}: no record of {name} to patch; to add one, give it whole "
                     f'without "$patch"'
                 )
             else:
+                patching[rid] = index
                 given[(name, index)] = tuple(k for k in patch if k != "id")
                 merged.append(_merged(unstructure(base), patch))
                 continue

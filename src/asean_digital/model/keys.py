@@ -238,6 +238,9 @@ def _plan(cls: type) -> tuple[_Reader, ...]:
     return plan
 
 
+_COMPARED: Final = 64
+
+
 def closest(wanted: str, norms: Iterable[str], n: int = 3) -> list[str]:
     """
     The normal forms among *norms* closest to the normal form *wanted*, best first: what a miss suggests.
@@ -250,7 +253,12 @@ def closest(wanted: str, norms: Iterable[str], n: int = 3) -> list[str]:
     import difflib  # noqa: PLC0415 - only a miss needs it
 
     live = list(norms)
-    close = difflib.get_close_matches(wanted, live, n=n, cutoff=0.6)
+    # Compared by their first 64 characters: a spelling slip shows there, and difflib's cost grows
+    # with the square of the lengths (a file of long keys would make each suggestion slow).
+    starts: dict[str, str] = {}
+    for k in live:
+        starts.setdefault(k[:_COMPARED], k)
+    close = [starts[k] for k in difflib.get_close_matches(wanted[:_COMPARED], list(starts), n=n, cutoff=0.6)]
     if not close:
         close = [k for k in live if wanted in k or (len(k) >= 3 and k in wanted)][:n]
     return close
@@ -283,16 +291,16 @@ class KeyIndex:
     def __init__(self, records: Iterable[Any]) -> None:
         """Index *records*, in the order ids are to be listed."""
         table: dict[str, str | tuple[str, ...]] = {}
+        shared: dict[str, dict[str, None]] = {}  # the ids of a key several records share, in order
         for record in records:
             rid = record.id
             for norm in _by_norm(record):
                 held = table.setdefault(norm, rid)
                 if held is rid or held == rid:
                     continue
-                if isinstance(held, str):
-                    table[norm] = (held, rid)
-                elif rid not in held:
-                    table[norm] = (*held, rid)
+                shared.setdefault(norm, {held: None} if isinstance(held, str) else {})[rid] = None
+        for norm, ids in shared.items():  # made once: linear however many records share a key
+            table[norm] = tuple(ids)
         self.table = table
 
     def ids(self, norm: str) -> tuple[str, ...]:

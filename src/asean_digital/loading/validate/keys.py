@@ -29,10 +29,18 @@ _LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 _AS_LATIN: Final = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲ",
-    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXoc",
+    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲ"
+    "ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᏒᏚᎢᏙᎳᏃ"
+    "ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
+    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXoc"
+    "ABCDEGHJKLMPRSTVWZ"
+    "ABCDEGHIJKLMNOPRSTUVWYZ",
 )
-"""Cyrillic and Greek letters that look like Latin ones, as those Latin letters."""
+"""Letters of other scripts that look like Latin ones (Cyrillic, Greek, Cherokee, Latin small
+capitals), as those Latin letters: a selection of Unicode's confusables (UTS #39), not all of it."""
+
+_FILLERS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+"""Letters that show as nothing (Hangul fillers, the braille blank, Khmer inherent vowels)."""
 
 
 def _unsafe(key: str) -> str:
@@ -40,7 +48,7 @@ def _unsafe(key: str) -> str:
     scripts: set[str] = set()
     for ch in key:
         category = unicodedata.category(ch)
-        if category in {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}:
+        if category in {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"} or ch in _FILLERS:
             return f"holds the invisible or control character U+{ord(ch):04X}; remove it"
         if category.startswith("L"):
             script = unicodedata.name(ch, "").split(" ")[0]
@@ -88,15 +96,21 @@ class KeyChecks(Checks):
                 touched = {o.id for o in self.data.overlaid}
                 # Packaged records were checked with the package: the overlay's record is the one to fix.
                 blamed = [rid for rid in ids if rid in touched] or ids
+                everyone = sorted(ids)
                 for rid in sorted(blamed):
-                    others = sorted(set(ids) - {rid})
+                    if self.problems.full:  # only counted now: no words needed
+                        self.problems.more += 1
+                        continue
+                    others = [o for o in everyone[:4] if o != rid][:3]  # a few, not every one of thousands
+                    more = len(everyone) - 1 - len(others)
+                    listed = ", ".join(map(repr, others)) + (f" and {more} more" if more else "")
                     name, record = self.ids[rid], self.first[rid]
                     key = next((k for k in record_keys(record) if normalise(k) == norm), norm)
                     self.problem(
                         name,
                         record,
                         "",
-                        f"the key {key!r} is ambiguous: it also finds {kind} {', '.join(map(repr, others))}; "
+                        f"the key {key!r} is ambiguous: it also finds {kind} {listed}; "
                         f"two records of a kind may not share an id, acronym, name or alias: change or "
                         f"drop this record's {key!r}",
                     )
@@ -130,7 +144,7 @@ class KeyChecks(Checks):
                         continue
                     reason = _unsafe(key)
                     twin = own.get(normalise(key.translate(_AS_LATIN)))
-                    if not reason and twin is not None and twin != record.id and normalise(key) not in own:
+                    if not reason and twin is not None and twin != record.id:
                         reason = (
                             f"looks like the id or acronym {twin!r} written in other letters; "
                             "write it in Latin letters, or drop it"
