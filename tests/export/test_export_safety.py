@@ -316,3 +316,12 @@ def test_a_json_export_read_back_cites_its_own_files(tmp_path: Path) -> None:
     cited = [s.document for s in back.partner("ITU").sources if s.document.startswith("overlay-")]
     assert cited[0] == "overlay-1"
     assert [back.source(c).title for c in cited[1:]] == ["partners.json"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite"])
+def test_a_failed_export_leaves_no_new_folders(tmp_path: Path, fmt: str) -> None:
+    """A name too long for the file system is an error, and the parent folders made for it are gone."""
+    name = "n" * 300 + (".sqlite" if fmt == "sqlite" else "")
+    with pytest.raises(OSError, match="File name too long"):
+        ad.export(reg, tmp_path / "new" / "sub" / name, format=fmt)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

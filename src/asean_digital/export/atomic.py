@@ -11,12 +11,14 @@ reads the user's other files), so concurrent exports never share one.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-__all__ = ["flush", "new_file", "new_folder"]
+__all__ = ["flush", "made_parents", "new_file", "new_folder"]
 
 _PREFIX: Final = ".asean-digital-"
 
@@ -28,6 +30,26 @@ def flush(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def made_parents(path: Path) -> Iterator[None]:
+    """
+    Make *path*'s missing parent folders; if what runs inside fails, remove those it made (if empty).
+
+    An export that cannot be written (a name too long, a full disk) leaves no new folders behind.
+    """
+    missing = [p for p in reversed(path.parents) if not p.exists()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    except BaseException:
+        for folder in reversed(missing):  # deepest first; one that holds something stays
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
 
 
 def _fresh(folder: Path, what: str, make: object) -> Path:

@@ -21,7 +21,7 @@ from asean_digital.model.collections import COLLECTIONS
 
 if TYPE_CHECKING:
     from asean_digital.query.registry import Registry
-from .atomic import flush, new_folder
+from .atomic import flush, made_parents, new_folder
 from .graph import PRIMARY_SOURCE
 
 __all__ = ["EXPORT_FORMATS", "export"]
@@ -96,14 +96,14 @@ def export(
     if format == "sqlite":
         return _export_sqlite(registry, out, force=force)
     target = _export_target(out, force=force)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = new_folder(target.parent, "export")
-    try:
-        written = _write_export(registry, staging, format)
-        _swap_into(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with made_parents(target):
+        staging = new_folder(target.parent, "export")
+        try:
+            written = _write_export(registry, staging, format)
+            _swap_into(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return [target / p.name for p in written]
 
 
@@ -138,7 +138,6 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
             )
             raise ValueError(msg)
     target = target.absolute()
-    target.parent.mkdir(parents=True, exist_ok=True)
     meta = target.with_name(f"{target.stem}.metadata.json")
     if meta.is_symlink() or (meta.exists() and not meta.is_file()):
         msg = f"{meta} is a symbolic link or not a file; the export writes its Datasette metadata there"
@@ -161,7 +160,8 @@ def _export_sqlite(registry: Registry, out: str | os.PathLike[str], *, force: bo
         "license_url": LICENSE["path"],
         "source_url": seed.url or "",
     }
-    return write_sqlite(registry, target, about)
+    with made_parents(target):
+        return write_sqlite(registry, target, about)
 
 
 def _export_target(out: str | os.PathLike[str], *, force: bool) -> Path:

@@ -29,12 +29,8 @@ _LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 _AS_LATIN: Final = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲ"
-    "ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᏒᏚᎢᏙᎳᏃ"
-    "ᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
-    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXoc"
-    "ABCDEGHJKLMPRSTVWZ"
-    "ABCDEGHIJKLMNOPRSTUVWYZ",
+    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᏒᏚᎢᏙᎳᏃᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
+    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXocABCDEGHJKLMPRSTVWZABCDEGHIJKLMNOPRSTUVWYZ",
 )
 """Letters of other scripts that look like Latin ones (Cyrillic, Greek, Cherokee, Latin small
 capitals), as those Latin letters: a selection of Unicode's confusables (UTS #39), not all of it."""
