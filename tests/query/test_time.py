@@ -37,6 +37,7 @@ def dated(registry: Registry, *, undated: bool = True) -> list[tuple[str, Any, P
     out += [("plan", p, p.adopted or p.period.start) for p in registry.master_plans()]
     out += [("event", e, e.started) for e in registry.events()]
     out += [("state", s, s.joined) for s in registry.member_states(as_of=9999)]
+    out += [("process", p, p.started) for p in registry.processes()]
     return out if undated else [row for row in out if row[2] is not None]
 
 
