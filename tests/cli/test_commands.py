@@ -275,7 +275,7 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     assert err.rstrip().endswith(
         "invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', 'declarations', 'plans', "
         "'meetings', 'people', 'events', 'processes', 'partners', 'states', 'policy-areas', 'dialogues', "
-        "'initiatives', 'relations', 'show', 'search', 'export', 'graph', 'cite', 'diff', 'new', "
+        "'initiatives', 'relations', 'show', 'timeline', 'search', 'export', 'graph', 'cite', 'diff', 'new', "
         "'validate'); did you mean 'bodies'?"
     )
     code, out, err = run(capsys, "declarations", "--city", "Bangkock")
@@ -304,3 +304,23 @@ def test_cite_prints_the_sources_of_a_body_and_of_a_meeting_field(
     code, _, err = run(capsys, "--format", fmt if fmt != "text" else "bibtex", "bodies")
     assert code == 2
     assert "is for the cite command" in err
+
+
+def test_timeline_between_two_dates_by_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    """`timeline --start --end --kind` lists what Registry.timeline gives; bad input says what was expected."""
+    code, out, err = run(capsys, "timeline", "--start", "2019-10", "--end", "2019-10", "--kind", "renamed")
+    assert (code, err) == (0, "")
+    # October 2019: TELMIN became ADGMIN and the ICT sector the Digital sector (the seed page)
+    assert "TELMIN renamed ADGMIN" in out
+    assert "renamed ASEAN Digital sector" in out
+    assert "meeting" not in out.split("\n", 2)[2]  # only renamings below the header
+    code, out, _ = run(capsys, "timeline", "--kind", "process", "--format", "csv", "--columns", "date,record")
+    assert code == 0
+    assert "2024-10-16,asean-regional-cert" in out.splitlines()
+    code, _, err = run(capsys, "timeline", "--kind", "meetings")
+    assert code == 1  # as for every filter's bad value
+    assert "--kind must be a kind of moment or of record" in err
+    assert "'meeting'" in err
+    code, _, err = run(capsys, "timeline", "--start", "2025-13")
+    assert code == 1
+    assert "--start" in err

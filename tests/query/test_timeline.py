@@ -19,7 +19,7 @@ def test_every_kind_of_moment_is_there_and_in_order() -> None:
 
 def test_between_two_dates_across_kinds() -> None:
     """October 2019: the sector and TELMIN renamed, the 19th TELMIN held (and moments dated only 2019)."""
-    found = {(m.kind, m.record) for m in reg.timeline(since="2019-10", until="2019-10")}
+    found = {(m.kind, m.record) for m in reg.timeline(start="2019-10", end="2019-10")}
     assert {("renamed", "digital"), ("renamed", "adgmin"), ("meeting", "telmin-19")} <= found
     assert ("meeting", "telmin-18") not in found
 
@@ -46,5 +46,17 @@ def test_a_view_has_the_chronology_of_what_it_holds() -> None:
 
 
 def test_bad_dates_say_what_was_expected() -> None:
-    with pytest.raises(TypeError, match="since"):
-        reg.timeline(since=True)
+    with pytest.raises(TypeError, match="start"):
+        reg.timeline(start=True)
+    with pytest.raises(ValueError, match="one of .*'milestone'.*got 'meetings'"):
+        reg.timeline(kind="meetings")
+
+
+def test_kind_keeps_moments_of_that_kind_or_of_records_of_that_kind() -> None:
+    renamings = reg.timeline(kind="renamed")
+    assert renamings and {m.kind for m in renamings} == {"renamed"}
+    documents = reg.timeline(kind="document")
+    assert {m.collection for m in documents} == {"documents", "declarations"}
+    assert "vientiane-declaration-2019" in {m.record for m in documents}
+    bodies = {m.kind for m in reg.timeline(kind="body")}
+    assert bodies == {"established", "renamed"}

@@ -29,6 +29,7 @@ from asean_digital.model.collections import COLLECTIONS, Collection
 from asean_digital.model.fields import values_at
 from asean_digital.model.keys import closest, normalise
 from asean_digital.query.api import default_registry, load
+from asean_digital.query.timeline import Moment
 
 if TYPE_CHECKING:
     from asean_digital.formats.citation import CitationFormat
@@ -45,6 +46,7 @@ from .parser import (
 from .terminal import (
     _CHANGE_COLUMNS,
     _MATCH_COLUMNS,
+    _MOMENT_COLUMNS,
     _card,
     _columns,
     _csv,
@@ -113,6 +115,10 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         ):
             matches = reg.search(args.text, kind=args.kind, source=args.source, limit=args.limit)
         text = _emit(matches, _MATCH_COLUMNS, fmt, raw=raw, requested=args.columns)
+    elif cmd == "timeline":
+        with _named_as_options({"start": "--start", "end": "--end", "kind": "--kind"}):
+            moments = reg.timeline(start=_when(args.start), end=_when(args.end), kind=args.kind)
+        text = _emit(moments, _MOMENT_COLUMNS, fmt, raw=raw, cls=Moment, requested=args.columns)
     else:
         c = next(c for c in COLLECTIONS if c.command == cmd)
         text = _emit(_query(c, args, reg), _columns(c), fmt, raw=raw, cls=c.cls, requested=args.columns)

@@ -22,6 +22,7 @@ from asean_digital.model.fields import types_of, without_none
 if TYPE_CHECKING:
     from asean_digital.model.filters import Filter
 from .terminal import (
+    _MOMENT_COLUMNS,
     _MATCH_COLUMNS,
     _slug,
     for_terminal,
@@ -215,6 +216,15 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     p = command("show", "one record of any kind, by key")
     p.add_argument("key", help="an id, acronym, name, alias or meeting name, as for lookup (e.g. TELMIN)")
+    p = command("timeline", "everything the data dates, oldest first: what happened between two dates")
+    p.add_argument("--start", metavar="WHEN", help="only what may fall on or after this year or date (2019-10)")
+    p.add_argument("--end", metavar="WHEN", help="only what may fall on or before this year or date")
+    p.add_argument(
+        "--kind",
+        help="only moments of this kind (renamed, meeting, milestone, ...) or of records of this kind "
+        "(document, body, process, ...)",
+    )
+    columns_option(p, [name for name, _ in _MOMENT_COLUMNS])
     p = command("search", "forgiving full-text search")
     p.add_argument("text", help="what to look for")
     p.add_argument("--limit", type=int, default=10, help="the most matches to show (default 10)")

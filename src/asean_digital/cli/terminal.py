@@ -457,6 +457,14 @@ def _value(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+_MOMENT_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
+    ("date", lambda m: str(m.date)),
+    ("kind", lambda m: m.kind),
+    ("what", lambda m: m.what),
+    ("record", lambda m: m.record),
+]
+
+
 _CHANGE_COLUMNS: Final[list[tuple[str, Callable[[Any], str]]]] = [
     ("action", lambda c: c.action),
     ("id", lambda c: c.id),

@@ -102,25 +102,37 @@ class SectorQueries:
         """
         return self._get(key, "initiative", Initiative)
 
-    def timeline(self, *, since: When | None = None, until: When | None = None) -> Results[Moment]:
+    def timeline(
+        self, *, start: When | None = None, end: When | None = None, kind: str | None = None
+    ) -> Results[Moment]:
         """
-        Everything the data dates, oldest first: what happened between *since* and *until*.
+        Everything the data dates, oldest first: what happened between *start* and *end*.
 
         Bodies established and renamed, meetings held, documents adopted or
         published, plans adopted, begun and ended, accessions, competitions
         first held and processes' milestones; a moment is in the range when
-        its date may fall in it (``2019`` counts for ``since="2019-10"``).
+        its date may fall in it (``2019`` counts for ``start="2019-10"``).
+
+        Args:
+            start: Only moments that may fall on or after this year or date.
+            end: Only moments that may fall on or before this year or date.
+            kind: Only moments of this kind (``"renamed"``, ``"milestone"``:
+                see :data:`~asean_digital.query.timeline.MOMENT_KINDS`) or
+                of records of this kind (``"document"``, ``"meeting"``).
 
         >>> import asean_digital as ad
-        >>> [m.what for m in ad.registry.timeline(since=2001, until=2001)][:2]
+        >>> [m.what for m in ad.registry.timeline(start=2001, end=2001)][:2]
         ['TELMIN established', '1st TELMIN (Kuala Lumpur, MY)']
-        >>> [m.what for m in ad.registry.timeline(since="2024-10-16", until="2024-10-16")]
+        >>> [m.what for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
         ['ASEAN Regional CERT: physical facility launched']
+        >>> [m.what for m in ad.registry.timeline(kind="renamed")][:1]
+        ['TELMIN renamed ADGMIN']
         """
         from .results import Results  # noqa: PLC0415
         from .timeline import Moment, moments  # noqa: PLC0415 - the chronology loads when asked for
 
-        return Results(moments(lambda name: self._store.table(name).records, since, until), self, kind=Moment)
+        found = moments(lambda name: self._store.table(name).records, start, end, kind)
+        return Results(found, self, kind=Moment)
 
     def processes(
         self, *, kind: ProcessKind | str | None = None, year: int | None = None, source: str | None = None

@@ -16,11 +16,11 @@ from typing import Any, Final
 
 import attrs
 
-from asean_digital.model.collections import collection_of
+from asean_digital.model.collections import collection, collection_of
 from asean_digital.model.dates import PartialDate, to_partial_date
 from asean_digital.model.fields import publish
 
-__all__ = ["MOMENT_KINDS", "Moment", "moments"]
+__all__ = ["MOMENT_KINDS", "Moment", "moment_kind", "moments"]
 
 MOMENT_KINDS: Final = (
     "joined", "established", "renamed", "meeting", "adopted", "plan", "milestone", "first held",
@@ -45,7 +45,7 @@ class Moment:
         record: That record's id.
 
     >>> import asean_digital as ad
-    >>> first = ad.registry.timeline(since=2001, until=2001)[0]
+    >>> first = ad.registry.timeline(start=2001, end=2001)[0]
     >>> str(first.date), first.kind, first.record
     ('2001-07-13', 'established', 'adgmin')
     """
@@ -96,23 +96,56 @@ _DATED: Final = (
     "member_states", "bodies", "sectors", "meetings", "documents", "master_plans", "events", "processes",
 )  # fmt: skip
 """The tables read: the store's ``documents`` holds the declarations too."""
+_KINDS: Final = (*_DATED, "declarations")
+_KIND_OF: Final = {"declarations": "document"}
+"""A declaration's moments are a document's too: ``kind="document"`` keeps them."""
 
 
-def moments(stored: Callable[[str], Any], since: object = None, until: object = None) -> list[Moment]:
-    """Every moment of the records ``stored(collection)`` gives, oldest first, within *since*–*until*."""
-    low = None if since is None else to_partial_date(since, argument="since").earliest
-    high = None if until is None else to_partial_date(until, argument="until").latest
+def moment_kind(kind: object) -> str | None:
+    """
+    The kind of moment or of record *kind* names, checked: ``None`` for every kind.
+
+    >>> moment_kind("document"), moment_kind("milestone")
+    ('document', 'milestone')
+    >>> moment_kind("meetings")
+    Traceback (most recent call last):
+    ValueError: kind must be a kind of moment or of record, one of 'adopted', ...; got 'meetings'
+    """
+    if kind is None:
+        return None
+    known = {*MOMENT_KINDS, *(collection(c).kind for c in _KINDS)}
+    if not isinstance(kind, str) or kind not in known:
+        choices = ", ".join(repr(k) for k in sorted(known))
+        raise ValueError(f"kind must be a kind of moment or of record, one of {choices}; got {kind!r}")
+    return kind
+
+
+def moments(
+    stored: Callable[[str], Any], start: object = None, end: object = None, kind: object = None
+) -> list[Moment]:
+    """
+    Every moment of the records ``stored(collection)`` gives, oldest first, within *start*–*end*.
+
+    *kind* keeps the moments of that kind (``"renamed"``) or of records of
+    that kind (``"document"``: its adoptions and publications).
+    """
+    low = None if start is None else to_partial_date(start, argument="start").earliest
+    high = None if end is None else to_partial_date(end, argument="end").latest
+    wanted = moment_kind(kind)
     out = []
     for table in _DATED:
         for record in stored(table):
-            collection = collection_of(type(record)).name  # a declaration's is "declarations"
-            for date, kind, what in _moments_of(collection, record):
+            row = collection_of(type(record))  # a declaration's is "declarations"
+            collection = row.name
+            for date, what_kind, what in _moments_of(collection, record):
+                if wanted is not None and wanted not in {what_kind, row.kind, _KIND_OF.get(collection)}:
+                    continue
                 if date is None or (low is not None and date.latest < low):
                     continue
                 if high is not None and date.earliest > high:
                     continue
                 rid = str(record.id)
-                out.append(Moment(date=date, kind=kind, what=what, collection=collection, record=rid))
+                out.append(Moment(date=date, kind=what_kind, what=what, collection=collection, record=rid))
     out.sort(key=lambda m: (m.date.sort_key, _ORDER[m.kind], m.what))
     return out
 
