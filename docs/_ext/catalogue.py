@@ -332,14 +332,25 @@ def page_declarations(reg: Registry, link: Links) -> str:
 
 
 def participant_text(p: Any, link: Links, states: dict[str, Any]) -> str:
-    """A chair or vice-chair: the person (linked) and the member state."""
+    """A participant: the person (linked) and whom they represented (member state, partner, organisation)."""
     if p is None:
         return EMPTY
-    state = link(p.member_state, states[p.member_state].name) if p.member_state in states else EMPTY
+    if p.member_state in states:
+        whom = link(p.member_state, states[p.member_state].name)
+    elif p.partner is not None:
+        whom = link(p.partner, p.partner)
+    else:
+        whom = cell(p.organisation) if p.organisation else EMPTY
     if p.person is None and p.name is None:  # a state alone would read as if the state had chaired
-        return f"name not given ({state})"
+        return f"name not given ({whom})"
     who = link(p.person, p.name) if p.person is not None else cell(p.name)
-    return f"{who} ({state})" if p.member_state else who
+    return f"{who} ({whom})" if whom != EMPTY else who
+
+
+def _dates_text(m: Any) -> str:
+    if m.dates.start is None:
+        return EMPTY
+    return cell(str(m.dates).replace("/", " to ")) if m.dates.end != m.dates.start else cell(m.dates.start)
 
 
 def page_meetings(reg: Registry, link: Links) -> str:
@@ -348,44 +359,77 @@ def page_meetings(reg: Registry, link: Links) -> str:
     out = [
         header(
             "catalogue-meetings",
-            "Ministerial meetings",
+            "Meetings",
             reg,
-            "Every meeting of the ministers, TELMIN from 2001 and ADGMIN from 2021, with its "
-            "dates at the precision the sources give, its city and host, its chair and "
-            "vice-chair, its theme and what it adopted. A dash is a value no source read "
-            "gives. Query them with {meth}`~asean_digital.Registry.meetings`.",
+            "Every meeting the public record dates, series by series: the ministers' (TELMIN "
+            "from 2001, ADGMIN from 2021), the senior officials', the regulators', their joint "
+            "retreats and working groups, the +1 sessions with each partner, the cybersecurity "
+            "conferences and dialogues. Each with its dates at the precision the sources give, "
+            "its city and host, and who took part in what role. A dash is a value no source "
+            "read gives. Query them with {meth}`~asean_digital.Registry.meetings` "
+            "(``series=``, ``partner=``, ``person=``).",
         )
     ]
-    out.append(
-        table(
-            ["Meeting", "Dates", "City", "Host", "Chair", "Vice-chair"],
-            (
-                [
-                    f"{cell(m.name)} ({code(m.id)})",
-                    cell(str(m.dates).replace("/", " to "))
-                    if m.dates.end != m.dates.start
-                    else cell(m.dates.start),
-                    cell(m.city) + (" (online)" if m.virtual else ""),
-                    link(m.host, states[m.host].name) if m.host in states else EMPTY,
-                    participant_text(m.chair, link, states),
-                    participant_text(m.vice_chair, link, states),
-                ]
-                for m in meetings
-            ),
-            title="Meetings, oldest first: when, where and who chaired",
-            widths=(2, 2, 2, 2, 3, 3),
-        )
+    first = ["adgmin-meetings", "adgsom-meetings", "atrc-meetings"]
+    series = sorted(
+        reg.series(), key=lambda x: (x.id not in first, first.index(x.id) if x.id in first else 0, x.id)
     )
+    groups: list[tuple[Any, list[Any]]] = [(x, [m for m in meetings if m.series == x.id]) for x in series]
+    loose = [m for m in meetings if m.series is None]
+    if loose:
+        groups.append((None, loose))
+    for x, held in groups:
+        if not held:
+            continue
+        if x is None:
+            out.append("## Meetings of no series")
+        else:
+            out.append(f"## {esc(x.name)}")
+            about = [f"Series {code(x.id)}"]
+            if x.body:
+                about.append(f"of {link(x.body, x.body)}")
+            if x.partner:
+                about.append(f"with {link(x.partner, x.partner)}")
+            if x.former_names:
+                about.append("formerly " + "; ".join(esc(n.name) for n in x.former_names))
+            out.append(", ".join(about) + (f". {esc(x.description)}" if x.description else "."))
+        out.append(
+            table(
+                ["Meeting", "Dates", "City", "Host", "Who took part"],
+                (
+                    [
+                        f"{cell(m.name)} ({code(m.id)})",
+                        _dates_text(m),
+                        cell(m.city) + (" (online)" if m.virtual else ""),
+                        link(m.host, states[m.host].name) if m.host in states else EMPTY,
+                        "; ".join(
+                            f"{p.role.value}: {participant_text(p, link, states)}" for p in m.participants
+                        )
+                        or EMPTY,
+                    ]
+                    for m in held
+                ),
+                title=f"{x.name if x is not None else 'Other meetings'}, oldest first",
+                widths=(3, 2, 2, 2, 5),
+            )
+        )
     out.append("## Themes and outcomes")
     out.append(
         table(
             ["Meeting", "Theme", "Adopted, endorsed or launched", "+1 sessions with"],
-            ([cell(m.name), cell(m.theme), link.many(m.outcomes), link.many(m.partners)] for m in meetings),
+            (
+                [cell(m.name), cell(m.theme), link.many(m.outcomes), link.many(m.partners)]
+                for m in meetings
+                if m.theme or m.outcomes or m.partners
+            ),
             title="Themes, outcomes and partners",
             widths=(2, 4, 5, 2),
         )
     )
-    out.append("## Meetings by host\n\nEach member state and the meetings it hosted, by year.")
+    meetings = reg.meetings(series="adgmin-meetings")
+    out.append(
+        "## Ministers' meetings by host\n\nEach member state and the ministers' meetings it hosted, by year."
+    )
     out.append(figure(diagrams.meetings_by_host(reg), caption="Ministerial meetings by host and year"))
     rows = []
     for state in sorted(states.values(), key=lambda s: s.name):

@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from .model.errors import DataError as DataError
     from .model.errors import NotFoundError as NotFoundError
     from .model.errors import Problem as Problem
+    from .model.meeting import Meeting as Meeting
+    from .model.meeting import Participant as Participant
+    from .model.meeting import ParticipantRole as ParticipantRole
+    from .model.meeting import Person as Person
+    from .model.meeting import Series as Series
     from .model.overlay import Change as Change
     from .model.overlay import Resolution as Resolution
     from .model.parts import BodyKind as BodyKind
@@ -50,7 +55,6 @@ if TYPE_CHECKING:
     from .model.parts import Erratum as Erratum
     from .model.parts import MeetingSeries as MeetingSeries
     from .model.parts import Name as Name
-    from .model.parts import Participant as Participant
     from .model.parts import PartnerKind as PartnerKind
     from .model.parts import Predicate as Predicate
     from .model.parts import Source as Source
@@ -68,10 +72,8 @@ if TYPE_CHECKING:
     from .model.records import Event as Event
     from .model.records import Initiative as Initiative
     from .model.records import MasterPlan as MasterPlan
-    from .model.records import Meeting as Meeting
     from .model.records import MemberState as MemberState
     from .model.records import Partner as Partner
-    from .model.records import Person as Person
     from .model.records import PolicyArea as PolicyArea
     from .model.records import Relation as Relation
     from .model.records import Sector as Sector

@@ -59,14 +59,19 @@ class TestCollections:
         ("argv", "count"),
         [
             (["documents", "--kind", "framework"], 5),
-            (["documents", "--year", "2021"], 4),
+            (["documents", "--year", "2021"], 6),
             (["declarations", "--body", "TELMIN", "--source", "seed-page"], 13),
             (["declarations"], 19),
             (["plans"], 4),
-            (["meetings"], 37),
-            (["meetings", "--host", "PH"], 3),
-            (["meetings", "--person", "Yaacob Ibrahim"], 2),
-            (["people"], 22),
+            (["meetings"], 129),
+            (["meetings", "--body", "ADGMIN"], 25),
+            (["meetings", "--host", "PH", "--body", "ADGMIN"], 3),
+            (["meetings", "--person", "Yaacob Ibrahim", "--series", "TELMIN"], 3),
+            (["meetings", "--series", "japan-ministers"], 13),
+            (["meetings", "--partner", "KR", "--series", "korea-ministers"], 18),
+            (["series"], 19),
+            (["series", "--partner", "US"], 2),
+            (["people"], 79),
             (["events", "--started-after", "2016"], 2),
             (["partners"], 7),
             (["states"], 11),
@@ -274,6 +279,7 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     assert code == 2
     assert err.rstrip().endswith(
         "invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', 'declarations', 'plans', "
+        "'series', "
         "'meetings', 'people', 'events', 'processes', 'partners', 'states', 'policy-areas', 'dialogues', "
         "'initiatives', 'relations', 'show', 'timeline', 'search', 'export', 'graph', 'cite', 'diff', 'new', "
         "'validate'); did you mean 'bodies'?"
@@ -307,7 +313,7 @@ def test_cite_prints_the_sources_of_a_body_and_of_a_meeting_field(
 
 
 def test_timeline_between_two_dates_by_kind(capsys: pytest.CaptureFixture[str]) -> None:
-    """`timeline --start --end --kind` lists what Registry.timeline gives; bad input says what was expected."""
+    """`timeline --start --end --kind` lists what Registry.timeline gives; bad input says what it expects."""
     code, out, err = run(capsys, "timeline", "--start", "2019-10", "--end", "2019-10", "--kind", "renamed")
     assert (code, err) == (0, "")
     # October 2019: TELMIN became ADGMIN and the ICT sector the Digital sector (the seed page)

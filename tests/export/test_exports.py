@@ -40,11 +40,12 @@ class TestDataFrame:
         ("query", "rows"),
         [
             (reg.bodies, 8),
-            (reg.documents, 73),
+            (reg.documents, 90),
             (reg.declarations, 19),
             (reg.master_plans, 4),
-            (reg.meetings, 37),
-            (reg.people, 22),
+            (reg.series, 19),
+            (reg.meetings, 129),
+            (reg.people, 79),
             (reg.events, 4),
             (reg.partners, 7),
             (reg.member_states, 11),
@@ -176,9 +177,9 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
-            "bodies": 8, "documents": 73, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 237, "policy_areas": 8,
-            "dialogues": 3, "initiatives": 5, "meetings": 37, "people": 22, "processes": 2,
+            "bodies": 8, "documents": 90, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 317, "policy_areas": 8,
+            "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 2, "series": 19,
         }  # fmt: skip
         for name, count in expected.items():
             with (tmp_path / f"{name}.csv").open(encoding="utf-8") as f:

@@ -79,6 +79,7 @@ class TestCatalogue:
             "documents.md",
             "declarations.md",
             "master-plans.md",
+            "series.md",
             "meetings.md",
             "people.md",
             "competitions.md",

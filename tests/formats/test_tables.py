@@ -69,7 +69,7 @@ class TestDataPackage:
 
         report = frictionless.validate(str(csv_export / "datapackage.json"))
         assert report.valid, report.flatten(["title", "message"])
-        assert report.stats["tasks"] == len(package["resources"]) == 27
+        assert report.stats["tasks"] == len(package["resources"]) == 34
 
     @pytest.mark.parametrize(("collection", "field"), list(REFERENCES))
     def test_every_reference_is_a_foreign_key(
@@ -114,7 +114,7 @@ class TestDataPackage:
         assert [d["id"] for d in documents] == [d.id for d in reg.documents()] or {
             d["id"] for d in documents
         } == {d.id for d in reg.documents()}
-        assert len(documents) == len(reg.documents()) == 73
+        assert len(documents) == len(reg.documents()) == 90
         declarations = read(csv_export, "declarations")
         assert {d["id"] for d in declarations} == {d.id for d in reg.declarations()}
         kinds = {d["id"]: json.loads(d["kinds"]) for d in documents}
@@ -204,7 +204,7 @@ class TestSQLite:
             "INTEGER", "DATE", "INTEGER", "TEXT",
         )  # fmt: skip
         indices = {row[1] for row in db.execute('PRAGMA index_list("meetings")')}
-        assert {"meetings_host", "meetings_chair_person"} <= indices
+        assert {"meetings_host", "meetings_series", "meetings_partner"} <= indices
 
     def test_views(self, database: Path) -> None:
         db = sqlite3.connect(database)
@@ -226,14 +226,35 @@ class TestSQLite:
         for meeting_name, then, today in declarations:
             assert meeting_name.endswith(f" {then}"), (meeting_name, then)
             assert today == "ADGMIN"
-        meetings = db.execute("SELECT name, body, body_acronym FROM meetings_full").fetchall()
-        assert len(meetings) == len(reg.meetings())
+        assert db.execute("SELECT count(*) FROM meetings_full").fetchone()[0] == len(reg.meetings())
+        meetings = db.execute(
+            "SELECT name, body, body_acronym FROM meetings_full WHERE number IS NOT NULL AND series IN "
+            "('adgmin-meetings', 'adgsom-meetings', 'atrc-meetings')"
+        ).fetchall()
+        assert len(meetings) >= 37
         bodies = {
             "TELMIN": "adgmin", "ADGMIN": "adgmin", "TELSOM": "adgsom", "ADGSOM": "adgsom", "ATRC": "atrc",
         }  # fmt: skip
         for name, body, then in meetings:
             assert name.endswith(f" {then}"), (name, then)
             assert body == bodies[then]
+
+    def test_meeting_participants_view(self, database: Path) -> None:
+        """One row per participant and role, as the records have them; names from the person where unsaid."""
+        db = sqlite3.connect(database)
+        rows = db.execute(
+            "SELECT meeting, position, role, person, name, member_state, partner, organisation "
+            "FROM meeting_participants"
+        ).fetchall()
+        assert len(rows) == sum(len(m.participants) for m in reg.meetings())
+        for meeting, position, role, person, name, state, partner, organisation in rows:
+            p = reg.meeting(meeting).participants[position]
+            assert (role, person, state, partner, organisation) == (
+                p.role.value, p.person, p.member_state, p.partner, p.organisation,
+            )  # fmt: skip
+            assert name == (p.name or (reg.person(person).name if person else None))
+        # the 1st China-ASEAN telecom ministers' meeting (19 September 2006): co-chaired by China's Xi Guohua
+        assert ("china-telmin-1", "co-chair", "Xi Guohua", "CN") in {(r[0], r[2], r[4], r[6]) for r in rows}
 
     def test_datasette_metadata(self, database: Path) -> None:
         meta = json.loads(database.with_name("asean.metadata.json").read_text(encoding="utf-8"))

@@ -31,10 +31,7 @@ FILLED: dict[str, dict[str, Any]] = {
         "meeting_name": "8th ADGMIN", "city": "Vientiane", "host": "Lao PDR",
     },
     "document": {"id": "new-study", "title": "A New Study", "kinds": ["publication"]},
-    "meeting": {
-        "id": "adgmin-8", "body": "ADGMIN", "number": 8, "name": "8th ADGMIN",
-        "dates": {"start": "2028-01", "end": "2028-01"},
-    },
+    "meeting": {"id": "adgmin-8", "name": "8th ADGMIN", "dates": {"start": "2028-01", "end": "2028-01"}},
     "member-state": {"id": "XX", "name": "New State", "alpha3": "XXX", "joined": 2030},
     "master-plan": {
         "id": "adm2035", "acronym": "ADM2035", "name": "New Masterplan",

@@ -122,13 +122,19 @@ class TestDocuments:
             DocumentKind.OUTCOME: 0,
         }
         assert len(reg.documents(source="seed-page")) == 47
-        assert len(reg.documents()) == 73
+        assert len(reg.documents()) == 90  # 73, and 17 outcomes of +1 sessions and other series' meetings
         assert (
             len(reg.documents(kind="declaration")) == 19
         )  # the 2nd, 3rd, 7th, 8th TELMIN's; 3rd, 6th ADGMIN's
-        assert [d.title for d in reg.documents(kind="statement")] == [
-            "Ministerial Understanding on ASEAN Cooperation in Telecommunications and Information Technology"
+        statements = reg.documents(kind="statement")
+        assert [d.id for d in statements][:2] == [
+            "atrc-statement-of-intent-1997",
+            "ministerial-understanding-2001",
         ]
+        # the others are the statements of +1 sessions, dialogues and conferences (research/staging)
+        for d in statements[2:]:
+            assert d.meeting is not None
+            assert reg.meeting(d.meeting).series not in {"adgmin-meetings", "adgsom-meetings"}, d.id
 
     def test_year_and_date_filters(self) -> None:
         """Documents of 2019 and the frameworks published after 2017."""
@@ -443,7 +449,8 @@ class TestRepr:
         """The registry's repr names its version and counts."""
         text = repr(reg)
         assert text.startswith(
-            "<Registry data_version='2026.12.07': 8 bodies, 73 documents, 4 master plans, 37 meetings"
+            "<Registry data_version='2026.12.07': 8 bodies, 90 documents, 4 master plans, 19 series, "
+            "129 meetings"
         )
         assert "as_of='2015'" in repr(reg.as_of(2015))
 

@@ -36,9 +36,15 @@ class TestOneKeySpace:
                     if match.score < 1.0:
                         continue
                     try:
-                        assert reg.lookup(match.key) is match.entity, (text, match)
+                        found = reg.lookup(match.key)
                     except AmbiguousKeyError as e:  # a title two documents share finds neither
                         assert match.entity.id in e.candidates
+                        continue
+                    if isinstance(match.entity, ad.Series) and found.id == match.entity.body:
+                        # a body's own series bears its names: lookup() gives the body, series() the series
+                        assert reg.series(match.key) is match.entity
+                        continue
+                    assert found is match.entity, (text, match)
 
     def test_every_key_lookup_accepts_is_searchable(self) -> None:
         """Each record's id, names and aliases find it first in search, scoring 1.0, unless shared."""
@@ -95,17 +101,20 @@ class TestEveryText:
 
     def test_acronyms_meet_their_expansions_through_the_data(self) -> None:
         """'Artificial Intelligence (AI)', 'Personal Data Protection (PDP)': spelt out in sourced texts."""
-        assert ids("artificial intelligence")[0] == ids("AI")[0] == "ai-governance-guide"
+        # the guide, and the 2026 ASEAN-Japan statement on AI (its title: "...AIの推進に関する...")
+        top = {"ai-governance-guide", "japan-asean-ai-joint-statement-2026"}
+        assert set(ids("artificial intelligence")[:2]) == set(ids("AI")[:2]) == top
         assert "pdp-framework" in ids("PDP")[:1]
         assert "pdp-framework" in ids("personal data protection")[:1]
 
     def test_word_forms_meet(self) -> None:
         """cyber, cyber-security and cybersecurity; anonymisation and anonymization; plurals."""
         assert ids("anonymization")[0] == ids("anonymisation")[0] == "data-anonymisation-guide"
-        assert "cybersecurity-cooperation-strategy-2021-2025" in ids("cyber-security")[:2]
-        assert "cybersecurity-cooperation-strategy-2021-2025" in ids("cyber")[:5]
-        cyber = ids("cybersecurity", limit=15)  # more records speak of it now: the Regional CERT, ...
-        assert cyber[0] == "cybersecurity-cooperation-strategy-2021-2025"
+        # the ministerial conference on cybersecurity (its name), then the strategy (its title)
+        top = ["amcc", "cybersecurity-cooperation-strategy-2021-2025"]
+        assert ids("cyber-security")[:2] == ids("cybersecurity")[:2] == top
+        assert "cybersecurity-cooperation-strategy-2021-2025" in ids("cyber", limit=15)
+        cyber = ids("cybersecurity", limit=40)  # many records speak of it: the conferences, the CERT, ...
         assert "aim2020" in cyber  # its Information Security and Assurance thrust
         assert "responsible-state-behaviour-checklist" in cyber  # "... in Cyberspace"
         assert ids("guideline")[:3] == ids("guidelines")[:3]

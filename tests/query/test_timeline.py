@@ -48,13 +48,14 @@ def test_a_view_has_the_chronology_of_what_it_holds() -> None:
 def test_bad_dates_say_what_was_expected() -> None:
     with pytest.raises(TypeError, match="start"):
         reg.timeline(start=True)
-    with pytest.raises(ValueError, match="one of .*'milestone'.*got 'meetings'"):
+    with pytest.raises(ValueError, match=r"one of .*'milestone'.*got 'meetings'"):
         reg.timeline(kind="meetings")
 
 
 def test_kind_keeps_moments_of_that_kind_or_of_records_of_that_kind() -> None:
     renamings = reg.timeline(kind="renamed")
-    assert renamings and {m.kind for m in renamings} == {"renamed"}
+    assert renamings
+    assert {m.kind for m in renamings} == {"renamed"}
     documents = reg.timeline(kind="document")
     assert {m.collection for m in documents} == {"documents", "declarations"}
     assert "vientiane-declaration-2019" in {m.record for m in documents}

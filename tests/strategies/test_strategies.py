@@ -216,7 +216,7 @@ def sort_key(record: Any) -> tuple[int, dt.date, dt.date, int, str]:
     if date is None:
         return (1, dt.date.max, dt.date.max, 0, str(record.id))
     # By the interval's first day, then its last; meetings of the same dates by their numbers.
-    rank = record.number if isinstance(record, Meeting) else 0
+    rank = (record.number or 0) if isinstance(record, Meeting) else 0
     return (0, date.earliest, date.latest, rank, str(record.id))
 
 

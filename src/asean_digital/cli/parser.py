@@ -22,8 +22,8 @@ from asean_digital.model.fields import types_of, without_none
 if TYPE_CHECKING:
     from asean_digital.model.filters import Filter
 from .terminal import (
-    _MOMENT_COLUMNS,
     _MATCH_COLUMNS,
+    _MOMENT_COLUMNS,
     _slug,
     for_terminal,
 )
@@ -217,7 +217,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show", "one record of any kind, by key")
     p.add_argument("key", help="an id, acronym, name, alias or meeting name, as for lookup (e.g. TELMIN)")
     p = command("timeline", "everything the data dates, oldest first: what happened between two dates")
-    p.add_argument("--start", metavar="WHEN", help="only what may fall on or after this year or date (2019-10)")
+    p.add_argument(
+        "--start", metavar="WHEN", help="only what may fall on or after this year or date (2019-10)"
+    )
     p.add_argument("--end", metavar="WHEN", help="only what may fall on or before this year or date")
     p.add_argument(
         "--kind",

@@ -41,7 +41,7 @@ class _UsageError(ValueError):
 _COMPUTED: Final[dict[str, Callable[[Any], str]]] = {
     # A former acronym where it differs from today's (TELMIN), else the former name (ATRC's Committee).
     "former names": lambda r: ", ".join(
-        n.acronym if n.acronym and n.acronym != r.acronym else n.name for n in r.former_names
+        n.acronym if n.acronym and n.acronym != r.names[-1].acronym else n.name for n in r.former_names
     ),
     "meeting": lambda r: r.meeting_name,
     "year": lambda r: "" if r.published is None else str(r.published.year),

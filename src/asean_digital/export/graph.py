@@ -115,8 +115,8 @@ def to_networkx(registry: Registry) -> networkx.MultiDiGraph:
 
     >>> import asean_digital as ad
     >>> g = ad.to_networkx(ad.registry)
-    >>> sorted(g.successors("atrc"))  # its parent, the body it meets jointly, its +1 partners
-    ['CN', 'JP', 'adgmin', 'adgsom']
+    >>> sorted(g.successors("atrc"))  # its parent, the body it meets jointly, its +1 partners, its series
+    ['CN', 'JP', 'adgmin', 'adgsom', 'atrc-meetings', 'leaders-retreats']
     >>> g.nodes["atrc"]["kind"], sorted(k for _, _, k in g.out_edges("cebu-declaration-2012", keys=True))
     ('Body', ['body', 'host', 'meeting'])
     """

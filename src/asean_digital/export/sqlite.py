@@ -77,11 +77,12 @@ VIEWS: Final = {
     ),
     "meetings_full": (
         (
-            "Every meeting with its body's acronym as it was then, its host's name, and its "
-            "chair's and vice-chair's names."
+            "Every meeting with its body's acronym as it was then, its series and partner, its host's "
+            "name, and its chair's and vice-chair's names."
         ),
         f"""
         SELECT m.id, m.name, m.body, {_named_then("b", "m.dates_start", "acronym")} AS body_acronym,
+               m.series, m.partner, m.alongside,
                m.number, m.dates, m.dates_start, m.dates_end, m.city, m.host,
                h.name AS host_name, m.virtual, m.theme,
                m.chair_person, COALESCE(m.chair_name, c.name) AS chair,
@@ -93,6 +94,26 @@ VIEWS: Final = {
         LEFT JOIN member_states AS h ON h.id = m.host
         LEFT JOIN people AS c ON c.id = m.chair_person
         LEFT JOIN people AS v ON v.id = m.vice_chair_person
+        """,
+    ),
+    "meeting_participants": (
+        (
+            "Who took part in each meeting, one row per participant and role, oldest meeting first: "
+            "the person's name (as the meeting's source gives it, else the person's record) and whom "
+            "they represented."
+        ),
+        """
+        SELECT m.id AS meeting, m.name AS meeting_name, m.dates_start, CAST(j.key AS INTEGER) AS position,
+               json_extract(j.value, '$.role') AS role,
+               json_extract(j.value, '$.person') AS person,
+               COALESCE(json_extract(j.value, '$.name'), p.name) AS name,
+               json_extract(j.value, '$.title') AS title,
+               json_extract(j.value, '$.member_state') AS member_state,
+               json_extract(j.value, '$.partner') AS partner,
+               json_extract(j.value, '$.organisation') AS organisation
+        FROM meetings AS m, json_each(m.participants) AS j
+        LEFT JOIN people AS p ON p.id = json_extract(j.value, '$.person')
+        ORDER BY m.dates_start, m.id, position
         """,
     ),
 }
@@ -176,8 +197,9 @@ def write_sqlite(registry: Registry, target: Path, about: dict[str, str]) -> lis
         os.replace(temporary, target)
         os.replace(meta_temporary, meta)
     except BaseException:
-        temporary.unlink(missing_ok=True)
-        meta_temporary.unlink(missing_ok=True)
+        # SQLite's rollback journal beside the temporary database stays where a write failed mid-way
+        for path in (temporary, temporary.with_name(temporary.name + "-journal"), meta_temporary):
+            path.unlink(missing_ok=True)
         raise
     return [target, meta]
 

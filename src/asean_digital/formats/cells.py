@@ -145,13 +145,15 @@ def part_text(value: Any) -> str:
     """
     A part of a record (a name in its history, a meeting series, a chair) as one line of text.
 
-    A part with a text form of its own (a name, a participant) shows it, and
-    its period of validity where it has one; another lists its fields that
-    hold something, as ``field: value``.
+    A part with a text form of its own (a name, a participant) shows it,
+    after its role where it has one and with its period of validity where it
+    has one; another lists its fields that hold something, as ``field: value``.
 
     >>> import asean_digital as ad
     >>> part_text(ad.registry.body("ADGMIN").names[-1])
     'ASEAN Digital Ministers Meeting (ADGMIN), 2019-10/..'
+    >>> part_text(ad.registry.meeting("12th TELMIN").participants[0])
+    'chair: Mario G. Montejo (PH)'
     >>> part_text(ad.registry.body("SSM").meetings[0]).split("; ")[1:]
     ['per_year: 1', 'back_to_back_with: adgsom-wg, atrc-wg']
     """
@@ -159,7 +161,9 @@ def part_text(value: Any) -> str:
         return brief_text(value)
     if vars(type(value)).get("__str__") is not None:  # a text form of its own
         valid = getattr(value, "valid", None)
-        return str(value) if valid is None else f"{value}, {valid}"
+        role = getattr(value, "role", None)
+        text = str(value) if role is None else f"{role.value}: {value}"
+        return text if valid is None else f"{text}, {valid}"
     shown = ((a.name, getattr(value, a.name)) for a in attrs.fields(type(value)))
     return "; ".join(
         f"{name}: {part_text(v) if attrs.has(type(v)) else brief_text(v)}"

@@ -154,11 +154,15 @@ def _unoptional(tp: Any) -> tuple[Any, bool]:
 
 
 def _is_flat_record(tp: Any) -> bool:
-    """Whether *tp* is a record of optional strings only (a Participant), flattened into columns."""
+    """Whether *tp* is a record of optional strings and enums only (a Participant), flattened into columns."""
     if not (isinstance(tp, type) and attrs.has(tp)) or tp in (PartialDate, Period):
         return False
     hints = types_of(tp)
-    return all(_unoptional(hints[f.name])[0] is str for f in attrs.fields(tp))
+    return all(_is_text(_unoptional(hints[f.name])[0]) for f in attrs.fields(tp))
+
+
+def _is_text(tp: Any) -> bool:
+    return tp is str or (isinstance(tp, type) and issubclass(tp, enum.Enum))
 
 
 def _scalar_type(tp: Any) -> tuple[str, tuple[str, ...] | None]:
@@ -216,10 +220,7 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
                         enum=PRECISIONS), _period_precision(name, "end")),
             ]  # fmt: skip
         elif _is_flat_record(tp):
-            inner = field_descriptions(tp)
-            for sub in attrs.fields(tp):
-                words = unmarked(inner.get(sub.name, sub.name))
-                out.append((Column(f"{name}_{sub.name}", "string", f"{text} {words}"), _part(name, sub.name)))
+            out += _flat_columns(name, text, tp)
         else:
             kind, allowed = _scalar_type(tp)
             args = typing.get_args(tp) if typing.get_origin(tp) is tuple else ()
@@ -228,6 +229,25 @@ def _field_columns(cls: type, skip: frozenset[str] = frozenset()) -> list[tuple[
             )
             column = Column(name, kind, text, required, enum=allowed, items="string" if texts else None)
             out.append((column, _value(name)))
+    for view in getattr(cls, "VIEWS", ()):  # a meeting's chair: a view of its participants, as columns
+        prop = getattr(cls, view)
+        tp = _unoptional(typing.get_type_hints(prop.fget)["return"])[0]
+        doc = unmarked((prop.__doc__ or view).strip().splitlines()[0]).rstrip(".")
+        out += _flat_columns(view, doc, tp)
+    return out
+
+
+def _flat_columns(name: str, text: str, tp: type) -> list[tuple[Column, _Get]]:
+    """The columns ``<name>_<field>`` of a flat record *tp* in the field (or view) *name*."""
+    inner = field_descriptions(tp)
+    hints = types_of(tp)
+    out: list[tuple[Column, _Get]] = []
+    for sub in attrs.fields(tp):
+        words = unmarked(inner.get(sub.name, sub.name))
+        allowed = _scalar_type(_unoptional(hints[sub.name])[0])[1]
+        out.append(
+            (Column(f"{name}_{sub.name}", "string", f"{text} {words}", enum=allowed), _part(name, sub.name))
+        )
     return out
 
 
@@ -271,7 +291,8 @@ def _period_precision(name: str, end: str) -> _Get:
 def _part(name: str, sub: str) -> _Get:
     def get(record: Any) -> Any:
         value = getattr(record, name)
-        return None if value is None else getattr(value, sub)
+        inner = None if value is None else getattr(value, sub)
+        return inner.value if isinstance(inner, enum.Enum) else inner
 
     return get
 

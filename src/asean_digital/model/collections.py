@@ -14,13 +14,12 @@ here (with its filters), its data file and its one-line typed query method.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 
 from .filters import Filter
+from .meeting import Meeting, Person, Series
 from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
 from .process import Process, ProcessKind
 from .records import (
@@ -29,16 +28,11 @@ from .records import (
     Document,
     Event,
     MasterPlan,
-    Meeting,
     MemberState,
     Partner,
-    Person,
     Relation,
 )
 from .sector import Dialogue, Initiative, PolicyArea, Sector
-
-if TYPE_CHECKING:
-    from .dates import PartialDate
 
 __all__ = [
     "COLLECTIONS",
@@ -47,7 +41,6 @@ __all__ = [
     "collection",
     "collection_of",
     "kind_of",
-    "principal_date",
 ]
 
 
@@ -161,6 +154,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Reference("meetings[].joint_with[]", "bodies"),
             Reference("meetings[].back_to_back_with[]", "bodies"),
             Reference("meetings[].consultation_partners[]", "partners"),
+            Reference("meetings[].series", "series"),
         ),
         date="established",
         filters=(
@@ -245,40 +239,75 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         summary="master plans (AIM2015, AIM2020, ADM2025, ADM2030)",
     ),
     Collection(
+        "series",
+        Series,
+        "series",
+        keys=("name", "names", "aliases"),
+        references=(
+            Reference("body", "bodies"),
+            Reference("partner", "partners"),
+            Reference("joint_with[]", "bodies"),
+        ),
+        filters=(
+            Filter("body", "key", "in which this body meets", ("body",), "body"),
+            Filter("partner", "key", "with this partner", ("partner",), "partner"),
+        ),
+        command="series",
+        columns=("id", "name", "body", "partner", "former names"),
+        summary="series of meetings, with their naming histories (TELSOM, then ADGSOM)",
+    ),
+    Collection(
         "meetings",
         Meeting,
         "meeting",
+        shared_keys=("name", "aliases"),
         search_fields=("city", "theme"),
         references=(
             Reference("body", "bodies"),
+            Reference("series", "series"),
             Reference("host", "member_states"),
-            Reference("chair.person", "people"),
-            Reference("chair.member_state", "member_states"),
-            Reference("vice_chair.person", "people"),
-            Reference("vice_chair.member_state", "member_states"),
+            Reference("partner", "partners"),
+            Reference("alongside", "meetings"),
+            Reference("joint_with[]", "bodies"),
+            Reference("participants[].person", "people"),
+            Reference("participants[].member_state", "member_states"),
+            Reference("participants[].partner", "partners"),
             Reference("outcomes[]", "*"),
             Reference("partners[]", "partners"),
         ),
         date="dates.start",
         order="number",
         filters=(
-            Filter("body", "key", "of this body (TELMIN and ADGMIN are one body)", ("body",), "body"),
+            Filter(
+                "body",
+                "key",
+                "of this body, without its +1 sessions (TELMIN and ADGMIN are one body)",
+                ("own_body",),
+                "body",
+            ),
+            Filter("series", "key", "of this series", ("series",), "series"),
             Filter("host", "key", "hosted by this member state", ("host",), "member state"),
             Filter("year", "year", "begun in this year", ("dates.start",)),
-            Filter("partner", "key", "with an ASEAN+1 session with this partner", ("partners[]",), "partner"),
+            Filter(
+                "partner",
+                "key",
+                "with this partner: its +1 sessions and the meetings that held one",
+                ("partner", "partners[]"),
+                "partner",
+            ),
             Filter(
                 "person",
                 "key",
-                "chaired or vice-chaired by this person",
-                ("chair.person", "vice_chair.person"),
+                "that this person took part in, in any role",
+                ("participants[].person",),
                 "person",
             ),
             Filter("held_before", "before", "begun wholly before this year or date"),
             Filter("held_after", "after", "begun wholly after this year or date"),
         ),
         command="meetings",
-        columns=("id", "name", "dates", "city", "host", "chair"),
-        summary="meetings of the ministers, the senior officials and the regulators",
+        columns=("id", "name", "dates", "city", "host", "partner", "chair"),
+        summary="meetings of every body: ministers, senior officials, regulators, +1 sessions",
     ),
     Collection(
         "people",
@@ -286,7 +315,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "person",
         command="people",
         columns=("id", "name", "aliases"),
-        summary="the people who chaired or vice-chaired the meetings",
+        summary="the people the sources name as taking part in meetings",
     ),
     Collection(
         "events",
@@ -438,63 +467,3 @@ def kind_of(record: Any) -> str:
     ('body', 'document')
     """
     return collection_of(type(record)).kind
-
-
-_DATE_GETTERS: dict[type, Callable[[Any], PartialDate | None]] = {}
-
-
-def _no_date(_: Any) -> None:
-    return None
-
-
-def principal_date(record: Any) -> PartialDate | None:
-    """
-    The date *record* is sorted by and exists from, where its kind has one and it is known.
-
-    A collection's :attr:`Collection.date` may name alternatives, ``"published
-    or period.start"``: the first one known is the date.
-
-    >>> import asean_digital as ad
-    >>> str(principal_date(ad.registry.master_plan("AIM2020")))
-    '2015-11'
-    >>> str(principal_date(ad.registry.document("Responsible AI Roadmap")))
-    '2025'
-    """
-    cls = type(record)
-    getter = _DATE_GETTERS.get(cls)
-    if getter is None:
-        path = collection_of(cls).date
-        getter = _DATE_GETTERS[cls] = _no_date if path is None else _date_getter(path)
-    return getter(record)
-
-
-def _date_getter(path: str) -> Callable[[Any], PartialDate | None]:
-    """How to read the date *path* names: one attribute path, or alternatives joined by " or "."""
-    paths = path.split(" or ")
-    if len(paths) == 1:
-        return operator.attrgetter(path)
-    getters = [_safe_getter(p) for p in paths]
-
-    def first_known(record: Any) -> PartialDate | None:
-        for get in getters:
-            found: PartialDate | None = get(record)
-            if found is not None:
-                return found
-        return None
-
-    return first_known
-
-
-def _safe_getter(path: str) -> Callable[[Any], Any]:
-    """An attribute path read that gives ``None`` where a step on the way is ``None``."""
-    steps = path.split(".")
-
-    def get(record: Any) -> Any:
-        value = record
-        for step in steps:
-            value = getattr(value, step)
-            if value is None:
-                return None
-        return value
-
-    return get

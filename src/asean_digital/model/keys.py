@@ -72,10 +72,16 @@ def title_keys(record: Any) -> tuple[str, ...]:
     """
     The keys of *record* that may legitimately be shared with another record.
 
-    Only a document's title: the page lists two different *Singapore
-    Declarations*. A shared title is ambiguous and finds neither.
+    A document's title (the page lists two different *Singapore
+    Declarations*), a meeting's name or alias (two unnumbered sessions the
+    sources both call *日・ASEAN情報通信大臣会合*). A shared key is ambiguous
+    and finds neither.
     """
-    return tuple(getattr(record, field) for field in collection_of(type(record)).shared_keys)
+    out: list[str] = []
+    for field in collection_of(type(record)).shared_keys:
+        value = getattr(record, field)
+        out.extend((value,) if isinstance(value, str) else value or ())
+    return tuple(out)
 
 
 def record_keys(record: Any) -> tuple[str, ...]:

@@ -27,7 +27,6 @@ __all__ = [
     "Erratum",
     "MeetingSeries",
     "Name",
-    "Participant",
     "PartnerKind",
     "Predicate",
     "Record",
@@ -177,6 +176,10 @@ class Record:
             documents = {s.document: d for s in sources if (d := find(s.document)) is not None}
         return record_html(self, (), documents)
 
+    def _view_path(self, field: str) -> str:
+        """The field path a view (a meeting's ``chair``) stands for: *field* itself here."""
+        return field
+
     def sources_for(self, field: str) -> tuple["Source", ...]:
         """
         Who says so: the sources of this record that state *field* (a field path).
@@ -195,6 +198,7 @@ class Record:
         if not isinstance(field, str):
             msg = f"field must be a field path string, got {type(field).__name__} {field!r}"
             raise TypeError(msg)
+        field = self._view_path(field)
         root = field.split(".", 1)[0].split("[", 1)[0]
         names = [a.name for a in attrs.fields(type(self))]  # type: ignore[arg-type]  # every entity is an attrs class
         if root not in names or root == "sources":
@@ -371,6 +375,8 @@ class MeetingSeries:
             back-to-back with.
         consultation_partners: Ids of the partners of the ASEAN+1
             consultations held with, or back-to-back with, these meetings.
+        series: The id of the :class:`~asean_digital.Series` of the
+            meetings actually held on this schedule, where the data has them.
 
     >>> import asean_digital as ad
     >>> joint = ad.registry.body("ATRC").meetings[0]
@@ -384,44 +390,7 @@ class MeetingSeries:
     joint_with: tuple[str, ...] = ()
     back_to_back_with: tuple[str, ...] = ()
     consultation_partners: tuple[str, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class Participant:
-    """
-    Who chaired (or vice-chaired) a meeting, as far as the sources say.
-
-    Attributes:
-        person: The id of the :class:`~asean_digital.Person`, or ``None``
-            where the sources name only the country.
-        name: The name as the meeting's source gives it, or ``None``.
-        title: Their office then (``"Minister for Communications and
-            Information"``), where a source gives it.
-        member_state: The id of the member state they represented.
-
-    >>> import asean_digital as ad
-    >>> chair = ad.registry.meeting("3rd ADGMIN").chair
-    >>> chair.member_state
-    'PH'
-    """
-
-    person: str | None = None
-    name: str | None = None
-    title: str | None = None
-    member_state: str | None = None
-
-    def __str__(self) -> str:
-        """
-        The name and the member state; where no source names the person, says so.
-
-        A member state alone would read as if the state itself had chaired.
-
-        >>> str(Participant(name="Yaacob Ibrahim", member_state="SG")), str(Participant(member_state="MM"))
-        ('Yaacob Ibrahim (SG)', 'name not given (MM)')
-        """
-        if self.name is None:
-            return f"name not given ({self.member_state})" if self.member_state else ""
-        return self.name if self.member_state is None else f"{self.name} ({self.member_state})"
+    series: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -457,6 +426,5 @@ publish(
     Erratum,
     Name,
     MeetingSeries,
-    Participant,
     Thrust,
 )

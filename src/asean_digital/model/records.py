@@ -17,6 +17,7 @@ import attrs
 
 from .dates import PartialDate, Period, When
 from .fields import publish
+from .meeting import Meeting, Person, Series
 from .parts import (
     BodyKind,
     DocumentAct,
@@ -24,7 +25,6 @@ from .parts import (
     Erratum,
     MeetingSeries,
     Name,
-    Participant,
     PartnerKind,
     Predicate,
     Record,
@@ -52,6 +52,7 @@ __all__ = [
     "Process",
     "Relation",
     "Sector",
+    "Series",
 ]
 
 
@@ -319,85 +320,6 @@ class Declaration(Document):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Meeting(Record):
-    """
-    One ministerial meeting: a TELMIN (2001-2019) or an ADGMIN (from 2021).
-
-    TELMIN and ADGMIN are one body (``"adgmin"``) under two names, and each
-    name numbers its meetings from 1: the 19th TELMIN was followed by the
-    1st ADGMIN. A meeting's key names the body as it was then, so
-    ``"ADGMIN 3"`` is the 3rd ADGMIN and ``"TELMIN 3"`` the 3rd TELMIN.
-
-    Attributes:
-        id: ``"telmin-12"``, ``"adgmin-3"``: the name then borne and the number.
-        body: The id of the body that met (``"adgmin"``).
-        number: Its ordinal under the name the body then bore.
-        name: Its name then (``"12th TELMIN"``).
-        dates: The ministers' own days, at the precision the sources give.
-        city: The city it was held in, where a source says.
-        host: The id of the member state that hosted (chaired) it.
-        virtual: Whether it was held online; ``None`` where no source says.
-        chair: Who chaired it.
-        vice_chair: Who vice-chaired it.
-        theme: Its theme, as the stronger source words it.
-        outcomes: The ids of the documents and master plans it adopted,
-            endorsed or launched.
-        partners: The ids of the partners it held ASEAN+1 sessions with.
-        aliases: Other names the sources give it.
-        sources: Where its facts came from.
-        errata: Where the sources disagree about it.
-
-    >>> import asean_digital as ad
-    >>> m = ad.registry.meeting("ADGMIN 3")
-    >>> m.name, m.city, m.host, str(m.dates)
-    ('3rd ADGMIN', 'Boracay Island', 'PH', '2023-02-09/2023-02-10')
-    """
-
-    id: str
-    body: str
-    number: int
-    name: str
-    dates: Period
-    city: str | None = None
-    host: str | None = None
-    virtual: bool | None = None
-    chair: Participant | None = None
-    vice_chair: Participant | None = None
-    theme: str | None = None
-    outcomes: tuple[str, ...] = ()
-    partners: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False)
-class Person(Record):
-    """
-    A minister who chaired or vice-chaired a meeting: one record across meetings.
-
-    Attributes:
-        id: Stable lower-case slug (``"yaacob-ibrahim"``).
-        name: The name as official sources most often write it.
-        aliases: The other spellings the sources use, each a key.
-        sources: Where its facts came from.
-        errata: Where the sources disagree about them.
-
-    >>> import asean_digital as ad
-    >>> [m.name for m in ad.registry.meetings(person="Yaacob Ibrahim")]
-    ['12th TELMIN', '13th TELMIN']
-    >>> ad.registry.person("Prasert Chantararuangthong").name
-    'Prasert Jantararuangtong'
-    """
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    sources: tuple[Source, ...]
-    errata: tuple[Erratum, ...] = ()
-
-
-@attrs.frozen(kw_only=True, repr=False)
 class Event(Record):
     """
     A regular competition-based event for digital talent.
@@ -464,6 +386,7 @@ Entity: TypeAlias = (
     | MasterPlan
     | Meeting
     | Person
+    | Series
     | Event
     | Partner
     | MemberState
@@ -477,6 +400,4 @@ Entity: TypeAlias = (
 """Any record the registry holds."""
 
 
-publish(
-    globals(), Body, Partner, MemberState, MasterPlan, Document, Declaration, Meeting, Person, Event, Relation
-)
+publish(globals(), Body, Partner, MemberState, MasterPlan, Document, Declaration, Event, Relation)

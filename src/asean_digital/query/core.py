@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from asean_digital.model.collections import COLLECTIONS, Collection, collection_of, kind_of, principal_date
+from asean_digital.model.collections import COLLECTIONS, Collection, collection_of, kind_of
+from asean_digital.model.dated import principal_date
 from asean_digital.model.errors import AmbiguousKeyError, NotFoundError
 from asean_digital.model.filters import Filter, values_of
 from asean_digital.model.parts import Predicate
@@ -66,7 +67,7 @@ def sort_key(record: Any) -> tuple[int, _dt.date, _dt.date, int, str]:
     if date is None:
         return (1, _FAR_FUTURE, _FAR_FUTURE, 0, str(record.id))
     field = collection_of(type(record)).order
-    rank = 0 if field is None else getattr(record, field)
+    rank = 0 if field is None else getattr(record, field) or 0  # an unnumbered meeting: first of its day
     return (0, date.earliest, date.latest, rank, str(record.id))
 
 
@@ -358,6 +359,12 @@ class Store:
         indices = {id(i): i for i in (self.key_index(s) for s in _SPACES_OF.get(kind, _SPACES))}
         for index in indices.values():
             ids.extend(i for i in index.ids(norm) if i not in ids and self._is(i, kind))
+        if len(ids) > 1 and kind == "*":  # a body's own series bears its names: the body is meant
+            ids = [
+                i
+                for i in ids
+                if getattr(self.by_id(i), "body", None) not in ids or kind_of(self.by_id(i)) != "series"
+            ]
         if len(ids) == 1:
             return ids[0]
         if len(ids) > 1:

@@ -173,7 +173,7 @@ class KindQueries(SectorQueries):
         >>> [d.title for d in ad.registry.documents(kind="framework", published_before=2018)]
         ['ASEAN Framework on Personal Data Protection', 'ASEAN Framework on International Mobile Roaming']
         >>> len(ad.registry.documents(year=2021))
-        4
+        6
         >>> [d.id for d in ad.registry.documents(meeting="1st ADGMIN")][-1]
         'putrajaya-declaration-2021'
         """
@@ -244,6 +244,7 @@ class KindQueries(SectorQueries):
         self,
         *,
         body: str | None = None,
+        series: str | None = None,
         host: str | None = None,
         year: int | None = None,
         partner: str | None = None,
@@ -253,16 +254,18 @@ class KindQueries(SectorQueries):
         source: str | None = None,
     ) -> Results[Meeting]:
         """
-        The ministerial meetings, filtered, oldest first.
+        The meetings of every body, filtered, oldest first.
 
         Args:
-            body: Only the meetings of this body (a key; ``"TELMIN"`` and
-                ``"ADGMIN"`` are the same body).
+            body: Only the body's own meetings, without its +1 sessions with
+                partners (a key; ``"TELMIN"`` and ``"ADGMIN"`` are the same body).
+            series: Only the meetings of this series (a key: ``"TELSOM"``,
+                an id of :meth:`~asean_digital.Registry.series`).
             host: Only those this member state hosted (a key).
             year: Only those that began in this year.
-            partner: Only those that held an ASEAN+1 session with this partner
-                (a key).
-            person: Only those this person chaired or vice-chaired (a key:
+            partner: Only those with this partner (a key): its +1 sessions,
+                and the meetings that held one with it.
+            person: Only those this person took part in, in any role (a key:
                 any spelling the sources use).
             held_before: Only those that began wholly before this point in time.
             held_after: Only those that began wholly after this point in time.
@@ -270,12 +273,16 @@ class KindQueries(SectorQueries):
                 (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
-        >>> [m.name for m in ad.registry.meetings(host="Philippines")]
+        >>> [m.name for m in ad.registry.meetings(host="Philippines", body="ADGMIN")]
         ['2nd TELMIN', '12th TELMIN', '3rd ADGMIN']
         >>> [m.city for m in ad.registry.meetings(body="ADGMIN", held_after=2023)]
         ['Singapore', 'Bangkok', 'Ha Noi']
         >>> [m.name for m in ad.registry.meetings(body="ATRC")]
-        ['1st ATRC', '3rd ATRC', '24th ATRC']
+        ['1st ATRC', '3rd ATRC', 'ATRC meeting', '18th ATRC', '24th ATRC', '29th ATRC']
+        >>> [(m.number, m.partner) for m in ad.registry.meetings(series="india-ministers")][-2:]
+        [(2, 'IN'), (3, 'IN')]
+        >>> [m.id for m in ad.registry.meetings(series="AMCC", held_before=2018)]
+        ['amcc-1', 'amcc-2']
         """
         return self._query("meetings", locals())
 
@@ -299,11 +306,11 @@ class KindQueries(SectorQueries):
 
     def people(self, *, source: str | None = None) -> Results[Person]:
         """
-        The ministers who chaired or vice-chaired a meeting, by id.
+        The people the sources name as taking part in a meeting, in any role, by id.
 
         >>> import asean_digital as ad
-        >>> [p.name for p in ad.registry.people()][:3]
-        ['Abu Bakar Apong', 'Anudith Nakornthap', 'Do Trung Ta']
+        >>> [p.name for p in ad.registry.people()][1:3]
+        ['Abu Bakar Apong', 'あかま二郎']
         """
         return self._query("people", locals())
 

@@ -308,6 +308,9 @@ class Registry(KindQueries):
         """
         The record of any kind *key* finds.
 
+        A body's own series of meetings bears the body's names: a key both
+        find gives the body (:meth:`series` gives the series).
+
         Raises:
             NotFoundError: Nothing matches.
             AmbiguousKeyError: Records of several kinds match.
@@ -476,7 +479,7 @@ class Registry(KindQueries):
 
         >>> import asean_digital as ad
         >>> len(ad.registry.stored("documents")) + len(ad.registry.stored("declarations"))
-        73
+        90
         """
         found = [c for c in COLLECTIONS if c.name == collection]
         if not found:

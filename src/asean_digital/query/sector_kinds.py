@@ -7,8 +7,9 @@ people are there); the filters are declared in the table of collections, as for 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from asean_digital.model.meeting import Series
 from asean_digital.model.process import Process, ProcessKind
 from asean_digital.model.sector import Dialogue, Initiative, PolicyArea
 
@@ -102,6 +103,59 @@ class SectorQueries:
         """
         return self._get(key, "initiative", Initiative)
 
+    @overload
+    def series(self, key: str, /) -> Series: ...
+
+    @overload
+    def series(
+        self,
+        key: None = None,
+        /,
+        *,
+        body: str | None = None,
+        partner: str | None = None,
+        source: str | None = None,
+    ) -> Results[Series]: ...
+
+    def series(
+        self,
+        key: str | None = None,
+        /,
+        *,
+        body: str | None = None,
+        partner: str | None = None,
+        source: str | None = None,
+    ) -> Series | Results[Series]:
+        """
+        The series of meetings, by id; or, given a *key*, the one series it finds.
+
+        A series is a run of numbered meetings with its naming history: a
+        body's own (TELSOM, then ADGSOM), a joint one, or the +1 sessions
+        with a partner. :meth:`meetings(series=...) <asean_digital.Registry.meetings>` lists its meetings.
+
+        Args:
+            key: An id, name, former name or alias: the one series it finds
+                (a :class:`~asean_digital.NotFoundError` where none).
+            body: Only the series in which this body meets (a key).
+            partner: Only the +1 series with this partner (a key).
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> ad.registry.series("TELSOM").id
+        'adgsom-meetings'
+        >>> [s.id for s in ad.registry.series(body="ATRC")]
+        ['atrc-china', 'atrc-meetings']
+        >>> [s.id for s in ad.registry.series(partner="Japan")]
+        ['japan-ministers']
+        """
+        if key is not None:
+            if body is not None or partner is not None or source is not None:
+                msg = "series(key) finds one series; filter with series(body=..., partner=..., source=...)"
+                raise TypeError(msg)
+            return self._get(key, "series", Series)
+        return self._query("series", {"body": body, "partner": partner, "source": source})
+
     def timeline(
         self, *, start: When | None = None, end: When | None = None, kind: str | None = None
     ) -> Results[Moment]:
@@ -116,17 +170,18 @@ class SectorQueries:
         Args:
             start: Only moments that may fall on or after this year or date.
             end: Only moments that may fall on or before this year or date.
-            kind: Only moments of this kind (``"renamed"``, ``"milestone"``:
-                see :data:`~asean_digital.query.timeline.MOMENT_KINDS`) or
-                of records of this kind (``"document"``, ``"meeting"``).
+            kind: Only moments of this kind (``"joined"``, ``"established"``,
+                ``"renamed"``, ``"meeting"``, ``"adopted"``, ``"plan"``,
+                ``"milestone"``, ``"first held"``) or of records of this
+                kind (``"document"``, ``"body"``, ``"process"``).
 
         >>> import asean_digital as ad
         >>> [m.what for m in ad.registry.timeline(start=2001, end=2001)][:2]
         ['TELMIN established', '1st TELMIN (Kuala Lumpur, MY)']
-        >>> [m.what for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
-        ['ASEAN Regional CERT: physical facility launched']
-        >>> [m.what for m in ad.registry.timeline(kind="renamed")][:1]
-        ['TELMIN renamed ADGMIN']
+        >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
+        ['amcc-9', 'asean-regional-cert']
+        >>> [m.record for m in ad.registry.timeline(kind="renamed", start=2019)]
+        ['adgsom', 'digital', 'adgmin']
         """
         from .results import Results  # noqa: PLC0415
         from .timeline import Moment, moments  # noqa: PLC0415 - the chronology loads when asked for

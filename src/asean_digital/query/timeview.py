@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from asean_digital.model.collections import COLLECTIONS, principal_date
+from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.dated import principal_date
 from asean_digital.model.dates import PartialDate, Period
 from asean_digital.model.fields import is_optional, values_at
 

@@ -65,7 +65,11 @@ def _drawing_order() -> tuple[str, ...]:
         needs[c.name] = set(names) - {c.name} - back if "*" in targets else ({"sources"} | targets) - {c.name}
     order: list[str] = []
     while names:
-        ready = next(n for n in names if needs[n] & set(names) <= set(order))
+        # Kinds that refer to each other (a body's schedule names a series, a series its body)
+        # break the tie in the table's order: the first refers to the packaged records of the other.
+        ready = next((n for n in names if needs[n] & set(names) <= set(order)), None)
+        if ready is None:
+            ready = min(names, key=lambda n: len(needs[n] & set(names)))
         order.append(ready)
         names.remove(ready)
     return tuple(order)

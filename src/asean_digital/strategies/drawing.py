@@ -103,9 +103,10 @@ def known() -> Known:
         msg = f"a packaged key starts with {TAG_PREFIX!r}: generated keys would not be unique"
         raise RuntimeError(msg)
     # Validation checks the packaged meetings and declarations again against a replaced record
-    # they name: their bodies, hosts and meetings stay as they are.
+    # they name: their bodies, hosts, meetings and series stay as they are.
     held = [*registry.stored("meetings"), *registry.stored("declarations")]
-    depended = {i for r in held for i in (r.body, r.host, getattr(r, "meeting", None)) if i is not None}
+    named = ("body", "host", "meeting", "series")
+    depended = {i for r in held for i in (getattr(r, n, None) for n in named) if i is not None}
     return Known(
         ids=ids,
         replaceable={
@@ -423,9 +424,12 @@ def _declaration(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
 
 
 def _meeting(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
-    # As for a declaration: its name the ordinal of its number, its facts agreeing.
-    v["name"] = f"{ordinal(v['number'])} {v['name']}"
-    body = _record(pool, v["body"])
+    # As for a declaration: its name the ordinal of its number, its facts agreeing; in no
+    # series (a series' meetings have its body and partner, which a drawn series need not).
+    if v["number"] is not None:
+        v["name"] = f"{ordinal(v['number'])} {v['name']}"
+    v["series"] = None
+    body = _record(pool, v["body"]) if v["body"] is not None else None
     if not _within_life(v["dates"].start, body):
         v["dates"] = Period(None, None)
     v["host"] = _member_by(pool, v["host"], v["dates"].end or v["dates"].start)

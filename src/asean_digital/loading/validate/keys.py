@@ -70,7 +70,13 @@ class KeyChecks(Checks):
         for norm, shared_by in keys.shared():
             owner = own.get(norm)
             owner_kind = KIND_OF[self.ids[owner]] if owner is not None else None
-            impostors = [r for r in shared_by if r != owner and KIND_OF[self.ids[r]] != owner_kind]
+            impostors = [
+                r
+                for r in shared_by
+                if r != owner
+                and KIND_OF[self.ids[r]] != owner_kind
+                and not (KIND_OF[self.ids[r]] == "series" and getattr(self.first[r], "body", None) == owner)
+            ]  # a body's own series bears the body's names: lookup() gives the body
             if owner is not None and impostors:  # a record's id or acronym: no other kind may be found by it
                 for rid in sorted(impostors):
                     name, record = self.ids[rid], self.first[rid]

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from asean_digital.model.collections import collection
 from asean_digital.model.keys import normalise
-from asean_digital.model.records import Body, Declaration, Meeting
+from asean_digital.model.meeting import Meeting, Series
+from asean_digital.model.records import Body, Declaration
 from asean_digital.model.rules import ORDINAL_NAME, ordinal
 
 from .base import Checks
@@ -46,7 +47,7 @@ class MeetingChecks(Checks):
         meetings: tuple[Meeting, ...] = self.data.collection("meetings")
         declarations: tuple[Declaration, ...] = self.data.collection("declarations")
         states = {s.id: s for s in self.data.collection("member_states")}
-        by_name = {(m.body, normalise(m.name)): m for m in meetings}
+        by_name = {(m.body, normalise(m.name)): m for m in meetings if m.body is not None}
         hosts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         held: Any
         for held in (*meetings, *declarations):
@@ -62,20 +63,28 @@ class MeetingChecks(Checks):
             self.because = f" (a packaged record, which the overlay's {', '.join(changed)} contradicts)"
             return bool(changed)
 
+        series = {s.id: s for s in self.data.collection("series")}
         for m in meetings:
-            if not again("meetings", m, [("bodies", m.body), ("member_states", m.host)]):
+            if not again(
+                "meetings", m, [("bodies", m.body), ("member_states", m.host), ("series", m.series)]
+            ):
                 continue
-            body = bodies.get(m.body)
-            self.check_ordinal(
-                "meetings",
-                record=m,
-                number=m.number,
-                text=m.name,
-                field=".name",
-                body=body,
-                when=m.dates.start,
-            )
-            self.check_life("meetings", m, ".dates", m.dates.start, bodies.get(m.body))
+            body = bodies.get(m.body) if m.body is not None else None
+            of = series.get(m.series) if m.series is not None else None
+            self.check_series(m, of)
+            if m.number is not None and (of is None or self.bears_body_names(of, body)):
+                self.check_ordinal(
+                    "meetings",
+                    record=m,
+                    number=m.number,
+                    text=m.name,
+                    field=".name",
+                    body=body,
+                    when=m.dates.start,
+                )
+            elif m.number is not None:
+                self.check_number(m)
+            self.check_life("meetings", m, ".dates", m.dates.start, body)
             when = m.dates.end or m.dates.start
             self.check_host(
                 "meetings", record=m, host=m.host, city=m.city, when=when, states=states, hosts=hosts
@@ -108,6 +117,39 @@ class MeetingChecks(Checks):
             if meeting is not None:
                 self.check_against_meeting(d, meeting, by_name.get((d.body, normalise(d.meeting_name))))
         self.because = ""
+
+    @staticmethod
+    def bears_body_names(of: Series, body: Body | None) -> bool:
+        """Whether the series *of* is its body's own, named as the body is (TELSOM, then ADGSOM)."""
+        acronyms = {n.acronym for n in body.names if n.acronym} if body is not None else set()
+        return of.partner is None and not of.joint_with and any(n.acronym in acronyms for n in of.names)
+
+    def check_series(self, m: Meeting, of: Series | None) -> None:
+        """A meeting has its series' body and partner: a +1 session is of a series with that partner."""
+        if of is None:
+            return
+        if of.body is not None and m.body != of.body:
+            self.problem(
+                "meetings", m, ".body", f"{m.body!r} is not the body of its series {of.id!r} ({of.body!r})"
+            )
+        if m.partner != of.partner:
+            self.problem(
+                "meetings",
+                m,
+                ".partner",
+                f"{m.partner!r} is not the partner of its series {of.id!r} ({of.partner!r})",
+            )
+
+    def check_number(self, m: Meeting) -> None:
+        """A numbered meeting whose name gives an ordinal gives its number (``"14th ..."`` for 14)."""
+        found = ORDINAL_NAME.match(m.name)
+        if found is not None and found.group(1) != ordinal(m.number or 0):
+            self.problem(
+                "meetings",
+                m,
+                ".name",
+                f"{m.name!r} does not agree with number {m.number}: the name says {found.group(1)}",
+            )
 
     def meeting_of(self, d: Declaration, by_name: dict[tuple[str, str], Meeting]) -> Meeting | None:
         """The meeting of *d*: the one it names, else the one of its body its meeting name names."""
