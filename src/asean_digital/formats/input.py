@@ -251,6 +251,9 @@ def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
     >>> from asean_digital import Partner
     >>> explain_unknown(Partner, "", ["nmae"])
     "unknown field(s) nmae (did you mean 'name'?); a Partner's fields are id, name, kind, aliases, ..."
+    >>> from asean_digital import Meeting
+    >>> explain_unknown(Meeting, "", ["chair"]).split(": give ")[0]
+    'chair is now a view of participants, not a field'
     """
     import difflib  # noqa: PLC0415 - only a refused record needs it
 
@@ -260,6 +263,13 @@ def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
     if not (isinstance(owner, type) and attrs.has(owner)):
         return f"unknown field(s) {shown}"
     known = [a.name for a in fields_of(owner)]
+    views = [n for n in names if n in getattr(owner, "VIEWS", ())]
+    if views:  # a meeting's chair: no longer a field of the files, a participant in that role
+        roles = ", ".join(f'{{..., "role": "{v.replace("_", "-")}"}}' for v in views)
+        return (
+            f"{', '.join(views)} is now a view of participants, not a field: give "
+            f'"participants": [{roles}] (same person, name, title, member_state)'
+        )
     close = [m for n in names for m in difflib.get_close_matches(n, known, n=1)]
     hint = f" (did you mean {' or '.join(repr(c) for c in dict.fromkeys(close))}?)" if close else ""
     return f"unknown field(s) {shown}{hint}; a {owner.__name__}'s fields are {', '.join(known)}"
