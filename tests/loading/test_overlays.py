@@ -633,9 +633,10 @@ class TestPatches:
 
 def test_an_overlay_stating_a_chair_is_told_to_give_a_participant(tmp_path: Path) -> None:
     """A meeting written as before roles (a chair field) is refused with the shape to write instead."""
-    meeting = {
+    chair: dict[str, str] = {"name": "Someone", "member_state": "LA"}
+    meeting: dict[str, Any] = {
         "id": "adgmin-9", "name": "9th ADGMIN", "dates": {"start": "2029-01", "end": "2029-01"},
-        "chair": {"name": "Someone", "member_state": "LA"}, "vice_chair": {"name": "Another"},
+        "chair": chair, "vice_chair": {"name": "Another"},
         "sources": [{"document": "reference-facts", "section": "x", "fields": ["name"]}],
     }  # fmt: skip
     path = tmp_path / "old.json"
@@ -646,7 +647,8 @@ def test_an_overlay_stating_a_chair_is_told_to_give_a_participant(tmp_path: Path
     assert "chair, vice_chair is now a view of participants" in message
     assert '{..., "role": "chair"}, {..., "role": "vice-chair"}' in message
     meeting.pop("vice_chair")
-    meeting["participants"] = [{**meeting.pop("chair"), "role": "chair"}]
+    meeting.pop("chair")
+    meeting["participants"] = [{**chair, "role": "chair"}]
     path.write_text(json.dumps({"meetings": [meeting]}), encoding="utf-8")
     chair = ad.load(path).meeting("adgmin-9").chair
     assert chair is not None
