@@ -650,6 +650,6 @@ def test_an_overlay_stating_a_chair_is_told_to_give_a_participant(tmp_path: Path
     meeting.pop("chair")
     meeting["participants"] = [{**chair, "role": "chair"}]
     path.write_text(json.dumps({"meetings": [meeting]}), encoding="utf-8")
-    chair = ad.load(path).meeting("adgmin-9").chair
-    assert chair is not None
-    assert (chair.name, chair.member_state) == ("Someone", "LA")
+    loaded = ad.load(path).meeting("adgmin-9").chair
+    assert loaded is not None
+    assert (loaded.name, loaded.member_state) == ("Someone", "LA")
