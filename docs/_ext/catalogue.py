@@ -143,6 +143,8 @@ class Links:
             self._where[decl.id] = (decl.title, "catalogue-declarations")
         for event in registry.events():
             self._where[event.id] = (event.name, "catalogue-competitions")
+        for series in registry.series():
+            self._where[series.id] = (series.name, f"catalogue-series-{series.id}")
         for partner in registry.partners():
             self._where[partner.id] = (partner.id, "catalogue-partners")
         for state in registry.member_states():
@@ -353,6 +355,84 @@ def _dates_text(m: Any) -> str:
     return cell(str(m.dates).replace("/", " to ")) if m.dates.end != m.dates.start else cell(m.dates.start)
 
 
+def _meetings_table(held: list[Any], link: Links, states: dict[str, Any], title: str, *, series: bool) -> str:
+    """Meetings, one row each: name, dates, place, host, (series,) who took part in what role."""
+    headers = ["Meeting", "Dates", "City", "Host", *(["Series"] if series else []), "Who took part"]
+    return table(
+        headers,
+        (
+            [
+                f"{cell(m.name)} ({code(m.id)})",
+                _dates_text(m),
+                cell(m.city) + (" (online)" if m.virtual else ""),
+                link(m.host, states[m.host].name) if m.host in states else EMPTY,
+                *([link(m.series)] if series else []),
+                "; ".join(f"{p.role.value}: {participant_text(p, link, states)}" for p in m.participants)
+                or EMPTY,
+            ]
+            for m in held
+        ),
+        title=title,
+        widths=(3, 2, 2, 2, *((2,) if series else ()), 5),
+    )
+
+
+def page_series(reg: Registry, link: Links) -> str:
+    """The series of meetings, each with a page of its own."""
+    out = [
+        header(
+            "catalogue-series",
+            "Meeting series",
+            reg,
+            "Each run of meetings with its naming history: a body's own (TELSOM, then ADGSOM), "
+            "a joint one, the +1 sessions with a partner, a conference. Query them with "
+            "{meth}`~asean_digital.Registry.series`.",
+        )
+    ]
+    rows = [
+        [
+            link(x.id, x.name),
+            link(x.body) if x.body else EMPTY,
+            link(x.partner) if x.partner else EMPTY,
+            str(len(reg.meetings(series=x.id))),
+            "; ".join(esc(n.name) for n in x.former_names) or EMPTY,
+        ]
+        for x in reg.series()
+    ]
+    out.append(table(["Series", "Body", "Partner", "Meetings", "Former names"], rows, title="Meeting series"))
+    out.append("\n".join(["```{toctree}", ":hidden:", "", *(f"series/{x.id}" for x in reg.series()), "```"]))
+    return "\n\n".join(out) + "\n"
+
+
+def page_one_series(reg: Registry, link: Links, x: Any) -> str:
+    """One series: what it is, its names over time, its meetings and who took part."""
+    about = [f"Series {code(x.id)}"]
+    if x.body:
+        about.append(f"of {link(x.body)}")
+    if x.joint_with:
+        about.append("jointly with " + link.many(x.joint_with))
+    if x.partner:
+        about.append(f"with {link(x.partner)}")
+    intro = ", ".join(about) + "." + (f" {esc(x.description)}" if x.description else "")
+    out = [header(f"catalogue-series-{x.id}", x.name, reg, intro)]
+    if x.names:
+        out.append("## Names")
+        out.append(
+            table(
+                ["Name", "Acronym", "In use"],
+                ([cell(n.name), cell(n.acronym), cell(str(n.valid).replace("/", " to "))] for n in x.names),
+                title="Its names, oldest first",
+            )
+        )
+    states = {s.id: s for s in reg.member_states()}
+    held = list(reg.meetings(series=x.id))
+    out.append("## Meetings")
+    out.append(_meetings_table(held, link, states, f"{x.name}: its meetings, oldest first", series=False))
+    out.append("## Sources")
+    out.append(sources_text(x.sources))
+    return "\n\n".join(out) + "\n"
+
+
 def page_meetings(reg: Registry, link: Links) -> str:
     states = {s.id: s for s in reg.member_states()}
     meetings = reg.meetings()
@@ -361,58 +441,16 @@ def page_meetings(reg: Registry, link: Links) -> str:
             "catalogue-meetings",
             "Meetings",
             reg,
-            "Every meeting the public record dates, series by series: the ministers' (TELMIN "
+            "Every meeting the public record dates, oldest first: the ministers' (TELMIN "
             "from 2001, ADGMIN from 2021), the senior officials', the regulators', their joint "
             "retreats and working groups, the +1 sessions with each partner, the cybersecurity "
             "conferences and dialogues. Each with its dates at the precision the sources give, "
-            "its city and host, and who took part in what role. A dash is a value no source "
-            "read gives. Query them with {meth}`~asean_digital.Registry.meetings` "
-            "(``series=``, ``partner=``, ``person=``).",
+            "its city and host, its series (each has {ref}`a page of its own <catalogue-series>`) "
+            "and who took part in what role. A dash is a value no source read gives. Query them "
+            "with {meth}`~asean_digital.Registry.meetings` (``series=``, ``partner=``, ``person=``).",
         )
     ]
-    first = ["adgmin-meetings", "adgsom-meetings", "atrc-meetings"]
-    series = sorted(
-        reg.series(), key=lambda x: (x.id not in first, first.index(x.id) if x.id in first else 0, x.id)
-    )
-    groups: list[tuple[Any, list[Any]]] = [(x, [m for m in meetings if m.series == x.id]) for x in series]
-    loose = [m for m in meetings if m.series is None]
-    if loose:
-        groups.append((None, loose))
-    for x, held in groups:
-        if not held:
-            continue
-        if x is None:
-            out.append("## Meetings of no series")
-        else:
-            out.append(f"## {esc(x.name)}")
-            about = [f"Series {code(x.id)}"]
-            if x.body:
-                about.append(f"of {link(x.body, x.body)}")
-            if x.partner:
-                about.append(f"with {link(x.partner, x.partner)}")
-            if x.former_names:
-                about.append("formerly " + "; ".join(esc(n.name) for n in x.former_names))
-            out.append(", ".join(about) + (f". {esc(x.description)}" if x.description else "."))
-        out.append(
-            table(
-                ["Meeting", "Dates", "City", "Host", "Who took part"],
-                (
-                    [
-                        f"{cell(m.name)} ({code(m.id)})",
-                        _dates_text(m),
-                        cell(m.city) + (" (online)" if m.virtual else ""),
-                        link(m.host, states[m.host].name) if m.host in states else EMPTY,
-                        "; ".join(
-                            f"{p.role.value}: {participant_text(p, link, states)}" for p in m.participants
-                        )
-                        or EMPTY,
-                    ]
-                    for m in held
-                ),
-                title=f"{x.name if x is not None else 'Other meetings'}, oldest first",
-                widths=(3, 2, 2, 2, 5),
-            )
-        )
+    out.append(_meetings_table(list(meetings), link, states, "Every meeting, oldest first", series=True))
     out.append("## Themes and outcomes")
     out.append(
         table(
@@ -840,9 +878,10 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
     (
         "meetings",
         "Meetings",
-        "the ministers', senior officials' and regulators' meetings, with chairs and outcomes",
+        "every meeting of every body and +1 session, with who took part and outcomes",
         page_meetings,
     ),
+    ("series", "Meeting series", "each series of meetings, with a page of its own", page_series),
     ("master-plans", "Master plans", "master plans with every thrust", page_master_plans),
     ("competitions", "Talent competitions", "competition-based events", page_competitions),
     ("member-states", "Member states", "ASEAN Member States", page_member_states),
@@ -863,6 +902,7 @@ COVERED: dict[str, str] = {
     "declarations": "declarations",
     "master_plans": "master-plans",
     "meetings": "meetings",
+    "series": "series",
     "events": "competitions",
     "partners": "partners",
     "member_states": "member-states",
@@ -920,6 +960,7 @@ def page_index(reg: Registry) -> str:
         "declarations": len(reg.declarations()),
         "master-plans": len(reg.master_plans()),
         "meetings": len(reg.meetings()),
+        "series": len(reg.series()),
         "competitions": len(reg.events()),
         "member-states": len(reg.member_states()),
         "partners": len(reg.partners()),
@@ -953,6 +994,7 @@ def render(registry: Registry) -> dict[str, str]:
     links = Links(registry)
     pages = {"index.md": page_index(registry)}
     pages.update({f"{stem}.md": build(registry, links) for stem, _, _, build in all_pages()})
+    pages.update({f"series/{x.id}.md": page_one_series(registry, links, x) for x in registry.series()})
     return pages
 
 
@@ -961,10 +1003,11 @@ def write_pages(folder: Path, pages: dict[str, str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in pages.items():
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)  # a series' page is in series/
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    for path in folder.glob("*.md"):
-        if path.name not in pages:
+    for path in folder.glob("**/*.md"):
+        if path.relative_to(folder).as_posix() not in pages:
             path.unlink()
 
 
