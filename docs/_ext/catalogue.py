@@ -143,6 +143,8 @@ class Links:
             self._where[decl.id] = (decl.title, "catalogue-declarations")
         for event in registry.events():
             self._where[event.id] = (event.name, "catalogue-competitions")
+        for edition in registry.editions():
+            self._where[edition.id] = (edition.name, "catalogue-competitions")
         for series in registry.series():
             self._where[series.id] = (series.name, f"catalogue-series-{series.id}")
         for partner in registry.partners():
@@ -535,21 +537,31 @@ def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
 
 
 def page_competitions(reg: Registry, link: Links) -> str:
-    return (
+    states = {s.id: s for s in reg.member_states()}
+
+    def winner(w: Any) -> str:
+        whom = (
+            link(w.member_state, states[w.member_state].name) if w.member_state in states else link(w.partner)
+        )
+        what = ", ".join(cell(x) for x in (w.category, w.team, w.project) if x)
+        return f"{cell(w.prize)}: {what} ({whom})" if what else f"{cell(w.prize)} ({whom})"
+
+    out = [
         header(
             "catalogue-competitions",
             "Talent competitions",
             reg,
-            "The regular competition-based events for digital talent. Query them with "
-            "{meth}`~asean_digital.Registry.events`.",
-        )
-        + "\n"
-        + table(
-            ["Name", "First held", "Per year", "Partners", "Aliases", "Id"],
+            "The regular competition-based events for digital talent, and the editions of them "
+            "the public record dates, with their winners where the pages name them. Query them "
+            "with {meth}`~asean_digital.Registry.events` and {meth}`~asean_digital.Registry.editions`.",
+        ),
+        table(
+            ["Name", "First held", "Former names", "Per year", "Partners", "Aliases", "Id"],
             (
                 [
                     cell(e.name),
                     cell(e.started),
+                    "; ".join(esc(n.name) for n in e.names[:-1]) or EMPTY,
                     cell(e.per_year),
                     link.many(e.partners),
                     cell("; ".join(e.aliases)),
@@ -558,9 +570,35 @@ def page_competitions(reg: Registry, link: Links) -> str:
                 for e in reg.events()
             ),
             title="Competitions, oldest first",
-        )
-        + "\n"
-    )
+        ),
+        "## Editions",
+        table(
+            ["Edition", "Competition", "Dates", "Place", "Held alongside", "Winners the pages name"],
+            (
+                [
+                    f"{cell(x.name)} ({code(x.id)})",
+                    link(x.event),
+                    _dates_text(x),
+                    ", ".join(
+                        p
+                        for p in (
+                            cell(x.city) if x.city else "",
+                            states[x.host].name if x.host in states else "",
+                        )
+                        if p
+                    )
+                    + (" (online)" if x.virtual else "")
+                    or EMPTY,
+                    cell(x.meeting),
+                    "; ".join(winner(w) for w in x.winners) or EMPTY,
+                ]
+                for x in reg.editions()
+            ),
+            title="Editions, oldest first",
+            widths=(3, 2, 2, 2, 2, 5),
+        ),
+    ]
+    return "\n\n".join(out) + "\n"
 
 
 def page_member_states(reg: Registry, _: Links) -> str:
@@ -904,6 +942,7 @@ COVERED: dict[str, str] = {
     "meetings": "meetings",
     "series": "series",
     "events": "competitions",
+    "editions": "competitions",
     "partners": "partners",
     "member_states": "member-states",
     "policy_areas": "sector",

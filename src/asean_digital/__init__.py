@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .formats.rows import to_dataframe as to_dataframe
     from .formats.rows import to_polars as to_polars
     from .formats.rows import to_records as to_records
+    from .model.competition import Edition as Edition
+    from .model.competition import Winner as Winner
     from .model.dates import PartialDate as PartialDate
     from .model.dates import Period as Period
     from .model.dates import When as When

@@ -279,8 +279,8 @@ def test_a_mistyped_command_or_place_gets_the_closest(capsys: pytest.CaptureFixt
     assert code == 2
     assert err.rstrip().endswith(
         "invalid choice: 'bodys' (choose from 'sources', 'bodies', 'documents', 'declarations', 'plans', "
-        "'series', "
-        "'meetings', 'people', 'events', 'processes', 'partners', 'states', 'policy-areas', 'dialogues', "
+        "'series', 'meetings', 'people', 'events', 'editions', 'processes', 'partners', 'states', "
+        "'policy-areas', 'dialogues', "
         "'initiatives', 'relations', 'show', 'timeline', 'search', 'export', 'graph', 'cite', 'diff', 'new', "
         "'validate'); did you mean 'bodies'?"
     )

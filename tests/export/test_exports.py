@@ -46,7 +46,8 @@ class TestDataFrame:
             (reg.series, 19),
             (reg.meetings, 129),
             (reg.people, 79),
-            (reg.events, 4),
+            (reg.events, 5),
+            (reg.editions, 8),
             (reg.partners, 7),
             (reg.member_states, 11),
             (reg.relations, 26),
@@ -177,9 +178,10 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
-            "bodies": 8, "documents": 90, "declarations": 19, "master_plans": 4, "events": 4, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 317, "policy_areas": 8,
+            "bodies": 8, "documents": 90, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 326, "policy_areas": 8,
             "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 2, "series": 19,
+            "editions": 8,
         }  # fmt: skip
         for name, count in expected.items():
             with (tmp_path / f"{name}.csv").open(encoding="utf-8") as f:

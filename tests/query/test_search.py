@@ -82,7 +82,7 @@ class TestEveryText:
         ("query", "expected", "field"),
         [
             ("privacy", "ddg-framework-development", "themes"),
-            ("smart cities", "5g-ecosystem-development", "themes"),
+            ("smart cities applications", "5g-ecosystem-development", "themes"),
             ("4IR", "5g-ecosystem-development", "themes"),
             ("advises the ministers", "atrc", "description"),
             ("Information Security and Assurance", "aim2020", "thrusts"),

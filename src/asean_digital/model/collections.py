@@ -18,6 +18,7 @@ from typing import Any, Final
 
 import attrs
 
+from .competition import Edition
 from .filters import Filter
 from .meeting import Meeting, Person, Series
 from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
@@ -321,6 +322,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "events",
         Event,
         "event",
+        keys=("name", "names", "aliases"),
         references=(Reference("partners[]", "partners"),),
         date="started",
         filters=(
@@ -331,6 +333,26 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         command="events",
         columns=("id", "name", "started", "partners"),
         summary="talent competitions",
+    ),
+    Collection(
+        "editions",
+        Edition,
+        "edition",
+        references=(
+            Reference("event", "events"),
+            Reference("host", "member_states"),
+            Reference("meeting", "meetings"),
+            Reference("winners[].member_state", "member_states"),
+            Reference("winners[].partner", "partners"),
+        ),
+        date="dates.start",
+        filters=(
+            Filter("event", "key", "of this competition", ("event",), "event"),
+            Filter("year", "year", "held in this year", ("dates.start",)),
+        ),
+        command="editions",
+        columns=("id", "name", "dates", "city", "host"),
+        summary="editions of the talent competitions and awards, with their winners",
     ),
     Collection(
         "processes",

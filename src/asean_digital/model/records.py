@@ -15,6 +15,7 @@ from typing import TypeAlias
 
 import attrs
 
+from .competition import Edition
 from .dates import PartialDate, Period, When
 from .fields import publish
 from .meeting import Meeting, Person, Series
@@ -40,6 +41,7 @@ __all__ = [
     "Declaration",
     "Dialogue",
     "Document",
+    "Edition",
     "Entity",
     "Event",
     "Initiative",
@@ -328,6 +330,8 @@ class Event(Record):
         id: Stable lower-case slug.
         name: Its name.
         started: When it was first held.
+        names: Its names over time, oldest first, where it was renamed
+            (the ASEAN ICT Awards became the ASEAN Digital Awards).
         per_year: How many times a year it is held.
         partners: Ids of the partners it is held with.
         aliases: Other names people use.
@@ -343,6 +347,7 @@ class Event(Record):
     id: str
     name: str
     started: PartialDate
+    names: tuple[Name, ...] = ()
     per_year: int | None = 1
     partners: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -387,6 +392,7 @@ Entity: TypeAlias = (
     | Meeting
     | Person
     | Series
+    | Edition
     | Event
     | Partner
     | MemberState

@@ -357,8 +357,8 @@ class KindQueries(SectorQueries):
         The talent competitions, filtered.
 
         >>> import asean_digital as ad
-        >>> [e.name for e in ad.registry.events(started_after=2010)]
-        ['ASEAN ICT Innovation Award', 'ASEAN Makers Hackathon', 'ASEAN-Japan Cyber SEA Game']
+        >>> [e.id for e in ad.registry.events(started_after=2010)]
+        ['ict-innovation-award', 'asean-digital-awards', 'makers-hackathon', 'cyber-sea-game']
         >>> [e.name for e in ad.registry.events(partner="Japan")]
         ['ASEAN-Japan Cyber SEA Game']
         """

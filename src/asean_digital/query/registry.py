@@ -200,7 +200,7 @@ class Registry(KindQueries):
         >>> import asean_digital as ad
         >>> errata = ad.registry.errata()
         >>> [(record.id, erratum.field) for record, erratum in errata][:3]
-        [('BN', 'joined'), ('adgmin', ''), ('adgmin-1', 'dates')]
+        [('BN', 'joined'), ('acc-2008', 'city'), ('adgmin', '')]
         >>> ad.to_records(errata)[0]["stated"]
         '8 January 1984 (a Cambodian news item)'
         """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
+from asean_digital.model.competition import Edition
 from asean_digital.model.meeting import Series
 from asean_digital.model.process import Process, ProcessKind
 from asean_digital.model.sector import Dialogue, Initiative, PolicyArea
@@ -103,6 +104,34 @@ class SectorQueries:
         """
         return self._get(key, "initiative", Initiative)
 
+    def editions(
+        self, *, event: str | None = None, year: int | None = None, source: str | None = None
+    ) -> Results[Edition]:
+        """
+        The editions of the talent competitions and awards, oldest first, with their winners.
+
+        Args:
+            event: Only the editions of this competition (a key: any name it bore).
+            year: Only those held in this year.
+            source: Only records with a statement from this source document
+                (an id of :meth:`~asean_digital.Registry.sources`).
+
+        >>> import asean_digital as ad
+        >>> [e.name for e in ad.registry.editions(event="ASEAN ICT Awards")][:2]
+        ['1st AICTA', '2nd ASEAN ICT Awards']
+        """
+        return self._query("editions", locals())
+
+    def edition(self, key: str) -> Edition:
+        """
+        The edition *key* finds: its id, name or an alias.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.edition("ASEAN Cyberkids Camp 2021").virtual
+        True
+        """
+        return self._get(key, "edition", Edition)
+
     @overload
     def series(self, key: str, /) -> Series: ...
 
@@ -181,7 +210,7 @@ class SectorQueries:
         >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
         ['amcc-9', 'asean-regional-cert']
         >>> [m.record for m in ad.registry.timeline(kind="renamed", start=2019)]
-        ['adgsom', 'digital', 'adgmin']
+        ['adgsom', 'digital', 'adgmin', 'asean-digital-awards']
         """
         from .results import Results  # noqa: PLC0415
         from .timeline import Moment, moments  # noqa: PLC0415 - the chronology loads when asked for

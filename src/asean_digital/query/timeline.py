@@ -23,7 +23,7 @@ from asean_digital.model.fields import publish
 __all__ = ["MOMENT_KINDS", "Moment", "moment_kind", "moments"]
 
 MOMENT_KINDS: Final = (
-    "joined", "established", "renamed", "meeting", "adopted", "plan", "milestone", "first held",
+    "joined", "established", "renamed", "meeting", "adopted", "plan", "milestone", "first held", "edition",
 )  # fmt: skip
 """The kinds of moment, in the order moments of one date are listed."""
 
@@ -39,7 +39,8 @@ class Moment:
             ``"meeting"``, ``"adopted"`` (a document: adopted, endorsed,
             noted, launched or published, as ``what`` says), ``"plan"`` (a
             master plan adopted, begun or ended), ``"joined"``, ``"first
-            held"``, ``"milestone"`` (a process's).
+            held"``, ``"milestone"`` (a process's), ``"edition"`` (a
+            competition's).
         what: What happened, in words made from the record's fields.
         collection: The collection of the record it comes from.
         record: That record's id.
@@ -85,6 +86,11 @@ def _moments_of(collection: str, r: Any) -> Iterator[tuple[PartialDate | None, s
         yield r.joined, "joined", f"{r.name} joins ASEAN"
     elif collection == "events":
         yield r.started, "first held", f"{r.name} first held"
+        for old, new in zip(r.names, r.names[1:], strict=False):
+            yield new.valid.start, "renamed", f"{old.name} renamed {new.name}"
+    elif collection == "editions":
+        where = ", ".join(p for p in (r.city, r.host) if p)
+        yield r.dates.start, "edition", f"{r.name}" + (f" ({where})" if where else "")
     elif collection == "processes":
         for m in r.milestones:
             planned = " (planned)" if m.status.value == "planned" else ""
@@ -94,6 +100,7 @@ def _moments_of(collection: str, r: Any) -> Iterator[tuple[PartialDate | None, s
 _ORDER: Final[dict[str, int]] = {kind: i for i, kind in enumerate(MOMENT_KINDS)}
 _DATED: Final = (
     "member_states", "bodies", "sectors", "meetings", "documents", "master_plans", "events", "processes",
+    "editions",
 )  # fmt: skip
 """The tables read: the store's ``documents`` holds the declarations too."""
 _KINDS: Final = (*_DATED, "declarations")

@@ -1,0 +1,93 @@
+"""
+The editions of the talent competitions and awards: when and where each was held, and who won.
+
+A competition (an :class:`~asean_digital.Event`) is held again and again; an
+:class:`Edition` is one of those times, with the meeting it was held
+alongside (the ASEAN Digital Awards are presented during the ministers'
+meeting) and its :class:`Winner` records as the pages name them.
+"""
+
+# No ``from __future__ import annotations`` here: the field types are real
+# types when the classes are made (see parts.py).
+import attrs
+
+from .dates import Period
+from .fields import publish
+from .parts import Erratum, Record, Source
+
+__all__ = ["Edition", "Winner"]
+
+
+@attrs.frozen(kw_only=True)
+class Winner:
+    """
+    A prize of an edition and who won it, as far as the pages say.
+
+    Attributes:
+        prize: The prize (``"Gold"``, ``"1st prize"``).
+        category: The category it was won in, where there are several.
+        team: The team or entrant, as the page names it.
+        project: What they entered (a product, a project).
+        member_state: The id of the member state the team came from.
+        partner: The id of the partner country the team came from (a
+            Chinese team at the 2017 Makerthon).
+
+    >>> import asean_digital as ad
+    >>> first = ad.registry.edition("ASEAN Makerthon 2017").winners[0]
+    >>> first.prize, first.project, first.partner
+    ('1st prize', 'Good Box', 'CN')
+    """
+
+    prize: str
+    category: str | None = None
+    team: str | None = None
+    project: str | None = None
+    member_state: str | None = None
+    partner: str | None = None
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Edition(Record):
+    """
+    One edition of a talent competition or award: its dates, place, meeting and winners.
+
+    Attributes:
+        id: Stable lower-case slug (``"ada-2026"``).
+        event: The id of the competition (:class:`~asean_digital.Event`).
+        name: Its name as the pages give it (the competition's name then).
+        number: Its number among the editions, where a page numbers it.
+        dates: When it was held, at the precision the pages give.
+        city: The city, where a page says.
+        host: The id of the member state that hosted it.
+        virtual: Whether it was held online; ``None`` where no page says.
+        meeting: The id of the meeting it was held alongside.
+        theme: Its theme, where a page gives one.
+        winners: The prizes and their winners the pages name (not always
+            every prize).
+        aliases: Other names the pages give it.
+        sources: Where its facts came from.
+        errata: Where the pages disagree about it.
+
+    >>> import asean_digital as ad
+    >>> ada = ad.registry.edition("ASEAN Digital Awards 2026")
+    >>> ada.city, ada.host, ada.meeting
+    ('Ha Noi', 'VN', 'adgmin-6')
+    """
+
+    id: str
+    event: str
+    name: str
+    number: int | None = None
+    dates: Period
+    city: str | None = None
+    host: str | None = None
+    virtual: bool | None = None
+    meeting: str | None = None
+    theme: str | None = None
+    winners: tuple[Winner, ...] = ()
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
+
+
+publish(globals(), Winner, Edition)
