@@ -261,7 +261,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "meetings",
         Meeting,
         "meeting",
-        shared_keys=("name", "aliases"),
+        shared_keys=("name",),
         search_fields=("city", "theme"),
         references=(
             Reference("body", "bodies"),

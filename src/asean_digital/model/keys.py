@@ -73,9 +73,9 @@ def title_keys(record: Any) -> tuple[str, ...]:
     The keys of *record* that may legitimately be shared with another record.
 
     A document's title (the page lists two different *Singapore
-    Declarations*), a meeting's name or alias (two unnumbered sessions the
-    sources both call *日・ASEAN情報通信大臣会合*). A shared key is ambiguous
-    and finds neither.
+    Declarations*), a meeting's name (two unnumbered sessions the sources
+    both call *日・ASEAN情報通信大臣会合*). A shared key is ambiguous and
+    finds neither; an alias is never shared.
     """
     out: list[str] = []
     for field in collection_of(type(record)).shared_keys:
