@@ -16,9 +16,9 @@ from typing import ClassVar
 
 import attrs
 
-from .dates import Period, When
+from .dates import Period
 from .fields import publish
-from .parts import Erratum, Name, Record, Source, name_at
+from .parts import Erratum, Name, Record, Renamed, Source
 
 __all__ = ["Meeting", "Participant", "ParticipantRole", "Person", "Series"]
 
@@ -95,7 +95,7 @@ class Participant:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Series(Record):
+class Series(Record, Renamed):
     """
     A series of meetings with its naming history: a body's own, a joint one, or a +1 series with a partner.
 
@@ -131,27 +131,6 @@ class Series(Record):
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
-
-    def name_at(self, when: "When") -> Name | None:
-        """
-        The name the series bore at *when* (a year, ``"2019-10"``, a date), or ``None`` before it began.
-
-        >>> import asean_digital as ad
-        >>> ad.registry.series("TELSOM").name_at(2022).acronym
-        'ADGSOM'
-        """
-        return name_at(self.names, when)
-
-    @property
-    def former_names(self) -> tuple[Name, ...]:
-        """
-        Every name but the current one, oldest first.
-
-        >>> import asean_digital as ad
-        >>> [n.name for n in ad.registry.series("japan-ministers").former_names]
-        ['日ASEAN情報通信大臣会合']
-        """
-        return self.names[:-1]
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -30,6 +30,7 @@ __all__ = [
     "PartnerKind",
     "Predicate",
     "Record",
+    "Renamed",
     "Source",
     "SourceDocument",
     "Thrust",
@@ -358,6 +359,54 @@ def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     if found is not None and found.valid.end is not None and moment > found.valid.end.latest:
         return None  # the record had ceased to exist
     return found
+
+
+class Renamed:
+    """
+    What a record with a naming history ``names`` (a body, a series of meetings, the sector) can say of it.
+
+    The names are oldest first, the current one last.
+    """
+
+    __slots__ = ()
+
+    names: tuple[Name, ...]
+
+    def name_at(self, when: "When") -> Name | None:
+        """
+        The name it bore at *when*, or ``None`` before it existed.
+
+        A partial *when* is taken at its latest day, so ``name_at(2019)`` is
+        the name at the end of 2019.
+
+        Args:
+            when: A year, a :class:`datetime.date`, a :class:`PartialDate` or
+                its ISO text.
+
+        Raises:
+            TypeError: *when* is not a point in time.
+
+        >>> import asean_digital as ad
+        >>> atrc = ad.registry.body("ATRC")
+        >>> atrc.name_at(2005).name
+        'ASEAN Telecommunication Regulators’ Committee'
+        >>> atrc.name_at(1990) is None
+        True
+        >>> ad.registry.series("TELSOM").name_at(2022).acronym
+        'ADGSOM'
+        """
+        return name_at(self.names, when)
+
+    @property
+    def former_names(self) -> tuple[Name, ...]:
+        """
+        Every name but the current one, oldest first.
+
+        >>> import asean_digital as ad
+        >>> [n.acronym for n in ad.registry.body("ADGSOM").former_names]
+        ['TELSOM']
+        """
+        return self.names[:-1]
 
 
 @attrs.frozen(kw_only=True)

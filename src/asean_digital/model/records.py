@@ -16,7 +16,7 @@ from typing import TypeAlias
 import attrs
 
 from .competition import Edition
-from .dates import PartialDate, Period, When
+from .dates import PartialDate, Period
 from .fields import publish
 from .meeting import Meeting, Person, Series
 from .parts import (
@@ -29,9 +29,9 @@ from .parts import (
     PartnerKind,
     Predicate,
     Record,
+    Renamed,
     Source,
     Thrust,
-    name_at,
 )
 from .process import Process
 from .sector import Dialogue, Initiative, PolicyArea, Sector
@@ -59,7 +59,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Body(Record):
+class Body(Record, Renamed):
     """
     A sectoral body or committee.
 
@@ -107,40 +107,6 @@ class Body(Record):
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
-
-    def name_at(self, when: "When") -> Name | None:
-        """
-        The name the body bore at *when*, or ``None`` before it existed.
-
-        A partial *when* is taken at its latest day, so ``name_at(2019)`` is
-        the name at the end of 2019.
-
-        Args:
-            when: A year, a :class:`datetime.date`, a :class:`PartialDate` or
-                its ISO text.
-
-        Raises:
-            TypeError: *when* is not a point in time.
-
-        >>> import asean_digital as ad
-        >>> atrc = ad.registry.body("ATRC")
-        >>> atrc.name_at(2005).name
-        'ASEAN Telecommunication Regulators’ Committee'
-        >>> atrc.name_at(1990) is None
-        True
-        """
-        return name_at(self.names, when)
-
-    @property
-    def former_names(self) -> tuple[Name, ...]:
-        """
-        Every name but the current one, oldest first.
-
-        >>> import asean_digital as ad
-        >>> [n.acronym for n in ad.registry.body("ADGSOM").former_names]
-        ['TELSOM']
-        """
-        return self.names[:-1]
 
 
 @attrs.frozen(kw_only=True, repr=False)

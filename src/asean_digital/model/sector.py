@@ -10,8 +10,6 @@ apart from the institutions and documents of :mod:`.records` only for size.
 # from strings. ``When`` stays quoted in signatures so that the API reference
 # names the alias rather than spelling out its union.
 
-from typing import TYPE_CHECKING
-
 import attrs
 
 from .dates import PartialDate
@@ -20,16 +18,13 @@ from .parts import (
     Erratum,
     Name,
     Record,
+    Renamed,
     Source,
-    name_at,
 )
-
-if TYPE_CHECKING:
-    from .dates import When
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Sector(Record):
+class Sector(Record, Renamed):
     """
     The ASEAN Digital sector itself, formerly the ASEAN ICT sector.
 
@@ -78,15 +73,6 @@ class Sector(Record):
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()
-
-    def name_at(self, when: "When") -> Name | None:
-        """The name the sector bore at *when* (see :meth:`Body.name_at`)."""
-        return name_at(self.names, when)
-
-    @property
-    def former_names(self) -> tuple[Name, ...]:
-        """Every name but the current one, oldest first."""
-        return self.names[:-1]
 
 
 @attrs.frozen(kw_only=True, repr=False)
