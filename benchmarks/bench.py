@@ -196,9 +196,9 @@ def packaged_load(repeat: int) -> dict[str, Any]:
     from importlib import resources
 
     import asean_digital as ad
-    from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
     from asean_digital.loading.load import load_dataset
     from asean_digital.loading.validate import validate
+    from asean_digital.model.collections import COLLECTIONS
     from asean_digital.query.registry import Registry
 
     folder = resources.files("asean_digital") / "data"
@@ -207,7 +207,7 @@ def packaged_load(repeat: int) -> dict[str, Any]:
     ]
     docs = [json.loads(raw) for raw in raws]
     converter = ad.converter
-    pairs = [(item, cls) for doc in docs for name, cls in COLLECTIONS.items() for item in doc.get(name, ())]
+    pairs = [(item, c.cls) for doc in docs for c in COLLECTIONS for item in doc.get(c.name, ())]
 
     def floor() -> None:
         for raw in raws:

@@ -45,6 +45,7 @@ nitpicky = True
 nitpick_ignore = [
     # A private TypeVar of Registry.get's signature; TypeVars have no entry to link to.
     ("py:class", "asean_digital.query.registry.R"),
+    ("py:class", "R"),  # the same, where the annotation stays a string (Entity is imported on first use)
     # Hypothesis' strategy type, named as the strategies module's annotations name it;
     # Hypothesis' own inventory is not fetched (no network at build time).
     ("py:class", "SearchStrategy"),

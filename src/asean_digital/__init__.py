@@ -33,12 +33,21 @@ if TYPE_CHECKING:
     from .formats.rows import to_dataframe as to_dataframe
     from .formats.rows import to_polars as to_polars
     from .formats.rows import to_records as to_records
+    from .model.activities import Dialogue as Dialogue
+    from .model.activities import Initiative as Initiative
+    from .model.activities import PolicyArea as PolicyArea
     from .model.competition import Edition as Edition
+    from .model.competition import Event as Event
     from .model.competition import Winner as Winner
     from .model.dates import PartialDate as PartialDate
     from .model.dates import Period as Period
     from .model.dates import When as When
     from .model.dates import to_partial_date as to_partial_date
+    from .model.documents import Declaration as Declaration
+    from .model.documents import Document as Document
+    from .model.documents import MasterPlan as MasterPlan
+    from .model.documents import Thrust as Thrust
+    from .model.entity import Entity as Entity
     from .model.errors import AmbiguousKeyError as AmbiguousKeyError
     from .model.errors import AseanDigitalError as AseanDigitalError
     from .model.errors import DataError as DataError
@@ -59,26 +68,17 @@ if TYPE_CHECKING:
     from .model.parts import Name as Name
     from .model.parts import PartnerKind as PartnerKind
     from .model.parts import Predicate as Predicate
+    from .model.parts import ProcessKind as ProcessKind
     from .model.parts import Source as Source
     from .model.parts import SourceDocument as SourceDocument
-    from .model.parts import Thrust as Thrust
     from .model.process import Milestone as Milestone
     from .model.process import MilestoneStatus as MilestoneStatus
     from .model.process import Process as Process
-    from .model.process import ProcessKind as ProcessKind
     from .model.records import Body as Body
-    from .model.records import Declaration as Declaration
-    from .model.records import Dialogue as Dialogue
-    from .model.records import Document as Document
-    from .model.records import Entity as Entity
-    from .model.records import Event as Event
-    from .model.records import Initiative as Initiative
-    from .model.records import MasterPlan as MasterPlan
     from .model.records import MemberState as MemberState
     from .model.records import Partner as Partner
-    from .model.records import PolicyArea as PolicyArea
     from .model.records import Relation as Relation
-    from .model.records import Sector as Sector
+    from .model.sector import Sector as Sector
     from .query.api import load as load
     from .query.registry import Registry as Registry
     from .query.results import Results as Results

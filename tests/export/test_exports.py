@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import asean_digital as ad
-from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
 from asean_digital.model.collections import COLLECTIONS as TABLE
+
+COLLECTIONS = {c.name: c.cls for c in TABLE}
 
 reg = ad.registry
 

@@ -12,7 +12,9 @@ import pytest
 
 import asean_digital as ad
 from asean_digital.formats.schema import file_schema
-from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
+from asean_digital.model.collections import COLLECTIONS as TABLE
+
+COLLECTIONS = {c.name: c.cls for c in TABLE}
 
 SCHEMA_DIR = resources.files("asean_digital") / "schema"
 DATA_DIR = resources.files("asean_digital") / "data"

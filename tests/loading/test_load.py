@@ -262,6 +262,25 @@ class TestLazyRegistry:
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
         assert result.stdout.strip() == "ok", result.stderr
 
+    def test_first_query_builds_only_the_classes_it_reads(self) -> None:
+        """A query of bodies imports the bodies' module, no other kind's; one of meetings imports theirs."""
+        code = (
+            "import sys, asean_digital as ad\n"
+            "KINDS = {'records', 'documents', 'meeting', 'competition', 'process',\n"
+            "         'sector', 'activities', 'entity'}\n"
+            "def kinds():\n"
+            "    return sorted(m[len('asean_digital.model.'):] for m in sys.modules\n"
+            "                  if m.startswith('asean_digital.model.') and m.split('.')[-1] in KINDS)\n"
+            "ad.registry.bodies(established_before=2012)\n"
+            "print(kinds())\n"
+            "print(ad.registry.meeting('12th TELMIN').name, kinds())\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.stdout.splitlines() == [
+            "['records']",
+            "12th TELMIN ['meeting', 'records']",
+        ], result.stderr
+
     def test_a_refused_record_is_worded_by_cattrs(self, tmp_path: Path) -> None:
         """The fast path refuses; cattrs' detailed structuring, loaded then, words the problem."""
         bad = tmp_path / "bad.json"

@@ -39,8 +39,10 @@ import asean_digital as ad
 from asean_digital import DataError, PartialDate, Period
 from asean_digital import strategies as gen
 from asean_digital.loading.load import MAX_FILE_BYTES, load_dataset
-from asean_digital.loading.load import RECORD_CLASSES as COLLECTIONS
+from asean_digital.model.collections import COLLECTIONS as TABLE
 from asean_digital.model.keys import record_keys
+
+COLLECTIONS = {c.name: c.cls for c in TABLE}
 
 REGISTRY = ad.registry
 BASELINE = load_dataset(())

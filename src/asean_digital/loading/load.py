@@ -43,9 +43,10 @@ from .files import (
     _packaged_version,
 )
 
-__all__ = ["MAX_FILE_BYTES", "MAX_LOAD_BYTES", "RECORD_CLASSES", "load_dataset", "packaged_dataset"]
+__all__ = ["MAX_FILE_BYTES", "MAX_LOAD_BYTES", "load_dataset", "packaged_dataset"]
 
-RECORD_CLASSES: Final[Mapping[str, type]] = {c.name: c.cls for c in TABLE}
+_NAMES: Final = frozenset(c.name for c in TABLE)
+"""The collections' names; their classes are imported only for the collections a load reads."""
 """Each collection's JSON key and record class, in loading order (from the table of collections)."""
 
 _SPACE: Final = {c.name: c.space for c in TABLE}
@@ -86,9 +87,11 @@ def _structure(
     if forgiving:  # only overlays are forgiving
         from asean_digital.formats.input import complete, placeholders  # noqa: PLC0415
     out: dict[str, list[tuple[Any, int]]] = {}
-    for name, cls in RECORD_CLASSES.items():
+    for row in TABLE:
+        name = row.name
         if name not in doc:
             continue
+        cls = row.cls
         items = doc[name]
         if not isinstance(items, list):
             problems.append(f"{file}: $.{name}: expected an array of records, got {type(items).__name__}")
@@ -193,7 +196,7 @@ class _Packaged(Mapping[str, tuple[Any, ...]]):
     def __getitem__(self, name: str) -> tuple[Any, ...]:
         found = self._loaded.get(name)
         if found is None:
-            if name not in RECORD_CLASSES:
+            if name not in _NAMES:
                 raise KeyError(name)
             with self._lock:
                 found = self._loaded.get(name)
@@ -212,10 +215,10 @@ class _Packaged(Mapping[str, tuple[Any, ...]]):
         return tuple(record for record, _ in records)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(RECORD_CLASSES)
+        return (c.name for c in TABLE)
 
     def __len__(self) -> int:
-        return len(RECORD_CLASSES)
+        return len(TABLE)
 
 
 def load_dataset(
@@ -240,7 +243,7 @@ class _Loader:
     def __init__(self, max_bytes: int) -> None:
         self.problems = Problems()  # the first ones kept, the rest counted
         self.files: list[str] = []
-        self.merged: _Merged = {name: {} for name in RECORD_CLASSES}
+        self.merged: _Merged = {c.name: {} for c in TABLE}
         self.overlay_count = 0
         self.packaged_sources: frozenset[str] = frozenset()
         self.budget = _Budget(max_bytes)

@@ -6,34 +6,22 @@ exports, the JSON Schemas, the strategies, the command line and the docs
 catalogue all read this table. Adding a kind of record is its class, its row
 here (with its filters), its data file and its one-line typed query method.
 
+>>> import asean_digital as ad
 >>> [c.name for c in COLLECTIONS][:4]
 ['sources', 'sectors', 'bodies', 'documents']
->>> collection("bodies").kind, collection_of(Declaration).within
+>>> collection("bodies").kind, collection_of(ad.Declaration).within
 ('body', 'documents')
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Final
 
 import attrs
 
-from .competition import Edition
 from .filters import Filter
-from .meeting import Meeting, Person, Series
-from .parts import BodyKind, DocumentKind, Predicate, SourceDocument
-from .process import Process, ProcessKind
-from .records import (
-    Body,
-    Declaration,
-    Document,
-    Event,
-    MasterPlan,
-    MemberState,
-    Partner,
-    Relation,
-)
-from .sector import Dialogue, Initiative, PolicyArea, Sector
+from .parts import BodyKind, DocumentKind, Predicate, ProcessKind
 
 __all__ = [
     "COLLECTIONS",
@@ -43,6 +31,10 @@ __all__ = [
     "collection_of",
     "kind_of",
 ]
+
+
+_CLASSES: dict[str, type] = {}
+"""The record classes imported so far, by :attr:`Collection.model`."""
 
 
 @attrs.frozen
@@ -68,7 +60,10 @@ class Collection:
 
     Attributes:
         name: Its key in the JSON files (``"bodies"``).
-        cls: The class of its records.
+        model: Where the class of its records is defined: a module of
+            :mod:`asean_digital.model` and the class name (``"records.Body"``).
+            The module is imported on the first use of :attr:`cls`, so a
+            query imports the classes of what it reads and no others.
         kind: The kind of record it holds, as messages name it (``"body"``).
         id_form: The form of its ids: ``"slug"`` (``"wg-ddg"``), ``"code"``
             (``"TH"``, ``"ITU"``), or ``None`` for records without an id of
@@ -104,7 +99,7 @@ class Collection:
     """
 
     name: str
-    cls: type
+    model: str
     kind: str
     id_form: str | None = "slug"
     keys: tuple[str, ...] = ("name", "aliases")
@@ -122,6 +117,20 @@ class Collection:
     summary: str = ""
 
     @property
+    def cls(self) -> type:
+        """
+        The class of its records, imported on first use.
+
+        >>> collection("bodies").cls.__name__
+        'Body'
+        """
+        found = _CLASSES.get(self.model)
+        if found is None:
+            module, _, name = self.model.rpartition(".")
+            found = _CLASSES[self.model] = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        return found
+
+    @property
     def space(self) -> str:
         """The collection whose id space it shares: *within*, or its own."""
         return self.within or self.name
@@ -130,7 +139,7 @@ class Collection:
 COLLECTIONS: Final[tuple[Collection, ...]] = (
     Collection(
         "sources",
-        SourceDocument,
+        "parts.SourceDocument",
         "source",
         keys=(),
         keyed=False,
@@ -140,14 +149,14 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "sectors",
-        Sector,
+        "sector.Sector",
         "sector",
         keys=("name", "names", "aliases"),
         summary="the ASEAN Digital sector itself",
     ),
     Collection(
         "bodies",
-        Body,
+        "records.Body",
         "body",
         keys=("name", "names", "acronym", "aliases"),
         references=(
@@ -177,7 +186,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "documents",
-        Document,
+        "documents.Document",
         "document",
         keys=("title", "aliases"),
         shared_keys=("title",),
@@ -198,7 +207,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "declarations",
-        Declaration,
+        "documents.Declaration",
         "document",
         keys=("title", "aliases", "title published.year"),
         shared_keys=("title",),
@@ -231,7 +240,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "master_plans",
-        MasterPlan,
+        "documents.MasterPlan",
         "master plan",
         keys=("name", "acronym", "aliases"),
         date="adopted or period.start",
@@ -241,7 +250,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "series",
-        Series,
+        "meeting.Series",
         "series",
         keys=("name", "names", "aliases"),
         references=(
@@ -259,7 +268,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "meetings",
-        Meeting,
+        "meeting.Meeting",
         "meeting",
         shared_keys=("name",),
         search_fields=("city", "theme"),
@@ -312,7 +321,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "people",
-        Person,
+        "meeting.Person",
         "person",
         command="people",
         columns=("id", "name", "aliases"),
@@ -320,7 +329,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "events",
-        Event,
+        "competition.Event",
         "event",
         keys=("name", "names", "aliases"),
         references=(Reference("partners[]", "partners"),),
@@ -336,7 +345,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "editions",
-        Edition,
+        "competition.Edition",
         "edition",
         references=(
             Reference("event", "events"),
@@ -356,7 +365,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "processes",
-        Process,
+        "process.Process",
         "process",
         keys=("name", "acronym", "aliases"),
         references=(
@@ -375,7 +384,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "partners",
-        Partner,
+        "records.Partner",
         "partner",
         id_form="code",
         command="partners",
@@ -384,7 +393,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "member_states",
-        MemberState,
+        "records.MemberState",
         "member state",
         id_form="code",
         keys=("name", "alpha3", "aliases"),
@@ -395,14 +404,14 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "policy_areas",
-        PolicyArea,
+        "activities.PolicyArea",
         "policy area",
         command="policy-areas",
         summary="policy areas studied and discussed",
     ),
     Collection(
         "dialogues",
-        Dialogue,
+        "activities.Dialogue",
         "dialogue",
         references=(Reference("partners[]", "partners"), Reference("convener", "bodies")),
         command="dialogues",
@@ -411,7 +420,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "initiatives",
-        Initiative,
+        "activities.Initiative",
         "initiative",
         keys=("name", "acronym", "aliases"),
         date="adopted",
@@ -430,7 +439,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
     ),
     Collection(
         "relations",
-        Relation,
+        "records.Relation",
         "relation",
         id_form=None,
         keys=(),
@@ -449,7 +458,8 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
 """Every collection, in loading order (the order the registry lists kinds in)."""
 
 _BY_NAME: Final = {c.name: c for c in COLLECTIONS}
-_BY_CLASS: dict[type, Collection] = {c.cls: c for c in COLLECTIONS}
+_BY_CLASS_NAME: Final = {c.model.rpartition(".")[2]: c for c in COLLECTIONS}
+_BY_CLASS: dict[type, Collection] = {}
 
 
 def collection(name: str) -> Collection:
@@ -471,9 +481,10 @@ def collection_of(cls: type) -> Collection:
     """
     found = _BY_CLASS.get(cls)
     if found is None:
-        for base in cls.__mro__[1:]:
-            if base in _BY_CLASS:
-                found = _BY_CLASS[cls] = _BY_CLASS[base]
+        for base in cls.__mro__:
+            row = _BY_CLASS_NAME.get(base.__name__)
+            if row is not None and row.cls is base:  # only the rows of its own class names are imported
+                found = _BY_CLASS[cls] = row
                 break
         else:
             raise KeyError(cls)

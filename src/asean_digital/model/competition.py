@@ -1,7 +1,7 @@
 """
-The editions of the talent competitions and awards: when and where each was held, and who won.
+The talent competitions and awards, and their editions: when and where each was held, and who won.
 
-A competition (an :class:`~asean_digital.Event`) is held again and again; an
+A competition (an :class:`Event`) is held again and again; an
 :class:`Edition` is one of those times, with the meeting it was held
 alongside (the ASEAN Digital Awards are presented during the ministers'
 meeting) and its :class:`Winner` records as the pages name them.
@@ -11,11 +11,45 @@ meeting) and its :class:`Winner` records as the pages name them.
 # types when the classes are made (see parts.py).
 import attrs
 
-from .dates import Period
+from .dates import PartialDate, Period
 from .fields import publish
-from .parts import Erratum, Record, Source
+from .parts import Erratum, Name, Record, Source
 
-__all__ = ["Edition", "Winner"]
+__all__ = ["Edition", "Event", "Winner"]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Event(Record):
+    """
+    A regular competition-based event for digital talent.
+
+    Attributes:
+        id: Stable lower-case slug.
+        name: Its name.
+        started: When it was first held.
+        names: Its names over time, oldest first, where it was renamed
+            (the ASEAN ICT Awards became the ASEAN Digital Awards).
+        per_year: How many times a year it is held.
+        partners: Ids of the partners it is held with.
+        aliases: Other names people use.
+        sources: Where its facts came from.
+        errata: Contradictions in the sources about it.
+
+    >>> import asean_digital as ad
+    >>> camp = ad.registry.event("ASEAN Cyber-Kids Camp")
+    >>> str(camp.started)
+    '2008-11-24'
+    """
+
+    id: str
+    name: str
+    started: PartialDate
+    names: tuple[Name, ...] = ()
+    per_year: int | None = 1
+    partners: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    sources: tuple[Source, ...]
+    errata: tuple[Erratum, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -90,4 +124,4 @@ class Edition(Record):
     errata: tuple[Erratum, ...] = ()
 
 
-publish(globals(), Winner, Edition)
+publish(globals(), Event, Winner, Edition)

@@ -29,11 +29,11 @@ __all__ = [
     "Name",
     "PartnerKind",
     "Predicate",
+    "ProcessKind",
     "Record",
     "Renamed",
     "Source",
     "SourceDocument",
-    "Thrust",
     "name_at",
 ]
 
@@ -117,6 +117,21 @@ class PartnerKind(enum.Enum):
     """A regional organisation such as the European Union."""
     INTERNATIONAL_ORGANISATION = "international_organisation"
     """An international organisation such as the ITU."""
+
+
+class ProcessKind(enum.Enum):
+    """
+    What kind of process it is.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.process("DEFA").kind
+    <ProcessKind.NEGOTIATION: 'negotiation'>
+    """
+
+    NEGOTIATION = "negotiation"
+    """The negotiation of an agreement among the member states."""
+    PROGRAMME = "programme"
+    """A programme run over years (an institution's path from proposal to launch)."""
 
 
 class Predicate(enum.Enum):
@@ -442,38 +457,17 @@ class MeetingSeries:
     series: str | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Thrust:
-    """
-    A strategic thrust of a master plan.
-
-    Attributes:
-        number: Its 1-based number, the source's (i), (ii), ...
-        title: Its title.
-        description: What it covers, where the source says.
-
-    >>> import asean_digital as ad
-    >>> first = ad.registry.master_plan("ADM2025").thrusts[0]
-    >>> first.number, first.title
-    (1, 'Digital Infrastructure')
-    """
-
-    number: int
-    title: str
-    description: str | None = None
-
-
 publish(
     globals(),
     BodyKind,
     DocumentAct,
     DocumentKind,
     PartnerKind,
+    ProcessKind,
     Predicate,
     SourceDocument,
     Source,
     Erratum,
     Name,
     MeetingSeries,
-    Thrust,
 )

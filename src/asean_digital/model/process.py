@@ -16,24 +16,9 @@ import attrs
 
 from .dates import PartialDate
 from .fields import publish
-from .parts import Erratum, Record, Source
+from .parts import Erratum, ProcessKind, Record, Source
 
 __all__ = ["Milestone", "MilestoneStatus", "Process", "ProcessKind"]
-
-
-class ProcessKind(enum.Enum):
-    """
-    What kind of process it is.
-
-    >>> import asean_digital as ad
-    >>> ad.registry.process("DEFA").kind
-    <ProcessKind.NEGOTIATION: 'negotiation'>
-    """
-
-    NEGOTIATION = "negotiation"
-    """The negotiation of an agreement among the member states."""
-    PROGRAMME = "programme"
-    """A programme run over years (an institution's path from proposal to launch)."""
 
 
 class MilestoneStatus(enum.Enum):
@@ -129,4 +114,4 @@ class Process(Record):
         return self.milestones[0].date if self.milestones else None
 
 
-publish(globals(), ProcessKind, MilestoneStatus, Milestone, Process)
+publish(globals(), MilestoneStatus, Milestone, Process)

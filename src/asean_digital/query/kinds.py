@@ -11,27 +11,21 @@ arguments to its collection's declaration.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
+from asean_digital.model.collections import collection
 from asean_digital.model.dates import to_partial_date
-from asean_digital.model.records import (
-    Body,
-    Declaration,
-    Document,
-    Event,
-    MasterPlan,
-    Meeting,
-    MemberState,
-    Partner,
-    Person,
-)
 
 from .results import Results
 from .sector_kinds import SectorQueries
 
 if TYPE_CHECKING:
+    from asean_digital.model.competition import Event
     from asean_digital.model.dates import When
+    from asean_digital.model.documents import Declaration, Document, MasterPlan
+    from asean_digital.model.meeting import Meeting, Person
     from asean_digital.model.parts import BodyKind, DocumentKind
+    from asean_digital.model.records import Body, MemberState, Partner
 
 
 __all__ = ["KindQueries"]
@@ -105,7 +99,7 @@ class KindQueries(SectorQueries):
         ...
         asean_digital.NotFoundError: no body matches 'ADGMN'; did you mean 'ADGMIN', ...?
         """
-        return self._get(key, "body", Body)
+        return cast("Body", self._get(key, "body"))
 
     def children(self, key: str) -> Results[Body]:
         """
@@ -125,16 +119,17 @@ class KindQueries(SectorQueries):
         >>> [b.acronym for b in ad.registry.ancestors("SSM")]
         ['ATRC', 'ADGMIN']
         """
-        body: Body = self._get(key, "body", Body)
+        cls = collection("bodies").cls
+        body = cast("Body", self._get(key, "body"))
         out: list[Body] = []
         seen = {body.id}
-        while (
-            isinstance(parent := self._store.by_id(body.parent or "", "body"), Body) and parent.id not in seen
-        ):
-            body = parent
+        while isinstance(parent := self._store.by_id(body.parent or "", "body"), cls):
+            body = cast("Body", parent)
+            if body.id in seen:
+                break
             seen.add(body.id)
             out.append(body)
-        return Results(out, self, kind=Body)
+        return Results(out, self, kind=cls)
 
     # -- documents ----------------------------------------------------------
 
@@ -196,7 +191,7 @@ class KindQueries(SectorQueries):
         >>> ad.registry.document("Singapore Declaration 2013").meeting_name
         '13th TELMIN'
         """
-        return self._get(key, "document", Document)
+        return cast("Document", self._get(key, "document"))
 
     def declarations(
         self,
@@ -302,7 +297,7 @@ class KindQueries(SectorQueries):
         >>> ad.registry.meeting("12th TELMIN").city
         'Cebu'
         """
-        return self._get(key, "meeting", Meeting)
+        return cast("Meeting", self._get(key, "meeting"))
 
     def people(self, *, source: str | None = None) -> Results[Person]:
         """
@@ -321,7 +316,7 @@ class KindQueries(SectorQueries):
         Raises:
             NotFoundError: No person matches.
         """
-        return self._get(key, "person", Person)
+        return cast("Person", self._get(key, "person"))
 
     # -- master plans, events, partners, member states ------------------------
 
@@ -343,7 +338,7 @@ class KindQueries(SectorQueries):
         >>> str(ad.registry.master_plan("AIM 2020").period)
         '2016/2020'
         """
-        return self._get(key, "master plan", MasterPlan)
+        return cast("MasterPlan", self._get(key, "master plan"))
 
     def events(
         self,
@@ -372,7 +367,7 @@ class KindQueries(SectorQueries):
         >>> str(ad.registry.event("ASEAN Cyber-Kids Camp").started)
         '2008-11-24'
         """
-        return self._get(key, "event", Event)
+        return cast("Event", self._get(key, "event"))
 
     def partners(self, *, source: str | None = None) -> Results[Partner]:
         """
@@ -392,7 +387,7 @@ class KindQueries(SectorQueries):
         >>> ad.registry.partner("ROK").name
         'Republic of Korea'
         """
-        return self._get(key, "partner", Partner)
+        return cast("Partner", self._get(key, "partner"))
 
     def member_states(self, *, as_of: When | None = None, source: str | None = None) -> Results[MemberState]:
         """
@@ -414,7 +409,7 @@ class KindQueries(SectorQueries):
         return Results(
             (s for s in self._query("member_states", {"source": source}) if s.joined.latest <= moment),
             self,
-            kind=MemberState,
+            kind=collection("member_states").cls,
         )
 
     def member_state(self, key: str) -> MemberState:
@@ -425,4 +420,4 @@ class KindQueries(SectorQueries):
         >>> [ad.registry.member_state(k).id for k in ("TH", "THA", "Thailand")]
         ['TH', 'TH', 'TH']
         """
-        return self._get(key, "member state", MemberState)
+        return cast("MemberState", self._get(key, "member state"))

@@ -11,7 +11,7 @@ from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate, to_partial_date
 from asean_digital.model.errors import NotFoundError
 from asean_digital.model.parts import Erratum, Predicate, Source, SourceDocument
-from asean_digital.model.records import Entity, Relation, Sector
+from asean_digital.model.records import Relation
 
 from .core import KINDS, Shelf, Store, relations_with_hierarchy
 from .kinds import KindQueries
@@ -20,7 +20,9 @@ from .results import Results
 if TYPE_CHECKING:
     from asean_digital.loading.dataset import Dataset
     from asean_digital.model.dates import When
+    from asean_digital.model.entity import Entity
     from asean_digital.model.overlay import Change, Resolution
+    from asean_digital.model.sector import Sector
 
     from .search import Match, SearchIndex
 

@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
+from asean_digital.model.entity import Entity  # noqa: TC001 - publish() resolves the field types here
 from asean_digital.model.fields import publish
 from asean_digital.model.keys import normalise
-from asean_digital.model.records import Entity  # noqa: TC001 - publish() resolves the field types here
 
 from .words import _STOP, _Forms, _pair_index, _pairs, _pairs_needed, _snippet, _word_set, _words, glossary
 

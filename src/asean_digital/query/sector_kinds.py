@@ -7,15 +7,15 @@ people are there); the filters are declared in the table of collections, as for 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, overload
-
-from asean_digital.model.competition import Edition
-from asean_digital.model.meeting import Series
-from asean_digital.model.process import Process, ProcessKind
-from asean_digital.model.sector import Dialogue, Initiative, PolicyArea
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 if TYPE_CHECKING:
+    from asean_digital.model.activities import Dialogue, Initiative, PolicyArea
+    from asean_digital.model.competition import Edition
     from asean_digital.model.dates import PartialDate, When
+    from asean_digital.model.meeting import Series
+    from asean_digital.model.parts import ProcessKind
+    from asean_digital.model.process import Process
 
     from .core import Store
     from .results import Results
@@ -37,10 +37,10 @@ class SectorQueries:
     def _query(self, name: str, arguments: dict[str, Any]) -> Results[Any]:
         return self._store.query(name, arguments)
 
-    def _get(self, key: str, kind: str, cls: type[R]) -> R:
-        record = self._store.get(key, kind)
-        assert isinstance(record, cls)  # noqa: S101 - a kind's records are of its class, by construction
-        return record
+    def _get(self, key: str, kind: str) -> object:
+        # The typed methods cast what this returns: a kind's records are of its
+        # class by construction, and naming the class here would import it.
+        return self._store.get(key, kind)
 
     def policy_areas(self, *, source: str | None = None) -> Results[PolicyArea]:
         """
@@ -60,7 +60,7 @@ class SectorQueries:
         >>> ad.registry.policy_area("digital divide").name
         'bridging the gaps of access to ICT among the population'
         """
-        return self._get(key, "policy area", PolicyArea)
+        return cast("PolicyArea", self._get(key, "policy area"))
 
     def dialogues(self, *, source: str | None = None) -> Results[Dialogue]:
         """
@@ -74,7 +74,7 @@ class SectorQueries:
 
     def dialogue(self, key: str) -> Dialogue:
         """The dialogue *key* finds."""
-        return self._get(key, "dialogue", Dialogue)
+        return cast("Dialogue", self._get(key, "dialogue"))
 
     def initiatives(
         self, *, emerging_issue: bool | None = None, source: str | None = None
@@ -102,7 +102,7 @@ class SectorQueries:
         >>> ad.registry.initiative("MPAC 2025").id
         'mpac2025-digital-innovation'
         """
-        return self._get(key, "initiative", Initiative)
+        return cast("Initiative", self._get(key, "initiative"))
 
     def editions(
         self, *, event: str | None = None, year: int | None = None, source: str | None = None
@@ -130,7 +130,7 @@ class SectorQueries:
         >>> ad.registry.edition("ASEAN Cyberkids Camp 2021").virtual
         True
         """
-        return self._get(key, "edition", Edition)
+        return cast("Edition", self._get(key, "edition"))
 
     @overload
     def series(self, key: str, /) -> Series: ...
@@ -182,7 +182,7 @@ class SectorQueries:
             if body is not None or partner is not None or source is not None:
                 msg = "series(key) finds one series; filter with series(body=..., partner=..., source=...)"
                 raise TypeError(msg)
-            return self._get(key, "series", Series)
+            return cast("Series", self._get(key, "series"))
         return self._query("series", {"body": body, "partner": partner, "source": source})
 
     def timeline(
@@ -244,4 +244,4 @@ class SectorQueries:
         >>> [str(m) for m in ad.registry.process("DEFA").milestones][-1]
         '2026: signing (planned)'
         """
-        return self._get(key, "process", Process)
+        return cast("Process", self._get(key, "process"))

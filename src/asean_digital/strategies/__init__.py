@@ -45,7 +45,7 @@ except ImportError as e:  # pragma: no cover - exercised in a subprocess by the 
     raise ImportError(msg) from e
 
 from asean_digital.model.collections import COLLECTIONS, collection
-from asean_digital.model.parts import Erratum, MeetingSeries, Name, Source, SourceDocument, Thrust
+from asean_digital.model.parts import Erratum, MeetingSeries, Name, Source, SourceDocument
 
 from . import drawing as d
 from .datasets import datasets, load_files, overlays, registries
@@ -53,21 +53,12 @@ from .datasets import datasets, load_files, overlays, registries
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from asean_digital.model.activities import Dialogue, Initiative, PolicyArea
+    from asean_digital.model.competition import Event
     from asean_digital.model.dates import PartialDate, Period
-    from asean_digital.model.records import (
-        Body,
-        Declaration,
-        Dialogue,
-        Document,
-        Event,
-        Initiative,
-        MasterPlan,
-        MemberState,
-        Partner,
-        PolicyArea,
-        Relation,
-        Sector,
-    )
+    from asean_digital.model.documents import Declaration, Document, MasterPlan, Thrust
+    from asean_digital.model.records import Body, MemberState, Partner, Relation
+    from asean_digital.model.sector import Sector
 
 
 __all__ = [

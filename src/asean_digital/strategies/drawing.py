@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 
 from asean_digital.model.collections import COLLECTIONS, collection
 from asean_digital.model.dates import PartialDate, Period
+from asean_digital.model.documents import Thrust
 from asean_digital.model.fields import without_none
 from asean_digital.model.keys import normalise, record_keys
-from asean_digital.model.parts import DocumentKind, Name, Source, Thrust
+from asean_digital.model.parts import DocumentKind, Name, Source
 from asean_digital.model.rules import ordinal
 from asean_digital.query.api import default_registry
 

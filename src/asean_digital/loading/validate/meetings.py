@@ -11,15 +11,16 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from asean_digital.model.collections import collection
+from asean_digital.model.documents import Declaration
 from asean_digital.model.keys import normalise
 from asean_digital.model.meeting import Meeting, Series
-from asean_digital.model.records import Body, Declaration
 from asean_digital.model.rules import ORDINAL_NAME, ordinal
 
 from .base import Checks
 
 if TYPE_CHECKING:
     from asean_digital.model.dates import PartialDate
+    from asean_digital.model.records import Body
 
 
 def _overlaps(valid: Any, when: PartialDate | None) -> bool:

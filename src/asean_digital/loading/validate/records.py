@@ -8,15 +8,19 @@ bodies, and the other kinds' own rules.
 from __future__ import annotations
 
 import itertools
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from asean_digital.model.collections import COLLECTIONS
+from asean_digital.model.documents import Declaration
 from asean_digital.model.fields import values_at
 from asean_digital.model.parts import DocumentKind, Name
-from asean_digital.model.records import Body, Declaration, Sector
 from asean_digital.model.rules import ID_FORMS, is_upper_letters
 
 from .base import Checks
+
+if TYPE_CHECKING:
+    from asean_digital.model.records import Body
+    from asean_digital.model.sector import Sector
 
 _COUNTS: Final = (
     ("events", "per_year"),
