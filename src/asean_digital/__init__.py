@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from .model.parts import DocumentAct as DocumentAct
     from .model.parts import DocumentKind as DocumentKind
     from .model.parts import Erratum as Erratum
+    from .model.parts import MeetingMode as MeetingMode
     from .model.parts import MeetingSeries as MeetingSeries
     from .model.parts import Name as Name
     from .model.parts import PartnerKind as PartnerKind

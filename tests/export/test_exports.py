@@ -69,7 +69,7 @@ class TestDataFrame:
             assert list(df.columns) == next(csv.reader(f))
 
     def test_real_types(self) -> None:
-        """Dates are datetime64 (earliest and latest), integers Int64, booleans boolean, lists lists."""
+        """Dates are datetime64 (earliest and latest), integers Int64, enumerations strings, lists lists."""
         df = ad.to_dataframe(reg.meetings(body="ADGMIN"))
         assert str(df["dates_start"].dtype) == str(df["dates_end"].dtype) == "datetime64[s]"
         first = df.iloc[0]
@@ -77,7 +77,8 @@ class TestDataFrame:
             "1st TELMIN", "2001-07-13", "2001-07-14",
         )  # fmt: skip
         assert str(df["number"].dtype) == "Int64"
-        assert str(df["virtual"].dtype) == "boolean"
+        assert str(df["mode"].dtype) == "string"
+        assert df.set_index("id").loc["adgmin-1", "mode"] == "virtual"
         assert df.set_index("id").loc["telmin-12", "chair_person"] == "mario-montejo"
         bodies = ad.to_dataframe(reg.bodies()).set_index("id")
         assert str(bodies.loc["atrc", "established_earliest"].date()) == "1995-01-01"

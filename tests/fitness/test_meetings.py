@@ -107,7 +107,21 @@ def test_themes(key: str, theme: str) -> None:
 @pytest.mark.parametrize(("key", "virtual"), sorted(VIRTUAL.items()))
 def test_virtual_meetings(key: str, virtual: bool) -> None:
     """The first two ADGMINs were held online; the 3rd was the first in person."""
-    assert reg.meeting(key).virtual is virtual
+    m = reg.meeting(key)
+    assert m.virtual is virtual
+    assert m.mode is (ad.MeetingMode.VIRTUAL if virtual else ad.MeetingMode.IN_PERSON)
+
+
+def test_meetings_by_mode() -> None:
+    """The mode filter: the online meetings the sources report are of 2021 to 2023; none is hybrid."""
+    online = reg.meetings(mode="virtual")
+    assert {m.dates.start.year for m in online if m.dates.start is not None} == {2021, 2022, 2023}
+    names = {m.name for m in online}
+    assert "1st ADGMIN" in names
+    assert "3rd ADGMIN" not in names
+    assert reg.meetings(mode=ad.MeetingMode.HYBRID) == ()
+    with pytest.raises(ValueError, match="mode"):
+        reg.meetings(mode="online")
 
 
 def test_the_numbers_run_unbroken_under_each_name() -> None:

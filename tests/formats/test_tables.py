@@ -152,7 +152,8 @@ class TestDataPackage:
         resources = {r["name"]: r for r in package["resources"]}
         meetings = {f["name"]: f for f in resources["meetings"]["schema"]["fields"]}
         assert meetings["number"]["type"] == "integer"
-        assert meetings["virtual"]["type"] == "boolean"
+        assert meetings["mode"]["type"] == "string"
+        assert meetings["mode"]["constraints"]["enum"] == ["in_person", "virtual", "hybrid"]
         assert meetings["outcomes"]["type"] == "array"
         assert meetings["host"]["description"] == "The id of the member state that hosted (chaired) it."
         assert all(f["description"] for r in resources.values() for f in r["schema"]["fields"])
@@ -200,8 +201,8 @@ class TestSQLite:
     def test_declared_types_and_indices(self, database: Path) -> None:
         db = sqlite3.connect(database)
         columns = {row[1]: row[2] for row in db.execute('PRAGMA table_info("meetings")')}
-        assert (columns["number"], columns["dates_start"], columns["virtual"], columns["name"]) == (
-            "INTEGER", "DATE", "INTEGER", "TEXT",
+        assert (columns["number"], columns["dates_start"], columns["mode"], columns["name"]) == (
+            "INTEGER", "DATE", "TEXT", "TEXT",
         )  # fmt: skip
         indices = {row[1] for row in db.execute('PRAGMA index_list("meetings")')}
         assert {"meetings_host", "meetings_series", "meetings_partner"} <= indices

@@ -84,7 +84,7 @@ VIEWS: Final = {
         SELECT m.id, m.name, m.body, {_named_then("b", "m.dates_start", "acronym")} AS body_acronym,
                m.series, m.partner, m.alongside,
                m.number, m.dates, m.dates_start, m.dates_end, m.city, m.host,
-               h.name AS host_name, m.virtual, m.theme,
+               h.name AS host_name, m.mode, m.theme,
                m.chair_person, COALESCE(m.chair_name, c.name) AS chair,
                m.chair_member_state,
                m.vice_chair_person, COALESCE(m.vice_chair_name, v.name) AS vice_chair,

@@ -254,6 +254,8 @@ def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
     >>> from asean_digital import Meeting
     >>> explain_unknown(Meeting, "", ["chair"]).split(": give ")[0]
     'chair is now a view of participants, not a field'
+    >>> explain_unknown(Meeting, "", ["virtual"]).split(" (")[0]
+    'virtual is no longer a field: give "mode": "virtual", "in_person" or "hybrid"'
     """
     import difflib  # noqa: PLC0415 - only a refused record needs it
 
@@ -270,6 +272,9 @@ def explain_unknown(cls: type, path: str, extra: Iterable[str]) -> str:
             f"{', '.join(views)} is now a view of participants, not a field: give "
             f'"participants": [{roles}] (same person, name, title, member_state)'
         )
+    former = getattr(owner, "FORMER_FIELDS", {})
+    if any(n in former for n in names):  # a field the files no longer take: what to give instead
+        return "; ".join(f"{n} is no longer a field: {former[n]}" for n in names if n in former)
     close = [m for n in names for m in difflib.get_close_matches(n, known, n=1)]
     hint = f" (did you mean {' or '.join(repr(c) for c in dict.fromkeys(close))}?)" if close else ""
     return f"unknown field(s) {shown}{hint}; a {owner.__name__}'s fields are {', '.join(known)}"

@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 
 from .filters import Filter
-from .parts import BodyKind, DocumentKind, Predicate, ProcessKind
+from .parts import BodyKind, DocumentKind, MeetingMode, Predicate, ProcessKind
 
 __all__ = [
     "COLLECTIONS",
@@ -298,6 +298,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Filter("series", "key", "of this series", ("series",), "series"),
             Filter("host", "key", "hosted by this member state", ("host",), "member state"),
             Filter("year", "year", "begun in this year", ("dates.start",)),
+            Filter("mode", "enum", "held this way (in person, online only, hybrid)", ("mode",), MeetingMode),
             Filter(
                 "partner",
                 "key",

@@ -13,7 +13,7 @@ import attrs
 
 from .dates import PartialDate, Period
 from .fields import publish
-from .parts import Erratum, Name, Record, Source
+from .parts import Erratum, Held, MeetingMode, Name, Record, Source
 
 __all__ = ["Edition", "Event", "Winner"]
 
@@ -81,7 +81,7 @@ class Winner:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Edition(Record):
+class Edition(Record, Held):
     """
     One edition of a talent competition or award: its dates, place, meeting and winners.
 
@@ -93,7 +93,8 @@ class Edition(Record):
         dates: When it was held, at the precision the pages give.
         city: The city, where a page says.
         host: The id of the member state that hosted it.
-        virtual: Whether it was held online; ``None`` where no page says.
+        mode: How it was held (in person, online, hybrid); ``None`` where no
+            page says. :attr:`virtual` is whether it was online only.
         meeting: The id of the meeting it was held alongside.
         theme: Its theme, where a page gives one.
         winners: The prizes and their winners the pages name (not always
@@ -115,7 +116,7 @@ class Edition(Record):
     dates: Period
     city: str | None = None
     host: str | None = None
-    virtual: bool | None = None
+    mode: MeetingMode | None = None
     meeting: str | None = None
     theme: str | None = None
     winners: tuple[Winner, ...] = ()

@@ -18,7 +18,7 @@ import attrs
 
 from .dates import Period
 from .fields import publish
-from .parts import Erratum, Name, Record, Renamed, Source
+from .parts import Erratum, Held, MeetingMode, Name, Record, Renamed, Source
 
 __all__ = ["Meeting", "Participant", "ParticipantRole", "Person", "Series"]
 
@@ -134,7 +134,7 @@ class Series(Record, Renamed):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Meeting(Record):
+class Meeting(Record, Held):
     """
     One meeting of any body: ministers, senior officials, regulators, a working group, a +1 session.
 
@@ -157,7 +157,8 @@ class Meeting(Record):
         dates: Its own days, at the precision the sources give.
         city: The city it was held in, where a source says.
         host: The id of the member state that hosted (chaired) it.
-        virtual: Whether it was held online; ``None`` where no source says.
+        mode: How it was held (in person, online, hybrid); ``None`` where no
+            source says. :attr:`virtual` is whether it was online only.
         partner: The id of the partner of a +1 session.
         alongside: The id of the meeting whose week it ran in (an ADGMIN).
         joint_with: The ids of the other bodies meeting jointly in it.
@@ -188,7 +189,7 @@ class Meeting(Record):
     dates: Period
     city: str | None = None
     host: str | None = None
-    virtual: bool | None = None
+    mode: MeetingMode | None = None
     partner: str | None = None
     alongside: str | None = None
     joint_with: tuple[str, ...] = ()

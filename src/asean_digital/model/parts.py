@@ -13,7 +13,7 @@ of collections that holds them in :mod:`asean_digital.model.collections`.
 # reference names the alias rather than spelling out its union.
 import enum
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -25,6 +25,8 @@ __all__ = [
     "DocumentAct",
     "DocumentKind",
     "Erratum",
+    "Held",
+    "MeetingMode",
     "MeetingSeries",
     "Name",
     "PartnerKind",
@@ -132,6 +134,23 @@ class ProcessKind(enum.Enum):
     """The negotiation of an agreement among the member states."""
     PROGRAMME = "programme"
     """A programme run over years (an institution's path from proposal to launch)."""
+
+
+class MeetingMode(enum.Enum):
+    """
+    How a meeting (or a competition's edition) was held.
+
+    >>> import asean_digital as ad
+    >>> ad.registry.meeting("ADGMIN 1").mode
+    <MeetingMode.VIRTUAL: 'virtual'>
+    """
+
+    IN_PERSON = "in_person"
+    """Its participants met in one place."""
+    VIRTUAL = "virtual"
+    """Online only."""
+    HYBRID = "hybrid"
+    """In one place, with some taking part online."""
 
 
 class Predicate(enum.Enum):
@@ -376,6 +395,35 @@ def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     return found
 
 
+class Held:
+    """
+    What a record held somewhere, in a :class:`MeetingMode` ``mode``, can say of it (a meeting, an edition).
+
+    ``virtual`` was a field of the files until the mode could say *hybrid*; an
+    overlay that gives it is told to give ``mode`` instead.
+    """
+
+    __slots__ = ()
+
+    FORMER_FIELDS: ClassVar[dict[str, str]] = {
+        "virtual": 'give "mode": "virtual", "in_person" or "hybrid" (true is "virtual", false "in_person")',
+    }
+    """Fields the files no longer take, each with what to give instead."""
+
+    mode: MeetingMode | None
+
+    @property
+    def virtual(self) -> bool | None:
+        """
+        Whether it was held online only; ``None`` where no source says how it was held.
+
+        >>> import asean_digital as ad
+        >>> ad.registry.meeting("ADGMIN 1").virtual, ad.registry.meeting("ADGMIN 3").virtual
+        (True, False)
+        """
+        return None if self.mode is None else self.mode is MeetingMode.VIRTUAL
+
+
 class Renamed:
     """
     What a record with a naming history ``names`` (a body, a series of meetings, the sector) can say of it.
@@ -462,6 +510,7 @@ publish(
     BodyKind,
     DocumentAct,
     DocumentKind,
+    MeetingMode,
     PartnerKind,
     ProcessKind,
     Predicate,

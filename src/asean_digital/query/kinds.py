@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from asean_digital.model.dates import When
     from asean_digital.model.documents import Declaration, Document, MasterPlan
     from asean_digital.model.meeting import Meeting, Person
-    from asean_digital.model.parts import BodyKind, DocumentKind
+    from asean_digital.model.parts import BodyKind, DocumentKind, MeetingMode
     from asean_digital.model.records import Body, MemberState, Partner
 
 
@@ -242,6 +242,7 @@ class KindQueries(SectorQueries):
         series: str | None = None,
         host: str | None = None,
         year: int | None = None,
+        mode: MeetingMode | str | None = None,
         partner: str | None = None,
         person: str | None = None,
         held_before: When | None = None,
@@ -258,6 +259,8 @@ class KindQueries(SectorQueries):
                 an id of :meth:`~asean_digital.Registry.series`).
             host: Only those this member state hosted (a key).
             year: Only those that began in this year.
+            mode: Only those held this way (a :class:`MeetingMode` or its
+                value: ``"virtual"`` is online only).
             partner: Only those with this partner (a key): its +1 sessions,
                 and the meetings that held one with it.
             person: Only those this person took part in, in any role (a key:

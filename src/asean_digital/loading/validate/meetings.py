@@ -14,6 +14,7 @@ from asean_digital.model.collections import collection
 from asean_digital.model.documents import Declaration
 from asean_digital.model.keys import normalise
 from asean_digital.model.meeting import Meeting, Series
+from asean_digital.model.parts import MeetingMode
 from asean_digital.model.rules import ORDINAL_NAME, ordinal
 
 from .base import Checks
@@ -292,7 +293,7 @@ class MeetingChecks(Checks):
             ]
         if d.host in self.ids_of["member_states"]:  # an unknown host is reported once, as a reference
             pairs.append(("host", d.host, m.host))
-        if m.city is not None and not m.virtual:
+        if m.city is not None and m.mode is not MeetingMode.VIRTUAL:
             pairs.append(("city", normalise(d.city), normalise(m.city)))
         for field, mine, theirs in pairs:
             if theirs is not None and mine != theirs:
