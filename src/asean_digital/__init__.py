@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from .model.overlay import Change as Change
     from .model.overlay import Resolution as Resolution
     from .model.parts import BodyKind as BodyKind
+    from .model.parts import Coordinator as Coordinator
     from .model.parts import DocumentAct as DocumentAct
     from .model.parts import DocumentKind as DocumentKind
     from .model.parts import Erratum as Erratum

@@ -40,7 +40,7 @@ class TestDataFrame:
     @pytest.mark.parametrize(
         ("query", "rows"),
         [
-            (reg.bodies, 8),
+            (reg.bodies, 15),
             (reg.documents, 90),
             (reg.declarations, 19),
             (reg.master_plans, 4),
@@ -51,7 +51,7 @@ class TestDataFrame:
             (reg.editions, 8),
             (reg.partners, 7),
             (reg.member_states, 11),
-            (reg.relations, 26),
+            (reg.relations, 27),
         ],
     )
     def test_shape(self, query: object, rows: int, tmp_path: Path) -> None:
@@ -180,9 +180,9 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
-            "bodies": 8, "documents": 90, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 326, "policy_areas": 8,
-            "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 2, "series": 19,
+            "bodies": 15, "documents": 90, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 351, "policy_areas": 8,
+            "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 3, "series": 19,
             "editions": 8,
         }  # fmt: skip
         for name, count in expected.items():
@@ -253,7 +253,7 @@ class TestGraph:
         text = ad.graph(reg, format="mermaid")
         assert text.count("-->") == sum(1 for b in reg.bodies() if b.parent)
         nodes = [line.strip() for line in text.splitlines() if line.strip()[:1] == "n" and '["' in line]
-        assert len(nodes) == 8
+        assert len(nodes) == 15
         assert [n.split('"')[1] for n in nodes][:3] == ["ATRC", "ADGSOM", "ADGMIN"]
 
     def test_as_of_graph(self) -> None:

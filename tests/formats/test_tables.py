@@ -69,7 +69,7 @@ class TestDataPackage:
 
         report = frictionless.validate(str(csv_export / "datapackage.json"))
         assert report.valid, report.flatten(["title", "message"])
-        assert report.stats["tasks"] == len(package["resources"]) == 37
+        assert report.stats["tasks"] == len(package["resources"]) == 38
 
     @pytest.mark.parametrize(("collection", "field"), list(REFERENCES))
     def test_every_reference_is_a_foreign_key(

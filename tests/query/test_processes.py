@@ -41,15 +41,20 @@ def test_a_view_knows_only_the_milestones_of_its_time() -> None:
     """As of 2024 DEFA was launched and in negotiation; its conclusion and signing were not known."""
     then = reg.as_of(2024).process("DEFA")
     assert [m.what for m in then.milestones] == [m.what for m in reg.process("DEFA").milestones[:3]]
-    assert reg.as_of(2021).processes() == ()
-    assert [p.id for p in reg.as_of(2022).processes()] == ["asean-regional-cert"]
+    assert [p.id for p in reg.as_of(2021).processes()] == ["china-asean-digital-economy-year-2020"]
+    assert reg.as_of(2018).processes() == ()
+    assert [p.id for p in reg.as_of(2022).processes()] == ["china-asean-digital-economy-year-2020", "asean-regional-cert"]
     assert all(m.status is MilestoneStatus.HAPPENED for m in then.milestones)
 
 
 def test_filters_by_kind_and_milestone_year() -> None:
     assert [p.id for p in reg.processes(year=2025)] == ["defa"]
     assert [p.id for p in reg.processes(year=2023)] == ["asean-regional-cert", "defa"]
-    assert reg.processes(year=2020) == ()
+    assert [p.id for p in reg.processes(year=2020)] == ["china-asean-digital-economy-year-2020"]
+    assert reg.processes(year=2021) == ()
+    assert [p.id for p in reg.processes(kind="cooperation_year", partner="China")] == [
+        "china-asean-digital-economy-year-2020"
+    ]
     assert [p.id for p in reg.processes(kind="programme")] == ["asean-regional-cert"]
 
 
@@ -65,3 +70,21 @@ def test_the_regional_cert_from_paper_to_facility() -> None:
         assert m.date is not None
         assert (meeting.dates.end or meeting.dates.start).latest >= m.date.earliest
         assert meeting.dates.start.earliest <= m.date.latest
+
+
+def test_the_china_asean_year_of_digital_economy_cooperation() -> None:
+    """Agreed by the foreign ministers in Bangkok on 31 July 2019, opened by teleconference on 12 June 2020."""
+    year = reg.process("ASEAN-China Year of Digital Economy Cooperation")
+    assert (year.kind, year.partner) == (ProcessKind.COOPERATION_YEAR, "CN")
+    agreed, opened = year.milestones
+    assert (str(agreed.date), agreed.city, agreed.host) == ("2019-07-31", "Bangkok", "TH")
+    assert str(opened.date) == "2020-06-12"
+    assert "web-fmprc-china-asean-fmm-2019" in {s.document for s in year.sources_for("milestones[0]")}
+
+
+def test_the_process_and_the_body_it_set_up() -> None:
+    """The Regional CERT's path is a process; the CERT itself a body: lookup() gives the body, ids their own."""
+    process = reg.process("ASEAN Regional CERT")
+    assert process.body == "regional-cert"
+    assert reg.lookup("ASEAN Regional CERT") is reg.body("ASEAN Regional CERT")
+    assert reg.lookup(process.id) is process  # an id given exactly finds its own record

@@ -36,7 +36,8 @@ class TestBodies:
     def test_all_bodies_sorted_unknown_last(self) -> None:
         """Every collection is sorted by date, then id, with unknown dates last."""
         assert ids(reg.bodies()) == [
-            "atrc", "adgsom", "adgmin", "ssm", "ansac", "wg-ddg", "adgsom-wg", "atrc-wg",
+            "atrc", "adgsom", "adgmin", "ssm", "ansac", "wg-ddg", "ajccbc", "ascce", "cyber-cc",
+            "wg-ai", "wg-as", "regional-cert", "ai-safe", "adgsom-wg", "atrc-wg",
         ]  # fmt: skip
 
     def test_partial_date_interval_semantics(self) -> None:
@@ -54,7 +55,7 @@ class TestBodies:
     def test_kind_accepts_member_value_and_name(self) -> None:
         """Enum filters take the member, its value or its name, in any case."""
         expected = ids(reg.bodies(kind=BodyKind.WORKING_GROUP))
-        assert expected == ["ssm", "ansac", "wg-ddg", "adgsom-wg", "atrc-wg"]
+        assert expected == ["ssm", "ansac", "wg-ddg", "wg-ai", "wg-as", "adgsom-wg", "atrc-wg"]
         for spelling in ("working_group", "WORKING_GROUP", "Working Group", "working-group"):
             assert ids(reg.bodies(kind=spelling)) == expected
 
@@ -63,7 +64,7 @@ class TestBodies:
         assert (
             ids(reg.bodies(parent="TELSOM"))
             == ids(reg.bodies(parent="adgsom"))
-            == ["ansac", "wg-ddg", "adgsom-wg"]
+            == ["ansac", "wg-ddg", "wg-ai", "adgsom-wg"]
         )
 
     def test_partner(self) -> None:
@@ -75,7 +76,7 @@ class TestBodies:
     def test_filters_combine_with_and(self) -> None:
         """Combined filters return the intersection of single filters."""
         both = reg.bodies(kind="working_group", established_after=2011)
-        assert ids(both) == ["ansac", "wg-ddg"]
+        assert ids(both) == ["ansac", "wg-ddg", "wg-ai", "wg-as"]
 
     def test_body_by_every_name(self) -> None:
         """TELMIN, ADGMIN, the old full name and the id all find the ministers' body."""
@@ -231,7 +232,7 @@ class TestOtherCollections:
             (Predicate.PARTNERS_WITH, "adgsom"),
         ]
         assert ids(reg.relations(object="TELSOM", predicate="part_of")) == [
-            "adgsom-wg part_of adgsom", "ansac part_of adgsom", "wg-ddg part_of adgsom",
+            "adgsom-wg part_of adgsom", "ansac part_of adgsom", "wg-ai part_of adgsom", "wg-ddg part_of adgsom",
         ]  # fmt: skip
 
     def test_lookup_across_kinds(self) -> None:
@@ -304,7 +305,7 @@ class TestBadArguments:
     def test_unknown_enum_value(self) -> None:
         """An unknown kind lists the allowed values."""
         with pytest.raises(ValueError, match="'ministerial', 'senior_officials'"):
-            reg.bodies(kind="committee")
+            reg.bodies(kind="council")
 
     def test_bool_is_not_a_year(self) -> None:
         """True is not a year."""
@@ -449,7 +450,7 @@ class TestRepr:
         """The registry's repr names its version and counts."""
         text = repr(reg)
         assert text.startswith(
-            "<Registry data_version='2026.12.07': 8 bodies, 90 documents, 4 master plans, 19 series, "
+            "<Registry data_version='2026.12.07': 15 bodies, 90 documents, 4 master plans, 19 series, "
             "129 meetings"
         )
         assert "as_of='2015'" in repr(reg.as_of(2015))

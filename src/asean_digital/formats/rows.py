@@ -206,7 +206,7 @@ def to_dataframe(items: Iterable[Any], *, flat: bool = False) -> pandas.DataFram
     >>> ad.to_dataframe(ad.registry.search("TELMIN", limit=1)).iloc[0].to_dict()["id"]
     'adgmin'
     >>> ad.to_dataframe(ad.registry.bodies(established_before=1900)).shape
-    (0, 17)
+    (0, 20)
     """
     try:
         import pandas as pd  # noqa: PLC0415

@@ -14,7 +14,7 @@ from the same rules as the loader's and the schemas'
 >>> doc["bodies"][0]["parent"], doc["$comment"]["parent"].split(";")[0]
 (None, 'optional')
 >>> doc["bodies"][0]["kind"]
-"FILL IN: one of 'ministerial', 'senior_officials', 'regulators', 'working_group'"
+"FILL IN: one of 'ministerial', 'senior_officials', 'regulators', 'working_group', 'committee', ..."
 """
 
 from __future__ import annotations

@@ -74,6 +74,10 @@ class Collection:
             always finds it too.
         shared_keys: The key fields that several records may share (the
             three *Singapore Declarations*): shared, they find none.
+        shares_body_keys: Whether a record may bear the keys of the body
+            its ``body`` field names (a body's own series of meetings, the
+            process that set a body up): :meth:`~asean_digital.Registry.lookup`
+            of such a key gives the body.
         search_fields: Further fields search matches, beyond the keys.
         references: The fields that hold other records' ids.
         date: The path of its principal date (``"period.start"``), or
@@ -104,6 +108,7 @@ class Collection:
     id_form: str | None = "slug"
     keys: tuple[str, ...] = ("name", "aliases")
     shared_keys: tuple[str, ...] = ()
+    shares_body_keys: bool = False
     search_fields: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     date: str | None = None
@@ -165,6 +170,9 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
             Reference("meetings[].back_to_back_with[]", "bodies"),
             Reference("meetings[].consultation_partners[]", "partners"),
             Reference("meetings[].series", "series"),
+            Reference("set_up_at", "meetings"),
+            Reference("host", "member_states"),
+            Reference("coordinators[].member_state", "member_states"),
         ),
         date="established",
         filters=(
@@ -253,6 +261,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "meeting.Series",
         "series",
         keys=("name", "names", "aliases"),
+        shares_body_keys=True,
         references=(
             Reference("body", "bodies"),
             Reference("partner", "partners"),
@@ -369,8 +378,11 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "process.Process",
         "process",
         keys=("name", "acronym", "aliases"),
+        shares_body_keys=True,
         references=(
             Reference("led_by", "member_states"),
+            Reference("partner", "partners"),
+            Reference("body", "bodies"),
             Reference("milestones[].meeting", "meetings"),
             Reference("milestones[].host", "member_states"),
         ),
@@ -378,10 +390,11 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         filters=(
             Filter("kind", "enum", "of this kind", ("kind",), ProcessKind),
             Filter("year", "year", "with a milestone in this year", ("milestones[].date",)),
+            Filter("partner", "key", "held with this partner", ("partner",), "partner"),
         ),
         command="processes",
         columns=("id", "acronym", "name", "started", "led_by"),
-        summary="negotiations and programmes with dated milestones (DEFA)",
+        summary="negotiations, programmes and years of cooperation, with dated milestones (DEFA)",
     ),
     Collection(
         "partners",

@@ -22,6 +22,7 @@ from .fields import publish
 
 __all__ = [
     "BodyKind",
+    "Coordinator",
     "DocumentAct",
     "DocumentKind",
     "Erratum",
@@ -56,6 +57,12 @@ class BodyKind(enum.Enum):
     """A council of telecommunications regulators (ATRC)."""
     WORKING_GROUP = "working_group"
     """A working group, ad-hoc working group or sub-working group."""
+    COMMITTEE = "committee"
+    """A coordinating committee across sectoral bodies (the ASEAN Cyber-CC)."""
+    CENTRE = "centre"
+    """A standing institution with a facility of its own (the ASEAN Regional CERT, a training centre)."""
+    NETWORK = "network"
+    """A network of the member states' institutions (the ASEAN AI Safety Network)."""
 
 
 class DocumentAct(enum.Enum):
@@ -134,6 +141,8 @@ class ProcessKind(enum.Enum):
     """The negotiation of an agreement among the member states."""
     PROGRAMME = "programme"
     """A programme run over years (an institution's path from proposal to launch)."""
+    COOPERATION_YEAR = "cooperation_year"
+    """A year ASEAN and a partner give to cooperation in a field (China-ASEAN digital economy, 2020)."""
 
 
 class MeetingMode(enum.Enum):
@@ -473,6 +482,27 @@ class Renamed:
 
 
 @attrs.frozen(kw_only=True)
+class Coordinator:
+    """
+    A member state that chairs or coordinates a body, from when a source says.
+
+    Attributes:
+        member_state: The id of the member state.
+        role: The office as the sources word it (``"chair"``, ``"overall coordinator"``).
+        since: When it took the office, where a source dates it.
+
+    >>> import asean_digital as ad
+    >>> first = ad.registry.body("ASEAN Regional CERT").coordinators[0]
+    >>> first.member_state, first.role
+    ('MY', 'overall coordinator')
+    """
+
+    member_state: str
+    role: str
+    since: PartialDate | None = None
+
+
+@attrs.frozen(kw_only=True)
 class MeetingSeries:
     """
     A recurring meeting of a body.
@@ -518,5 +548,6 @@ publish(
     Source,
     Erratum,
     Name,
+    Coordinator,
     MeetingSeries,
 )

@@ -82,10 +82,14 @@ class Process(Record):
         id: Stable lower-case slug.
         name: Its name as the sources give it.
         acronym: Its short name (``"DEFA"``).
-        kind: A negotiation or a programme.
+        kind: A negotiation, a programme or a year of cooperation.
         description: What it is, in a sentence of our own.
         led_by: The id of the member state that leads or chairs it, where a
             source says (Thailand chairs DEFA's negotiating committee).
+        partner: The id of the dialogue partner it is held with (a year of
+            cooperation), where it has one.
+        body: The id of the body it set up, where it set one up (the ASEAN
+            Regional CERT): the body and the process may share names.
         milestones: Its dated steps, oldest first.
         aliases: Other names people use.
         sources: Where its facts came from.
@@ -103,6 +107,8 @@ class Process(Record):
     kind: ProcessKind
     description: str | None = None
     led_by: str | None = None
+    partner: str | None = None
+    body: str | None = None
     milestones: tuple[Milestone, ...] = ()
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]

@@ -20,6 +20,7 @@ from .dates import PartialDate
 from .fields import publish
 from .parts import (
     BodyKind,
+    Coordinator,
     Erratum,
     MeetingSeries,
     Name,
@@ -46,16 +47,24 @@ class Body(Record, Renamed):
         acronym: The current acronym (the one of ``names[-1]``).
         name: The current full name (the one of ``names[-1]``).
         kind: What kind of body it is.
-        parent: The id of the body it reports to, or ``None`` at the top.
+        parent: The id of the body it reports to; ``None`` at the top, or
+            where no source names one (an institution set up by leaders).
         established: When it was established (its first meeting), at the
             precision the source gives, or ``None`` where not given.
         names: The full naming history, oldest first, current last.
-        representation: Who sits on it (``"Director-General"``).
+        representation: Who sits on it (``"Director-General"``), where a
+            source says.
         role: Its role in the hierarchy as the source words it, where it
             does (``"ADGSOM’s working group"``).
         description: A short account, in our words, of what the sources say of how the body
             came about and what it does (``None`` where they say nothing).
         meetings: Its recurring meetings.
+        set_up_at: The id of the meeting that set it up, launched it or
+            agreed to set it up, where a source says.
+        host: The id of the member state that hosts it (a centre's
+            facility, a network's secretariat), where a source says.
+        coordinators: The member states that chair or coordinate it, in
+            order, where sources say.
         aliases: Other names people use for it.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
@@ -75,10 +84,13 @@ class Body(Record, Renamed):
     parent: str | None
     established: PartialDate | None
     names: tuple[Name, ...]
-    representation: str
-    role: str | None
-    description: str | None
-    meetings: tuple[MeetingSeries, ...]
+    representation: str | None = None
+    role: str | None = None
+    description: str | None = None
+    meetings: tuple[MeetingSeries, ...] = ()
+    set_up_at: str | None = None
+    host: str | None = None
+    coordinators: tuple[Coordinator, ...] = ()
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]
     errata: tuple[Erratum, ...] = ()

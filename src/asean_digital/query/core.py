@@ -359,11 +359,16 @@ class Store:
         indices = {id(i): i for i in (self.key_index(s) for s in _SPACES_OF.get(kind, _SPACES))}
         for index in indices.values():
             ids.extend(i for i in index.ids(norm) if i not in ids and self._is(i, kind))
-        if len(ids) > 1 and kind == "*":  # a body's own series bears its names: the body is meant
+        if len(ids) > 1 and key in ids:  # an id, given exactly, finds its own record
+            return key
+        if (
+            len(ids) > 1 and kind == "*"
+        ):  # a body's own series (or process) bears its names: the body is meant
             ids = [
                 i
                 for i in ids
-                if getattr(self.by_id(i), "body", None) not in ids or kind_of(self.by_id(i)) != "series"
+                if getattr(self.by_id(i), "body", None) not in ids
+                or not collection_of(type(self.by_id(i))).shares_body_keys
             ]
         if len(ids) == 1:
             return ids[0]

@@ -76,7 +76,7 @@ class KindQueries(SectorQueries):
 
         >>> import asean_digital as ad
         >>> [b.acronym for b in ad.registry.bodies(kind="working_group", parent="ADGSOM")]
-        ['ANSAC', 'WG-DDG', 'ADGSOM WG']
+        ['ANSAC', 'WG-DDG', 'WG-AI', 'ADGSOM WG']
         >>> [b.acronym for b in ad.registry.bodies(partner="EU")]
         ['ADGSOM', 'ADGSOM WG', 'ATRC WG']
         """

@@ -208,7 +208,9 @@ class SectorQueries:
         >>> [m.what for m in ad.registry.timeline(start=2001, end=2001)][:2]
         ['TELMIN established', '1st TELMIN (Kuala Lumpur, MY)']
         >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
-        ['amcc-9', 'asean-regional-cert']
+        ['wg-ai', 'wg-as', 'regional-cert', 'amcc-9', 'asean-regional-cert']
+        >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16", kind="meeting")]
+        ['amcc-9']
         >>> [m.record for m in ad.registry.timeline(kind="renamed", start=2019)]
         ['adgsom', 'digital', 'adgmin', 'asean-digital-awards']
         """
@@ -219,20 +221,30 @@ class SectorQueries:
         return Results(found, self, kind=Moment)
 
     def processes(
-        self, *, kind: ProcessKind | str | None = None, year: int | None = None, source: str | None = None
+        self,
+        *,
+        kind: ProcessKind | str | None = None,
+        year: int | None = None,
+        partner: str | None = None,
+        source: str | None = None,
     ) -> Results[Process]:
         """
-        The negotiations and programmes the data follows through their milestones, by first milestone.
+        The negotiations, programmes and years of cooperation the data follows through their milestones.
+
+        They come by first milestone.
 
         Args:
             kind: Only processes of this :class:`ProcessKind` (or its value).
             year: Only those with a milestone in this year.
+            partner: Only those held with this dialogue partner (a key: ``"China"``).
             source: Only records with a statement from this source document
                 (an id of :meth:`~asean_digital.Registry.sources`).
 
         >>> import asean_digital as ad
         >>> [p.acronym for p in ad.registry.processes(kind="negotiation", year=2025)]
         ['DEFA']
+        >>> [p.name for p in ad.registry.processes(partner="China")]
+        ['China-ASEAN Year of Digital Economy Cooperation']
         """
         return self._query("processes", locals())
 

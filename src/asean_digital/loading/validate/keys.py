@@ -75,8 +75,9 @@ class KeyChecks(Checks):
                 for r in shared_by
                 if r != owner
                 and KIND_OF[self.ids[r]] != owner_kind
-                and not (KIND_OF[self.ids[r]] == "series" and getattr(self.first[r], "body", None) == owner)
-            ]  # a body's own series bears the body's names: lookup() gives the body
+                and not self._bears_body_keys(r, owner)
+                and not (owner is not None and self._bears_body_keys(owner, r))
+            ]  # a body's own series (or the process that set it up) bears its names: lookup() gives the body
             if owner is not None and impostors:  # a record's id or acronym: no other kind may be found by it
                 for rid in sorted(impostors):
                     name, record = self.ids[rid], self.first[rid]
@@ -209,6 +210,10 @@ class KeyChecks(Checks):
             for key, norm in keys_and_forms(record):
                 out.setdefault(norm, (key, rid))
         return out
+
+    def _bears_body_keys(self, rid: str, body: str | None) -> bool:
+        """Whether record *rid* may share body *body*'s keys: its own series, the process that set it up."""
+        return collection(self.ids[rid]).shares_body_keys and getattr(self.first[rid], "body", None) == body
 
     def _within(self, value: str, target: str) -> bool:
         """Whether *value* is the id of a record of a collection within *target*."""
