@@ -43,7 +43,10 @@ def test_a_view_knows_only_the_milestones_of_its_time() -> None:
     assert [m.what for m in then.milestones] == [m.what for m in reg.process("DEFA").milestones[:3]]
     assert [p.id for p in reg.as_of(2021).processes()] == ["china-asean-digital-economy-year-2020"]
     assert reg.as_of(2018).processes() == ()
-    assert [p.id for p in reg.as_of(2022).processes()] == ["china-asean-digital-economy-year-2020", "asean-regional-cert"]
+    assert [p.id for p in reg.as_of(2022).processes()] == [
+        "china-asean-digital-economy-year-2020",
+        "asean-regional-cert",
+    ]
     assert all(m.status is MilestoneStatus.HAPPENED for m in then.milestones)
 
 
@@ -73,7 +76,7 @@ def test_the_regional_cert_from_paper_to_facility() -> None:
 
 
 def test_the_china_asean_year_of_digital_economy_cooperation() -> None:
-    """Agreed by the foreign ministers in Bangkok on 31 July 2019, opened by teleconference on 12 June 2020."""
+    """Agreed by the foreign ministers in Bangkok on 31 July 2019, opened online on 12 June 2020."""
     year = reg.process("ASEAN-China Year of Digital Economy Cooperation")
     assert (year.kind, year.partner) == (ProcessKind.COOPERATION_YEAR, "CN")
     agreed, opened = year.milestones
@@ -83,7 +86,7 @@ def test_the_china_asean_year_of_digital_economy_cooperation() -> None:
 
 
 def test_the_process_and_the_body_it_set_up() -> None:
-    """The Regional CERT's path is a process; the CERT itself a body: lookup() gives the body, ids their own."""
+    """The CERT's path is a process, the CERT a body: lookup() of a name gives the body, of an id its record."""
     process = reg.process("ASEAN Regional CERT")
     assert process.body == "regional-cert"
     assert reg.lookup("ASEAN Regional CERT") is reg.body("ASEAN Regional CERT")

@@ -232,7 +232,8 @@ class TestOtherCollections:
             (Predicate.PARTNERS_WITH, "adgsom"),
         ]
         assert ids(reg.relations(object="TELSOM", predicate="part_of")) == [
-            "adgsom-wg part_of adgsom", "ansac part_of adgsom", "wg-ai part_of adgsom", "wg-ddg part_of adgsom",
+            "adgsom-wg part_of adgsom", "ansac part_of adgsom", "wg-ai part_of adgsom",
+            "wg-ddg part_of adgsom",
         ]  # fmt: skip
 
     def test_lookup_across_kinds(self) -> None:
