@@ -516,6 +516,16 @@ def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
             [
                 ("Id", code(plan.id)),
                 ("Period", cell(plan.period)),
+                (
+                    "Adopted",
+                    (cell(plan.adopted) + " at " + link(plan.meeting))
+                    if plan.meeting
+                    else cell(plan.adopted),
+                ),
+                ("Vision", cell(plan.vision)),
+                ("Projects", cell(plan.projects)),
+                ("Drafted by", cell(plan.drafted_by)),
+                ("How it ended", cell(plan.completion)),
                 ("Succeeds", link.many(succeeds)),
                 ("Succeeded by", link.many(succeeded_by)),
                 ("Aliases", cell("; ".join(plan.aliases))),
@@ -531,6 +541,15 @@ def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
         if plan.thrusts
         else "No source read states its thrusts in English; the data leaves them empty.",
     ]
+    if plan.desired_outcomes:
+        parts.append(
+            table(
+                ["No.", "Desired outcome"],
+                ([cell(o.number), cell(o.title)] for o in plan.desired_outcomes),
+                title=f"Desired outcomes of {plan.acronym}",
+                widths=(1, 12),
+            )
+        )
     if plan.errata:
         parts.append(f"Errata: see {ref('Errata', 'catalogue-errata')} ({len(plan.errata)}).")
     return "\n\n".join(parts)

@@ -181,7 +181,7 @@ class TestExport:
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
             "bodies": 15, "documents": 90, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 351, "policy_areas": 8,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 366, "policy_areas": 8,
             "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 3, "series": 19,
             "editions": 8,
         }  # fmt: skip

@@ -86,7 +86,7 @@ def test_the_china_asean_year_of_digital_economy_cooperation() -> None:
 
 
 def test_the_process_and_the_body_it_set_up() -> None:
-    """The CERT's path is a process, the CERT a body: lookup() of a name gives the body, of an id its record."""
+    """The CERT's path is a process, the CERT a body: lookup() of a name gives the body, of an id its own."""
     process = reg.process("ASEAN Regional CERT")
     assert process.body == "regional-cert"
     assert reg.lookup("ASEAN Regional CERT") is reg.body("ASEAN Regional CERT")

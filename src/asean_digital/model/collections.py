@@ -251,6 +251,7 @@ COLLECTIONS: Final[tuple[Collection, ...]] = (
         "documents.MasterPlan",
         "master plan",
         keys=("name", "acronym", "aliases"),
+        references=(Reference("meeting", "meetings"),),
         date="adopted or period.start",
         command="plans",
         columns=("id", "acronym", "name", "period", "adopted", "thrusts"),

@@ -20,7 +20,7 @@ __all__ = ["Declaration", "Document", "MasterPlan", "Thrust"]
 @attrs.frozen(kw_only=True)
 class Thrust:
     """
-    A strategic thrust of a master plan.
+    A numbered heading of a master plan: a strategic thrust, or a desired outcome.
 
     Attributes:
         number: Its 1-based number, the source's (i), (ii), ...
@@ -41,7 +41,7 @@ class Thrust:
 @attrs.frozen(kw_only=True, repr=False)
 class MasterPlan(Record):
     """
-    A sectoral master plan: AIM2015, AIM2020, ADM2025.
+    A sectoral master plan: AIM2015, AIM2020, ADM2025, ADM2030.
 
     Attributes:
         id: Stable lower-case slug (``"aim2020"``).
@@ -51,15 +51,30 @@ class MasterPlan(Record):
         adopted: When the ministers adopted it, where a source dates it: a
             plan exists from then (AIM2020, adopted in November 2015, is in
             the registry as it stood in 2015), else from its period's start.
+        meeting: The id of the meeting that adopted it, where a source says.
+        vision: Its vision statement, as the sources word it.
         thrusts: Its strategic thrusts, in order.
+        desired_outcomes: The outcomes it aims at, in order, where the
+            sources give them (ADM2025 is organised by eight desired
+            outcomes; the sector's page, written before its adoption, gives
+            five thrusts: both are kept, and an erratum says why).
+        projects: How many projects were carried out under it, as the
+            sources count them at its end.
+        drafted_by: Who drafted it, as the sources say, where they do.
+        completion: How it ended, in a line of our own words (its
+            completion report, where the ministers noted it). Which plan
+            succeeded which is a relation (``succeeds``).
         status: Its status as the source describes it, where it does.
         aliases: Other names people use.
         sources: Where its facts came from.
         errata: Contradictions in the sources about it.
 
     >>> import asean_digital as ad
-    >>> [t.title for t in ad.registry.master_plan("ADM2025").thrusts][:2]
+    >>> adm = ad.registry.master_plan("ADM2025")
+    >>> [t.title for t in adm.thrusts][:2]
     ['Digital Infrastructure', 'Digital Transformation']
+    >>> len(adm.desired_outcomes), adm.projects, adm.meeting
+    (8, 82, 'adgmin-1')
     """
 
     id: str
@@ -67,7 +82,13 @@ class MasterPlan(Record):
     name: str
     period: Period
     adopted: PartialDate | None = None
+    meeting: str | None = None
+    vision: str | None = None
     thrusts: tuple[Thrust, ...]
+    desired_outcomes: tuple[Thrust, ...] = ()
+    projects: int | None = None
+    drafted_by: str | None = None
+    completion: str | None = None
     status: str | None = None
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...]

@@ -28,6 +28,7 @@ _COUNTS: Final = (
     ("bodies", "meetings[].per_year"),
     ("meetings", "number"),
     ("declarations", "meeting_number"),
+    ("master_plans", "projects"),
 )
 """The fields that count (a number of meetings a year) or order (an ordinal) something."""
 
