@@ -30,6 +30,9 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
     "senior_officials": ("#2e75b6", "white"),
     "regulators": ("#9dc3e6", "black"),
     "working_group": ("#deebf7", "black"),
+    "committee": ("#e2f0d9", "black"),
+    "centre": ("#fbe5d6", "black"),
+    "network": ("#ededed", "black"),
 }
 
 #: Colour and legend wording of each kind of timeline entry.
@@ -71,7 +74,7 @@ class Box(NamedTuple):
 
 def _body_lines(body: Body) -> list[tuple[str, int, bool]]:
     """The lines of a body's box: (text, size in px, bold)."""
-    lines = [(body.acronym or body.id, 15, True)]
+    lines = [(line, 15, True) for line in textwrap.wrap(body.acronym or body.id, 16)]
     lines += [(line, 13, False) for line in textwrap.wrap(body.name, 24)]
     facts = []
     former = [n.acronym if n.acronym and n.acronym != body.acronym else n.name for n in body.former_names]

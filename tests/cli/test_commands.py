@@ -322,7 +322,7 @@ def test_timeline_between_two_dates_by_kind(capsys: pytest.CaptureFixture[str]) 
     assert "meeting" not in out.split("\n", 2)[2]  # only renamings below the header
     code, out, _ = run(capsys, "timeline", "--kind", "process", "--format", "csv", "--columns", "date,record")
     assert code == 0
-    assert "2024-10-16,asean-regional-cert" in out.splitlines()
+    assert "2024-10-16,regional-cert-programme" in out.splitlines()
     code, _, err = run(capsys, "timeline", "--kind", "meetings")
     assert code == 1  # as for every filter's bad value
     assert "--kind must be a kind of moment or of record" in err

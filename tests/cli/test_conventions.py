@@ -413,7 +413,7 @@ def test_messages_name_no_python_classes_and_columns_once() -> None:
     done = run("bodies", "--kind", "club")
     assert done.stderr == (
         "asean-digital: error: --kind must be one of 'ministerial', 'senior_officials', 'regulators', "
-        "'working_group', got 'club'\n"
+        "'working_group', 'committee', 'centre', 'network', got 'club'\n"
     )
     done = run("meetings", "--columns", "id,id")
     assert (done.returncode, done.stderr) == (

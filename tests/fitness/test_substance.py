@@ -42,14 +42,15 @@ class TestMasterPlans:
         """AIM2015: its vision, four key outcomes and 87 projects; AIM2020: 51 projects."""
         aim2015, aim2020 = reg.master_plan("AIM2015"), reg.master_plan("AIM2020")
         assert aim2015.vision == (
-            "Towards an Empowering and Transformational ICT: Creating an Inclusive, Vibrant and Integrated ASEAN"
+            "Towards an Empowering and Transformational ICT: "
+            "Creating an Inclusive, Vibrant and Integrated ASEAN"
         )
-        assert [o.title for o in aim2015.desired_outcomes][0] == "ICT as an engine of growth for ASEAN countries"
+        assert aim2015.desired_outcomes[0].title == "ICT as an engine of growth for ASEAN countries"
         assert (aim2015.projects, aim2015.meeting) == (87, "telmin-10")
         assert (aim2020.projects, aim2020.meeting) == (51, "telmin-15")
 
     def test_aim2020_keeps_the_pages_thrust_titles_and_records_the_plans(self) -> None:
-        """The page's 'Economic Integration and Transformation'; the published plan's wording in an erratum."""
+        """The page's 'Economic Integration and Transformation'; the published plan's in an erratum."""
         aim2020 = reg.master_plan("AIM2020")
         assert aim2020.thrusts[0].title == "Economic Integration and Transformation"
         (erratum,) = [e for e in aim2020.errata if e.field == "thrusts"]
@@ -86,7 +87,9 @@ class TestDocuments:
             "wef-digital-asean",
         }
         for doc_id, url in with_url.items():
-            assert url.startswith(("https://asean.org/", "https://asean.usmission.gov/", "https://www.weforum.org/"))
+            assert url.startswith(
+                ("https://asean.org/", "https://asean.usmission.gov/", "https://www.weforum.org/")
+            )
             assert cited(reg.document(doc_id), "url")
 
 
@@ -110,6 +113,6 @@ class TestInstitutions:
         assert "ai-safe" not in {b.id for b in reg.as_of("2025-10-25").bodies()}
 
     def test_every_new_body_is_linked_to_the_rest(self) -> None:
-        """Each has a parent, a meeting that set it up, a host or a coordinator: none stands alone in the graph."""
+        """Each has a parent, a meeting that set it up, a host or a coordinator: none stands alone."""
         for body in reg.bodies(established_after=2017):
             assert body.parent or body.set_up_at or body.host or body.coordinators, body.id

@@ -88,7 +88,7 @@ class TestEveryStageAtOnce:
         assert any(p.startswith(f"{path}: $.partners[1].id: 'new zealand' is not") for p in found), found
 
     def test_a_reference_to_an_unreadable_record_is_not_reported_twice(self, tmp_path: Path) -> None:
-        body = {"id": "wg-new", "acronym": "WGN", "name": "A New Working Group", "kind": "working_group"}
+        body = {"id": "wg-new", "acronym": "WGN", "name": "A New Working Group", "kind": "no-such-kind"}
         child = {"id": "wg-child", "acronym": "WGC", "name": "A Child Group", "kind": "working_group",
                  "parent": "wg-new", "sources": SOURCE}  # fmt: skip
         path = write(tmp_path / "o.json", {"bodies": [body, child]})

@@ -45,20 +45,20 @@ def test_a_view_knows_only_the_milestones_of_its_time() -> None:
     assert reg.as_of(2018).processes() == ()
     assert [p.id for p in reg.as_of(2022).processes()] == [
         "china-asean-digital-economy-year-2020",
-        "asean-regional-cert",
+        "regional-cert-programme",
     ]
     assert all(m.status is MilestoneStatus.HAPPENED for m in then.milestones)
 
 
 def test_filters_by_kind_and_milestone_year() -> None:
     assert [p.id for p in reg.processes(year=2025)] == ["defa"]
-    assert [p.id for p in reg.processes(year=2023)] == ["asean-regional-cert", "defa"]
+    assert [p.id for p in reg.processes(year=2023)] == ["regional-cert-programme", "defa"]
     assert [p.id for p in reg.processes(year=2020)] == ["china-asean-digital-economy-year-2020"]
     assert reg.processes(year=2021) == ()
     assert [p.id for p in reg.processes(kind="cooperation_year", partner="China")] == [
         "china-asean-digital-economy-year-2020"
     ]
-    assert [p.id for p in reg.processes(kind="programme")] == ["asean-regional-cert"]
+    assert [p.id for p in reg.processes(kind="programme")] == ["regional-cert-programme"]
 
 
 def test_the_regional_cert_from_paper_to_facility() -> None:

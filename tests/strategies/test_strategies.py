@@ -667,6 +667,10 @@ class TestLookup:
                     assert not is_generated(entity), key
                     assert entity.id in e.candidates
                     continue
+                if isinstance(entity, ad.Process) and entity.body == found.id:
+                    # the process that set a body up bears the body's names: lookup() gives the body
+                    assert registry.process(key) is entity
+                    continue
                 assert found is entity, key
                 if getter is not None:
                     assert getter(key) is entity
