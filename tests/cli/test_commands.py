@@ -234,7 +234,14 @@ class TestCardConnections:
     def test_show_a_person_lists_their_meetings(self, capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = run(capsys, "show", "Dr Yaacob Ibrahim")
         assert code == 0
-        assert "meetings chaired or vice-chaired: 12th TELMIN, 13th TELMIN" in out
+        assert "  meetings:\n    - 12th TELMIN (vice-chair)\n    - 13th TELMIN (chair)\n" in out
+
+    def test_a_persons_meetings_say_their_role(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A head of delegation is not said to have chaired: each meeting says the role the pages give."""
+        code, out, _ = run(capsys, "show", "Gobind Singh Deo")
+        assert code == 0
+        assert "    - 5th ADGMIN (head of delegation)" in out
+        assert "chair" not in out.split("  meetings:")[1].split("  sources:")[0]
 
 
 def test_former_names_show_a_former_acronym_only_where_it_differs(capsys: pytest.CaptureFixture[str]) -> None:

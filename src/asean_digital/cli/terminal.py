@@ -440,9 +440,12 @@ def _connections(record: Any, reg: Registry) -> list[str]:
                 f"see: meetings --body {rid})"
             )
     elif type(record).__name__ == "Person":
-        chaired = reg.meetings(person=rid)
-        if chaired:
-            lines.append(f"  meetings chaired or vice-chaired: {', '.join(m.name for m in chaired)}")
+        attended = reg.meetings(person=rid)
+        if attended:
+            lines.append("  meetings:")
+            for m in attended:
+                roles = dict.fromkeys(p.role.value for p in m.participants if p.person == rid)
+                lines.append(f"    - {m.name} ({', '.join(roles)})")
     relations = [r for r in reg.relations_of(record) if r.predicate.value != "part_of"]
     if relations:
         lines.append("  relations:")
