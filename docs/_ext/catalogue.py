@@ -489,7 +489,8 @@ def page_master_plans(reg: Registry, link: Links) -> str:
             "catalogue-master-plans",
             "Master plans",
             reg,
-            "The sector's master plans with every strategic thrust. Query them with "
+            "The sector's master plans: vision, strategic thrusts, desired outcomes, projects, who "
+            "drafted them and how they ended. Query them with "
             "{meth}`~asean_digital.Registry.master_plans` and "
             "{meth}`~asean_digital.Registry.master_plan`; their periods are drawn on the "
             "{doc}`timeline`.",
@@ -518,7 +519,7 @@ def plan_section(reg: Registry, plan: MasterPlan, link: Links) -> str:
                 ("Period", cell(plan.period)),
                 (
                     "Adopted",
-                    (cell(plan.adopted) + " at " + link(plan.meeting))
+                    f"{cell(plan.adopted)} at {link(plan.meeting, reg.meeting(plan.meeting).name)}"
                     if plan.meeting
                     else cell(plan.adopted),
                 ),
@@ -939,7 +940,7 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
         page_meetings,
     ),
     ("series", "Meeting series", "each series of meetings, with a page of its own", page_series),
-    ("master-plans", "Master plans", "master plans with every thrust", page_master_plans),
+    ("master-plans", "Master plans", "master plans: vision, thrusts, outcomes, projects", page_master_plans),
     ("competitions", "Talent competitions", "competition-based events", page_competitions),
     ("member-states", "Member states", "ASEAN Member States", page_member_states),
     ("partners", "Partners", "dialogue partners", page_partners),
