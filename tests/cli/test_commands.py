@@ -267,8 +267,11 @@ def test_a_chair_without_a_name_does_not_read_as_a_country(capsys: pytest.Captur
 @pytest.mark.parametrize(
     "command", ["bodies", "plans", "meetings", "people", "partners", "relations", "search"]
 )
-def test_the_columns_help_example_is_a_column(capsys: pytest.CaptureFixture[str], command: str) -> None:
+def test_the_columns_help_example_is_a_column(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
     """Each command's ``--columns`` help names its own defaults and an extra column it accepts."""
+    monkeypatch.setenv("COLUMNS", "400")  # a terminal wide enough for every column asked for
     code, out, _ = run(capsys, command, "--help")
     help_text = " ".join(out.split()).replace("- ", "-")  # argparse may wrap a line after a hyphen
     defaults = help_text.split("comma-separated (default ")[1].split(";")[0]

@@ -40,8 +40,8 @@ class TestDataFrame:
     @pytest.mark.parametrize(
         ("query", "rows"),
         [
-            (reg.bodies, 15),
-            (reg.documents, 90),
+            (reg.bodies, 16),
+            (reg.documents, 92),
             (reg.declarations, 19),
             (reg.master_plans, 4),
             (reg.series, 19),
@@ -180,8 +180,8 @@ class TestExport:
         paths = ad.export(reg, tmp_path, format="csv")
         assert {*COLLECTIONS, "citations", "records", "meetings_outcomes"} <= {p.stem for p in paths[:-1]}
         expected = {
-            "bodies": 15, "documents": 90, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
-            "member_states": 11, "relations": 19, "sectors": 1, "sources": 366, "policy_areas": 8,
+            "bodies": 16, "documents": 92, "declarations": 19, "master_plans": 4, "events": 5, "partners": 7,
+            "member_states": 11, "relations": 19, "sectors": 1, "sources": 367, "policy_areas": 8,
             "dialogues": 3, "initiatives": 5, "meetings": 129, "people": 79, "processes": 3, "series": 19,
             "editions": 8,
         }  # fmt: skip
@@ -253,7 +253,7 @@ class TestGraph:
         text = ad.graph(reg, format="mermaid")
         assert text.count("-->") == sum(1 for b in reg.bodies() if b.parent)
         nodes = [line.strip() for line in text.splitlines() if line.strip()[:1] == "n" and '["' in line]
-        assert len(nodes) == 15
+        assert len(nodes) == 16
         assert [n.split('"')[1] for n in nodes][:3] == ["ATRC", "ADGSOM", "ADGMIN"]
 
     def test_as_of_graph(self) -> None:

@@ -114,7 +114,7 @@ class TestDataPackage:
         assert [d["id"] for d in documents] == [d.id for d in reg.documents()] or {
             d["id"] for d in documents
         } == {d.id for d in reg.documents()}
-        assert len(documents) == len(reg.documents()) == 90
+        assert len(documents) == len(reg.documents()) == 92
         declarations = read(csv_export, "declarations")
         assert {d["id"] for d in declarations} == {d.id for d in reg.declarations()}
         kinds = {d["id"]: json.loads(d["kinds"]) for d in documents}

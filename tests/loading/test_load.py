@@ -370,7 +370,7 @@ def test_concurrent_first_loads() -> None:
     )
     for _ in range(4):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-        assert result.stdout.split(maxsplit=2)[:2] == ["0", "[15]"], (result.stdout, result.stderr)
+        assert result.stdout.split(maxsplit=2)[:2] == ["0", "[16]"], (result.stdout, result.stderr)
 
 
 def test_problems_are_listed_record_by_record(tmp_path: Path) -> None:

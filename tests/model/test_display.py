@@ -88,7 +88,7 @@ class TestHtml:
         """A result shows as a table with one row per record and a caption."""
         table = reg.bodies()._repr_html_()
         assert table.count("<tr>") == 1 + len(reg.bodies())
-        assert "<caption>15 × Body</caption>" in table
+        assert "<caption>16 × Body</caption>" in table
         assert (
             reg.bodies(kind="ministerial", established_after=2100)._repr_html_()
             == "<p><em>No records.</em></p>"

@@ -37,7 +37,7 @@ class TestBodies:
         """Every collection is sorted by date, then id, with unknown dates last."""
         assert ids(reg.bodies()) == [
             "atrc", "adgsom", "adgmin", "ssm", "ansac", "wg-ddg", "ajccbc", "ascce", "cyber-cc",
-            "wg-ai", "wg-as", "regional-cert", "ai-safe", "adgsom-wg", "atrc-wg",
+            "wg-ai", "wg-as", "wg-submarine-cables", "regional-cert", "ai-safe", "adgsom-wg", "atrc-wg",
         ]  # fmt: skip
 
     def test_partial_date_interval_semantics(self) -> None:
@@ -55,7 +55,9 @@ class TestBodies:
     def test_kind_accepts_member_value_and_name(self) -> None:
         """Enum filters take the member, its value or its name, in any case."""
         expected = ids(reg.bodies(kind=BodyKind.WORKING_GROUP))
-        assert expected == ["ssm", "ansac", "wg-ddg", "wg-ai", "wg-as", "adgsom-wg", "atrc-wg"]
+        assert expected == [
+            "ssm", "ansac", "wg-ddg", "wg-ai", "wg-as", "wg-submarine-cables", "adgsom-wg", "atrc-wg",
+        ]  # fmt: skip
         for spelling in ("working_group", "WORKING_GROUP", "Working Group", "working-group"):
             assert ids(reg.bodies(kind=spelling)) == expected
 
@@ -76,7 +78,7 @@ class TestBodies:
     def test_filters_combine_with_and(self) -> None:
         """Combined filters return the intersection of single filters."""
         both = reg.bodies(kind="working_group", established_after=2011)
-        assert ids(both) == ["ansac", "wg-ddg", "wg-ai", "wg-as"]
+        assert ids(both) == ["ansac", "wg-ddg", "wg-ai", "wg-as", "wg-submarine-cables"]
 
     def test_body_by_every_name(self) -> None:
         """TELMIN, ADGMIN, the old full name and the id all find the ministers' body."""
@@ -123,7 +125,8 @@ class TestDocuments:
             DocumentKind.OUTCOME: 0,
         }
         assert len(reg.documents(source="seed-page")) == 47
-        assert len(reg.documents()) == 90  # 73, and 17 outcomes of +1 sessions and other series' meetings
+        # 73; 17 outcomes of +1 sessions and other series' meetings; the Regional CERT's 2 papers
+        assert len(reg.documents()) == 92
         assert (
             len(reg.documents(kind="declaration")) == 19
         )  # the 2nd, 3rd, 7th, 8th TELMIN's; 3rd, 6th ADGMIN's
@@ -451,7 +454,7 @@ class TestRepr:
         """The registry's repr names its version and counts."""
         text = repr(reg)
         assert text.startswith(
-            "<Registry data_version='2026.12.07': 15 bodies, 90 documents, 4 master plans, 19 series, "
+            "<Registry data_version='2026.12.07': 16 bodies, 92 documents, 4 master plans, 19 series, "
             "129 meetings"
         )
         assert "as_of='2015'" in repr(reg.as_of(2015))

@@ -481,7 +481,7 @@ class Registry(KindQueries):
 
         >>> import asean_digital as ad
         >>> len(ad.registry.stored("documents")) + len(ad.registry.stored("declarations"))
-        90
+        92
         """
         found = [c for c in COLLECTIONS if c.name == collection]
         if not found:

@@ -208,7 +208,7 @@ class SectorQueries:
         >>> [m.what for m in ad.registry.timeline(start=2001, end=2001)][:2]
         ['TELMIN established', '1st TELMIN (Kuala Lumpur, MY)']
         >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16")]
-        ['wg-ai', 'wg-as', 'regional-cert', 'amcc-9', 'regional-cert-programme']
+        ['wg-submarine-cables', 'wg-ai', 'wg-as', 'regional-cert', 'amcc-9', 'regional-cert-programme']
         >>> [m.record for m in ad.registry.timeline(start="2024-10-16", end="2024-10-16", kind="meeting")]
         ['amcc-9']
         >>> [m.record for m in ad.registry.timeline(kind="renamed", start=2019)]
