@@ -277,7 +277,7 @@ def _diff(reg: Registry, fmt: str, out: Callable[[str], None]) -> int:
     if not changes:
         say("(no changes)")
         return EXIT_OK
-    out(_table(changes, _CHANGE_COLUMNS))
+    out(_table(changes, _CHANGE_COLUMNS, choose="every column with --format csv or json"))
     return EXIT_OK
 
 

@@ -269,7 +269,9 @@ def _parser() -> argparse.ArgumentParser:
 def _when(value: str | None) -> Any:
     if value is None:
         return None
-    return int(value) if value.isascii() and value.isdigit() else value
+    return (
+        int(value) if value.isascii() and value.isdigit() and len(value) <= 9 else value
+    )  # a year, not a huge number
 
 
 def _overlay_commands(sub: Any, command: Callable[[str, str], argparse.ArgumentParser]) -> None:

@@ -199,7 +199,12 @@ def _slug(name: str) -> str:
     return name.replace(" ", "-").replace("_", "-")
 
 
-def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]]) -> str:
+def _table(
+    rows: Sequence[Any],
+    columns: list[tuple[str, Callable[[Any], str]]],
+    *,
+    choose: str = "choose with --columns",
+) -> str:
     """
     *rows* as a table that fits the terminal's width (``COLUMNS``).
 
@@ -207,7 +212,8 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
     shortened (marked with an ellipsis) down to a few characters, then
     columns other than keys are left out from the right, those that answer
     the question (names, titles, dates, what a search matched) last, with a
-    note on stderr naming them and ``--columns`` to choose.
+    note on stderr naming them and how to see them (*choose*: ``--columns``,
+    for a command that has it).
     """
     headers = [name for name, _ in columns]
     cells = [[_safe(get(r)) for _, get in columns] for r in rows]
@@ -238,7 +244,7 @@ def _table(rows: Sequence[Any], columns: list[tuple[str, Callable[[Any], str]]])
         shown.remove((others or answers)[-1])  # the right-most of those that answer least
     dropped = [headers[i] for i in range(len(headers)) if i not in shown]
     if dropped:
-        say(f"(not shown, for the terminal's width: {', '.join(dropped)}; choose with --columns)")
+        say(f"(not shown, for the terminal's width: {', '.join(dropped)}; {choose})")
 
     mark = _ellipsis()
 

@@ -112,7 +112,15 @@ def configure_converter(converter: cattrs.Converter) -> cattrs.Converter:
     converter.register_structure_hook_factory(is_optional, _optional_hook)
     converter.register_structure_hook_factory(is_homogeneous_tuple, _tuple_hook)
     converter.register_structure_hook_factory(is_record_class, _record_hook)
+    converter.register_unstructure_hook_func(  # Results, a tuple of records: a list of their dicts
+        _is_tuple_subclass, lambda value: [converter.unstructure(item) for item in value]
+    )
     return converter
+
+
+def _is_tuple_subclass(t: Any) -> bool:
+    """Whether *t* is a tuple class of its own (:class:`~asean_digital.Results`), not a named tuple."""
+    return isinstance(t, type) and issubclass(t, tuple) and t is not tuple and not hasattr(t, "_fields")
 
 
 def make_converter() -> cattrs.Converter:
@@ -125,6 +133,8 @@ def make_converter() -> cattrs.Converter:
     '2001-07'
     >>> c.structure("2019-10", ad.PartialDate)
     PartialDate(year=2019, month=10, day=None)
+    >>> [d["acronym"] for d in c.unstructure(ad.registry.bodies(established_before=2000))]
+    ['ATRC']
     """
     return configure_converter(cattrs.Converter(forbid_extra_keys=True, detailed_validation=True))
 

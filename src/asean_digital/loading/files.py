@@ -103,8 +103,12 @@ def _overlay_files(
         except OSError as e:
             problems.append(f"{path}: $: cannot be read: {e.strerror or e}")
             return
-        # A Frictionless descriptor beside exported data is not data itself.
-        files = [os.path.join(path, n) for n in names if n.endswith(".json") and n != "datapackage.json"]
+        # A Frictionless descriptor beside exported data is not data itself; ".JSON" is JSON too.
+        files = [
+            os.path.join(path, n)
+            for n in names
+            if n.lower().endswith(".json") and n.lower() != "datapackage.json"
+        ]
         if not files:
             problems.append(f"{path}: $: the folder holds no .json files")
     else:

@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 import attrs
 
+from .errors import shown
 from .fields import publish
 
 __all__ = ["PartialDate", "Period", "When", "to_partial_date"]
@@ -36,7 +37,7 @@ def _check_year(_: object, __: attrs.Attribute[int], value: int) -> None:
         msg = f"year must be an int, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
     if not 1 <= value <= 9999:
-        msg = f"year must be between 1 and 9999, got {value}"
+        msg = f"year must be between 1 and 9999, got {shown(value)}"
         raise ValueError(msg)
 
 
@@ -118,7 +119,7 @@ class PartialDate:
             raise TypeError(msg)
         m = _PARTIAL_RE.fullmatch(text.strip())
         if m is None:
-            msg = f"expected a date like '2001', '2001-07' or '2001-07-15', got {text!r}"
+            msg = f"expected a date like '2001', '2001-07' or '2001-07-15', got {shown(text)}"
             raise ValueError(msg)
         year, month, day = m.groups()
         return cls(int(year), None if month is None else int(month), None if day is None else int(day))

@@ -11,7 +11,33 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import ClassVar, Final
 
-__all__ = ["AmbiguousKeyError", "AseanDigitalError", "DataError", "NotFoundError", "Problem", "Problems"]
+__all__ = [
+    "AmbiguousKeyError",
+    "AseanDigitalError",
+    "DataError",
+    "NotFoundError",
+    "Problem",
+    "Problems",
+    "shown",
+]
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """
+    *value* as a message shows it: its repr, cut to *limit* characters; a huge int by its size.
+
+    Python will not turn an int of more than 4,300 digits into text, and a message
+    should not echo a megabyte of input back.
+
+    >>> shown("ATRC"), shown(10**5000), shown("x" * 100)[-3:]
+    ("'ATRC'", 'an integer of about 5001 digits', 'xx…')
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        if value.bit_length() < 14_000:  # within the 4,300 digits Python turns into text
+            return f"an integer of {len(str(abs(value)))} digits"
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class AseanDigitalError(Exception):

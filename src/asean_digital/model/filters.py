@@ -24,6 +24,7 @@ from typing import Any, Final, TypeVar
 import attrs
 
 from .dates import to_partial_date
+from .errors import shown
 from .fields import values_at
 
 __all__ = ["HOWS", "Filter", "enum_arg", "values_of", "year_arg"]
@@ -169,7 +170,7 @@ def year_arg(value: object, argument: str) -> int:
         msg = f"{argument} must be a year (int), got {type(value).__name__} {value!r}"
         raise TypeError(msg)
     if not 1 <= value <= 9999:
-        msg = f"{argument} must be a year between 1 and 9999, got {value}"
+        msg = f"{argument} must be a year between 1 and 9999, got {shown(value)}"
         raise ValueError(msg)
     return value
 
@@ -179,7 +180,7 @@ def _count_arg(value: object, argument: str) -> int:
         msg = f"{argument} must be a positive int, got {type(value).__name__} {value!r}"
         raise TypeError(msg)
     if value < 1:
-        msg = f"{argument} must be at least 1, got {value}"
+        msg = f"{argument} must be at least 1, got {shown(value)}"
         raise ValueError(msg)
     return value
 

@@ -71,9 +71,14 @@ class Results(tuple[T, ...], Generic[T]):
             return Results(super().__getitem__(index), self.registry, kind=self.kind)
         return super().__getitem__(index)
 
-    def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]]]:
-        # A registry does not travel with its results: they pickle as records.
-        return type(self), (tuple(self),)
+    def __reduce__(self) -> tuple[type, tuple[tuple[T, ...]], dict[str, Any]]:
+        # A registry does not travel with its results: they pickle as records, of their kind
+        # (so that an empty result keeps its columns).
+        return type(self), (tuple(self),), {"registry": None, "kind": self.kind}
+
+    def __copy__(self) -> Results[T]:
+        """A copy of the same records, registry and kind (a tuple's copy would drop them)."""
+        return Results(self, self.registry, kind=self.kind)
 
     def to_records(self, *, flat: bool = False) -> list[dict[str, Any]]:
         """The records as JSON-safe dicts (see :func:`asean_digital.to_records`)."""

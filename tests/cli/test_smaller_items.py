@@ -1,0 +1,102 @@
+"""
+The hostile-input issue's smaller items: each found by an adversarial run, each held here.
+
+A huge number, a folder of ``.JSON`` files, ``diff`` in a narrow terminal,
+``converter.unstructure`` of a query's results, copies and pickles of an
+empty result, and a bytes path.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import asean_digital as ad
+
+CLI = [sys.executable, "-m", "asean_digital"]
+OVERLAY = {
+    "partners": [
+        {
+            "id": "AU",
+            "name": "Australia",
+            "kind": "country",
+            "sources": [{"document": "seed-page", "section": "x"}],
+        }
+    ]
+}
+
+
+def run(*argv: str, columns: int = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *argv], capture_output=True, text=True, timeout=120, check=False,
+        env={**os.environ, "COLUMNS": str(columns)},
+    )  # fmt: skip
+
+
+class TestHugeNumbers:
+    def test_an_option_given_5000_digits_names_the_option_and_echoes_little(self) -> None:
+        done = run("bodies", "--established-before", "9" * 5000)
+        assert done.returncode != 0
+        message = done.stderr.strip()
+        assert message.startswith("asean-digital: error: --established-before: expected a date like '2001'")
+        assert "set_int_max_str_digits" not in message
+        assert len(message) < 200  # the value is cut, not echoed whole
+
+    def test_the_api_says_how_big_the_number_was(self) -> None:
+        with pytest.raises(
+            ValueError, match=r"established_before: year must be between 1 and 9999, got an integer"
+        ):
+            ad.registry.bodies(established_before=10**5000)
+        with pytest.raises(ValueError, match=r"about 5001 digits"):
+            ad.registry.documents(year=10**5000)
+
+
+def test_a_folder_of_upper_case_json_files_is_read(tmp_path: Path) -> None:
+    """``B.JSON`` in an overlay folder is JSON too: it is read, not skipped without a word."""
+    (tmp_path / "B.JSON").write_text(json.dumps(OVERLAY), encoding="utf-8")
+    assert ad.load(tmp_path).partner("Australia").id == "AU"
+
+
+def test_diff_in_a_narrow_terminal_suggests_what_diff_takes(tmp_path: Path) -> None:
+    """diff has no --columns: the note on left-out columns points to --format csv or json."""
+    overlay = tmp_path / "a.json"
+    overlay.write_text(json.dumps(OVERLAY), encoding="utf-8")
+    done = run("--overlay", str(overlay), "diff", columns=40)
+    assert done.returncode == 0, done.stderr
+    assert "--columns" not in done.stderr
+    assert "every column with --format csv or json" in done.stderr
+    assert run("--overlay", str(overlay), "diff", "--format", "csv").stdout.startswith(
+        "action,collection,id,field"
+    )
+
+
+def test_unstructure_of_results_gives_dicts() -> None:
+    found = ad.registry.bodies(established_before=2012)
+    data = ad.converter.unstructure(found)
+    assert isinstance(data, list)
+    assert [d["acronym"] for d in data] == ["ATRC", "ADGSOM", "ADGMIN", "SSM"]
+    assert json.loads(json.dumps(data)) == data  # JSON-safe
+
+
+class TestEmptyResultsKeepTheirKind:
+    def test_copy_and_pickle(self) -> None:
+        empty = ad.registry.bodies(established_before=1900)
+        assert len(empty) == 0
+        assert copy.copy(empty).kind is ad.Body
+        assert copy.copy(empty).registry is ad.registry
+        assert copy.deepcopy(empty).kind is ad.Body
+        again = pickle.loads(pickle.dumps(empty))  # noqa: S301 - our own bytes
+        assert (again.kind, again.registry) == (ad.Body, None)
+        assert list(again.to_dataframe().columns) == list(empty.to_dataframe().columns)
+
+
+def test_a_bytes_path_gets_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match=r"each overlay must be a path \(str or os.PathLike\), got bytes"):
+        ad.load(b"/tmp/overlay.json")  # type: ignore[arg-type]
