@@ -100,3 +100,34 @@ class TestEmptyResultsKeepTheirKind:
 def test_a_bytes_path_gets_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match=r"each overlay must be a path \(str or os.PathLike\), got bytes"):
         ad.load(b"/tmp/overlay.json")  # type: ignore[arg-type]
+
+
+class TestCiteAField:
+    def test_an_index_past_the_end_is_refused(self) -> None:
+        """``names[99]`` of a body with two names is no field: an error, not the citations of names."""
+        with pytest.raises(ValueError, match=r"'names\[99\]': names has 2 item\(s\), indices 0 to 1"):
+            ad.registry.cite("ATRC", field="names[99]")
+        done = run("cite", "ATRC", "--field", "names[99]")
+        assert done.returncode == 1
+        assert done.stderr.strip() == "asean-digital: error: 'names[99]': names has 2 item(s), indices 0 to 1"
+
+    def test_paths_that_exist_still_cite(self) -> None:
+        atrc = ad.registry.body("ATRC")
+        assert atrc.sources_for("names[1].name")
+        with pytest.raises(ValueError, match="has no field 'nope'"):
+            atrc.sources_for("names[0].nope")
+        with pytest.raises(ValueError, match="is not a list to index"):
+            atrc.sources_for("established[0]")
+
+
+def test_many_refused_items_name_the_fields_of_the_first(tmp_path: Path) -> None:
+    """Over 100 refused errata are one problem, and it says what is wrong with the first, field by field."""
+    record = {**OVERLAY["partners"][0], "errata": [{"field": 1} for _ in range(150)]}
+    path = tmp_path / "errata.json"
+    path.write_text(json.dumps({"partners": [record]}), encoding="utf-8")
+    with pytest.raises(ad.DataError) as caught:
+        ad.load(path)
+    (problem,) = caught.value.problems
+    assert problem.path == "$.partners[0].errata"
+    assert problem.message.startswith("150 of its 150 items are refused; the first, at [0]: field: ")
+    assert "stated: required field missing" in problem.message

@@ -174,6 +174,20 @@ DETAILED_AT_MOST: Final = 100
 """How many refused items of one array are reported one by one; more are one problem, counted."""
 
 
+def _worded(exc: BaseException) -> str:
+    """A refused item's problem in a line: each field's problem (the first three) for a group of them."""
+    if not getattr(exc, "exceptions", None):
+        return str(exc)
+    from cattrs import transform_error  # noqa: PLC0415 - cattrs words a group, loaded only for it
+
+    lines = []
+    for line in transform_error(exc, path="$"):
+        message, sep, where = line.rpartition(" @ ")
+        lines.append(f"{where.removeprefix('$.')}: {message}" if sep else line)
+    more = f"; and {len(lines) - 3} more" if len(lines) > 3 else ""
+    return "; ".join(lines[:3]) + more
+
+
 def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any], Any]) -> Hook:
     """A hook for ``tuple[X, ...]`` from a JSON array, with *resolve*'s hook for X; *detailed* on failure."""
     items = typing.get_args(t)[0]
@@ -193,7 +207,7 @@ def tuple_hook(t: Any, resolve: Callable[[Any], Hook], detailed: Callable[[Any],
                 item(v, items)
             except Exception as e:  # noqa: BLE001 - counted, the first one worded
                 refused += 1
-                first = first or f"[{i}]: {e}"
+                first = first or f"[{i}]: {_worded(e)}"
         if refused > DETAILED_AT_MOST:  # one problem, not one each: the error stays small
             msg = f"{refused} of its {len(value)} items are refused; the first, at {first}"
             raise ValueError(msg)

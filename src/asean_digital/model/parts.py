@@ -224,6 +224,27 @@ class Record:
         """The field path a view (a meeting's ``chair``) stands for: *field* itself here."""
         return field
 
+    def _check_path(self, field: str) -> None:
+        """Refuse a path whose index is past the end of its list, or that steps into what has no such part."""
+        value: Any = self
+        walked = ""
+        for step in field.split("."):
+            name, _, rest = step.partition("[")
+            if not hasattr(value, name):
+                msg = f"{field!r}: {walked or type(self).__name__} has no field {name!r}"
+                raise ValueError(msg)
+            value = getattr(value, name)
+            walked += ("." if walked else "") + name
+            for index in filter(None, rest.rstrip("]").split("][")) if rest else ():
+                if not index.isdigit() or not isinstance(value, tuple):
+                    msg = f"{field!r}: {walked} is not a list to index with [{index}]"
+                    raise ValueError(msg)
+                if int(index) >= len(value):
+                    msg = f"{field!r}: {walked} has {len(value)} item(s), indices 0 to {len(value) - 1}"
+                    raise ValueError(msg)
+                value = value[int(index)]
+                walked += f"[{index}]"
+
     def sources_for(self, field: str) -> tuple["Source", ...]:
         """
         Who says so: the sources of this record that state *field* (a field path).
@@ -248,6 +269,7 @@ class Record:
         if root not in names or root == "sources":
             msg = f"{field!r} is not a field of a {type(self).__name__}; expected one of {', '.join(names)}"
             raise ValueError(msg)
+        self._check_path(field)
         sources: tuple[Source, ...] = getattr(self, "sources", ())
         return tuple(s for s in sources if s.supports(field))
 
