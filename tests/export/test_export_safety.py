@@ -325,3 +325,34 @@ def test_a_failed_export_leaves_no_new_folders(tmp_path: Path, fmt: str) -> None
     with pytest.raises(OSError, match="File name too long"):
         ad.export(reg, tmp_path / "new" / "sub" / name, format=fmt)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_killed_between_its_renames_is_put_right_by_the_next(tmp_path: Path) -> None:
+    """SIGKILL just after the previous export is moved aside: the next export restores, then replaces it."""
+    target = tmp_path / "out"
+    ad.export(reg, target, format="json")
+    before = files(target)
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        real = os.rename
+        def rename(src, dst):  # the deterministic stand-in for a kill that lands between the renames
+            real(src, dst)
+            if ".asean-digital-old-" in os.fspath(dst):
+                os.kill(os.getpid(), signal.SIGKILL)
+        os.rename = rename
+        from asean_digital.cli.main import main
+        sys.exit(main(["export", "--format", "json", "--out", {str(target)!r}]))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=False)
+    assert done.returncode == -9
+    assert not target.exists()  # the moment the kill left: the previous export only aside
+    assert [p.name[:19] for p in tmp_path.iterdir() if p.name.startswith(".asean-digital-old-")] == [
+        ".asean-digital-old-"
+    ]
+    ad.export(reg, target, format="json")  # the next export finds it and puts things right
+    assert files(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left aside
+    assert not (target / ".asean-digital-swapping").exists()
+    assert ad.load(target).bodies() == reg.bodies()

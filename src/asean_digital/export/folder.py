@@ -95,12 +95,15 @@ def export(
         raise ValueError(msg)
     if format == "sqlite":
         return _export_sqlite(registry, out, force=force)
+    _recover(Path(os.fspath(out)))
     target = _export_target(out, force=force)
     with made_parents(target):
         staging = new_folder(target.parent, "export")
         try:
+            (staging / _SWAPPING).write_text(f"{target.name}\n{os.getpid()}", encoding="utf-8")
             written = _write_export(registry, staging, format)
             _swap_into(staging, target)
+            (target / _SWAPPING).unlink()  # the staging folder's note, come along: the export is done
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -224,13 +227,25 @@ def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
     return [e for e in entries if e.name not in own or not e.is_file() or e.is_symlink()]
 
 
+_SWAPPING: Final = ".asean-digital-swapping"
+"""A note an export puts in the previous export before moving it aside (the folder it was), and in its
+staging folder while writing (the target's name and the process's id)."""
+
+
 def _swap_into(staging: Path, target: Path) -> None:
-    """Put the finished folder *staging* in place of *target*, the old export removed only after."""
+    """
+    Put the finished folder *staging* in place of *target*, the old export removed only after.
+
+    The old export is moved aside with a note of the folder it was, so that an export killed
+    between the two renames (SIGKILL, a power cut) is put right by the next export to it
+    (:func:`_recover`).
+    """
     if not target.exists():
         os.rename(staging, target)
         return
     old = new_folder(target.parent, "old")
     os.rmdir(old)
+    (target / _SWAPPING).write_text(target.name, encoding="utf-8")
     os.rename(target, old)
     try:
         os.rename(staging, target)
@@ -239,6 +254,59 @@ def _swap_into(staging: Path, target: Path) -> None:
             os.rename(old, target)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(target: Path) -> None:
+    """
+    Put right what an export to *target* killed midway left: the previous export back, or its leftover gone.
+
+    A previous export moved aside (``.asean-digital-old-*`` holding the note of *target*'s name) goes
+    back to *target* if *target* is missing (killed between the renames), and is removed if the new
+    export is in place (killed while removing it); a note left in *target* itself is removed, and
+    so is the staging folder of an export to *target* whose process is gone.
+    """
+    aside = [
+        old
+        for old in sorted(target.parent.glob(".asean-digital-old-*"))
+        if (_moved_from(old) or "").partition("\n")[0] == target.name
+    ]
+    for old in aside:
+        if not target.exists() and not target.is_symlink():
+            (old / _SWAPPING).unlink()
+            os.rename(old, target)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+    note = target / _SWAPPING
+    if note.is_file() and not note.is_symlink() and not target.is_symlink():
+        note.unlink()
+    for staging in sorted(
+        target.parent.glob(".asean-digital-export-*")
+    ):  # a killed export's half-written files
+        name, _, pid = (_moved_from(staging) or "").partition("\n")
+        if name == target.name and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether process *pid* still runs (an export of it may be writing its staging folder)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, and is someone else's
+    return True
+
+
+def _moved_from(old: Path) -> str | None:
+    """The name of the folder the export moved aside as *old* was, or ``None`` for anything else."""
+    note = old / _SWAPPING
+    try:
+        if old.is_symlink() or not old.is_dir() or note.is_symlink():
+            return None
+        return note.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _write_export(registry: Registry, folder: Path, format: str) -> list[Path]:
