@@ -171,3 +171,36 @@ def test_look_alike_acronyms_are_refused(tmp_path: Path, acronym: str, reason: s
     path.write_text(json.dumps({"bodies": [group(0, acronym=acronym, parent="atrc")]}), encoding="utf-8")
     messages = [p.message for p in refused(path).problems]
     assert any(m.startswith(f"the key {acronym!r} {reason}") for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    "acronym",
+    [
+        "\u0391\u03a4RC",  # Greek ALPHA and TAU with Latin R and C: mixed scripts
+        "\U0001d400\U0001d413\U0001d411\U0001d402",  # mathematical bold ATRC
+        "\uff21\uff34\uff32\uff23",  # full-width ATRC
+    ],
+)
+def test_look_alikes_beyond_a_hand_made_list_are_refused(tmp_path: Path, acronym: str) -> None:
+    """Unicode's confusables data (UTS #39 skeletons) catches what no short list of letters would."""
+    path = tmp_path / "lookalike.json"
+    path.write_text(json.dumps({"bodies": [group(0, acronym=acronym, parent="atrc")]}), encoding="utf-8")
+    messages = [p.message for p in refused(path).problems]
+    assert any(m.startswith(f"the key {acronym!r} ") for m in messages), messages
+
+
+def test_a_name_in_another_script_is_no_look_alike(tmp_path: Path) -> None:
+    """Keys in Japanese, Korean or Thai that resemble no id or acronym load: only look-alikes are refused."""
+    path = tmp_path / "names.json"
+    path.write_text(
+        json.dumps(
+            {
+                "bodies": [
+                    group(0, acronym="デジタル", parent="atrc"),
+                    group(1, acronym="디지털", parent="atrc"),
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert len(ad.load(path).bodies()) == len(ad.registry.bodies()) + 2

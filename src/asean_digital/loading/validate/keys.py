@@ -24,16 +24,10 @@ from asean_digital.model.keys import (
 )
 
 from .base import Checks
+from .confusables import skeleton
 
 _LOOKALIKE: Final = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
-
-_AS_LATIN: Final = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУаеѕіјорсхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧοϲᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᏒᏚᎢᏙᎳᏃᴀʙᴄᴅᴇɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
-    "ABESIJKMHOPCTXYaesijopcxyABEZHIKMNOPTYXocABCDEGHJKLMPRSTVWZABCDEGHIJKLMNOPRSTUVWYZ",
-)
-"""Letters of other scripts that look like Latin ones (Cyrillic, Greek, Cherokee, Latin small
-capitals), as those Latin letters: a selection of Unicode's confusables (UTS #39), not all of it."""
 
 _FILLERS: Final = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
 """Letters that show as nothing (Hangul fillers, the braille blank, Khmer inherent vowels)."""
@@ -66,7 +60,7 @@ class KeyChecks(Checks):
         """Keys that find several records, and keys a record shares with another kind."""
         keys = self.data.keys if self.data.keys is not None else index_keys(self.data)
         own = self.own_keys()
-        self.check_key_text(own)
+        self.check_key_text()
         for norm, shared_by in keys.shared():
             owner = own.get(norm)
             owner_kind = KIND_OF[self.ids[owner]] if owner is not None else None
@@ -130,14 +124,29 @@ class KeyChecks(Checks):
                     out.setdefault(normalise(acronym), rid)
         return out
 
-    def check_key_text(self, own: dict[str, str]) -> None:
+    def _own_skeletons(self) -> dict[str, str]:
+        """Each record's id and acronyms (former ones too) by their UTS #39 skeleton, in normal form."""
+        out: dict[str, str] = {}
+        for rid in self.ids:
+            out.setdefault(normalise(skeleton(rid)), rid)
+        for rid, record in self.first.items():
+            for acronym in [
+                getattr(record, "acronym", None),
+                *(n.acronym for n in getattr(record, "names", ())),
+            ]:
+                if isinstance(acronym, str):
+                    out.setdefault(normalise(skeleton(acronym)), rid)
+        return out
+
+    def check_key_text(self) -> None:
         """
         Keys are safe to type and to read.
 
         They hold no control or invisible characters, no letters of look-alike scripts mixed, and
-        do not look like another record's id or acronym (*own*, in normal form) written in other
-        letters ("КН" for "KH").
+        do not look like another record's id or acronym written in other letters ("КН" for "KH"):
+        the same skeleton by Unicode's confusables data (UTS #39, :mod:`.confusables`).
         """
+        skeletons: dict[str, str] | None = None
         for c in COLLECTIONS:
             if not c.keyed:
                 continue
@@ -146,7 +155,9 @@ class KeyChecks(Checks):
                     if key.isascii() and key.isprintable():
                         continue
                     reason = _unsafe(key)
-                    twin = own.get(normalise(key.translate(_AS_LATIN)))
+                    if skeletons is None:  # only once a key is not plain ASCII
+                        skeletons = self._own_skeletons()
+                    twin = skeletons.get(normalise(skeleton(key)))
                     if not reason and twin is not None and twin != record.id:
                         reason = (
                             f"looks like the id or acronym {twin!r} written in other letters; "
