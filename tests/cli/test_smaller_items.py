@@ -131,3 +131,16 @@ def test_many_refused_items_name_the_fields_of_the_first(tmp_path: Path) -> None
     assert problem.path == "$.partners[0].errata"
     assert problem.message.startswith("150 of its 150 items are refused; the first, at [0]: field: ")
     assert "stated: required field missing" in problem.message
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["names[0].__class__", "names.__len__", "name.upper", "names[", "names[]", "names[0", "names[0]]",
+     "names[\u00b2]", "names[" + "9" * 5000 + "]", "names[-1]", "names[0]x", "sources"],
+)  # fmt: skip
+def test_a_path_that_is_no_field_is_refused(path: str) -> None:
+    """Methods, broken brackets, odd digits and huge indices are no fields: a short ValueError each."""
+    with pytest.raises(ValueError, match=r"field") as caught:
+        ad.registry.body("ATRC").sources_for(path)
+    assert len(str(caught.value)) < 300
+    assert "set_int_max_str_digits" not in str(caught.value)

@@ -8,6 +8,7 @@ for a full disk, a symbolic link planted as the target.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -356,3 +357,67 @@ def test_an_export_killed_between_its_renames_is_put_right_by_the_next(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left aside
     assert not (target / ".asean-digital-swapping").exists()
     assert ad.load(target).bodies() == reg.bodies()
+
+
+class TestLeftoversOfAKilledExport:
+    """What the next export does with folders an export killed midway left, planted ones included."""
+
+    @staticmethod
+    def aside(tmp_path: Path, name: str, note: bytes | None) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "bodies.json").write_text("{}", encoding="utf-8")
+        if note is not None:
+            (folder / ".asean-digital-swapping").write_bytes(note)
+        return folder
+
+    @pytest.mark.parametrize(
+        "note",
+        [b"out\n" + b"9" * 30, "out\n\u00b2".encode(), b"out\n0", b"out\n-5", b"\xff\xfe", b"out"],
+    )
+    def test_a_note_that_names_no_ended_process_is_left_alone(self, tmp_path: Path, note: bytes) -> None:
+        """A huge, odd or missing process id: no traceback, the folder untouched, the export done."""
+        staging = self.aside(tmp_path, ".asean-digital-export-planted", note)
+        old = self.aside(tmp_path, ".asean-digital-old-planted", note)
+        ad.export(reg, tmp_path / "out", format="json")
+        assert staging.exists()
+        assert old.exists()
+        assert ad.load(tmp_path / "out").bodies() == reg.bodies()
+
+    def test_a_note_that_is_a_pipe_or_huge_is_not_read(self, tmp_path: Path) -> None:
+        """A named pipe would block a reader; a sparse 2 GB file would fill memory: neither is read."""
+        old = self.aside(tmp_path, ".asean-digital-old-fifo", None)
+        os.mkfifo(old / ".asean-digital-swapping")
+        big = self.aside(tmp_path, ".asean-digital-old-big", None)
+        with (big / ".asean-digital-swapping").open("wb") as f:
+            f.truncate(2 * 1024**3)
+        argv = ["export", "--format", "json", "--out", str(tmp_path / "out")]
+        done = subprocess.run(
+            [sys.executable, "-m", "asean_digital", *argv],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert old.exists()
+        assert big.exists()
+
+    def test_a_refused_export_touches_no_leftover(self, tmp_path: Path) -> None:
+        """The target is checked first: refused (it is a file), the previous export moved aside stays."""
+        old = self.aside(tmp_path, ".asean-digital-old-dead", b"out\n999999999")
+        (tmp_path / "out").write_text("a user's file", encoding="utf-8")
+        with pytest.raises(ValueError, match="exists and is not a folder"):
+            ad.export(reg, tmp_path / "out", format="json")
+        assert (old / "bodies.json").exists()
+
+    def test_a_note_planted_as_a_link_is_not_written_through(self, tmp_path: Path) -> None:
+        """With force, a link named like the note inside the target is replaced, never followed."""
+        outside = tmp_path / "outside.txt"
+        outside.write_text("keep me", encoding="utf-8")
+        target = tmp_path / "out"
+        ad.export(reg, target, format="json")
+        (target / ".asean-digital-swapping").symlink_to(outside)
+        ad.export(reg, target, format="json", force=True)
+        assert outside.read_text(encoding="utf-8") == "keep me"
+        assert not (target / ".asean-digital-swapping").exists()

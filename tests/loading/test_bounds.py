@@ -204,3 +204,14 @@ def test_a_name_in_another_script_is_no_look_alike(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert len(ad.load(path).bodies()) == len(ad.registry.bodies()) + 2
+
+
+@pytest.mark.parametrize("acronym", ["ADGM\ua7aeN", "ADGM\u1da6N"])
+def test_small_capital_look_alikes_in_any_form_are_refused(tmp_path: Path, acronym: str) -> None:
+    """The capital small capital I, and a modifier small capital, for the I of ADGMIN (found by attack)."""
+    path = tmp_path / "lookalike.json"
+    path.write_text(json.dumps({"bodies": [group(0, acronym=acronym, parent="atrc")]}), encoding="utf-8")
+    messages = [p.message for p in refused(path).problems]
+    assert any("looks like the id or acronym 'adgmin' written in other letters" in m for m in messages), (
+        messages
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate
+from asean_digital.model.errors import shown
 from asean_digital.model.fields import types_of, without_none
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
         p = command(c.command, c.summary)
         columns_option(p, c.columns, c.cls)
         for f in c.filters:
-            kind = int if f.how in {"year", "count"} else str
+            kind = _number if f.how in {"year", "count"} else str
             p.add_argument(f.flag, metavar=f.metavar, type=kind, help=_option_help(f))
         if c.keyed or c.name == "relations":
             p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
@@ -229,7 +230,7 @@ def _parser() -> argparse.ArgumentParser:
     columns_option(p, [name for name, _ in _MOMENT_COLUMNS])
     p = command("search", "forgiving full-text search")
     p.add_argument("text", help="what to look for")
-    p.add_argument("--limit", type=int, default=10, help="the most matches to show (default 10)")
+    p.add_argument("--limit", type=_number, default=10, help="the most matches to show (default 10)")
     p.add_argument("--kind", help="only records of this kind (body, document, meeting, person, ...)")
     p.add_argument("--source", metavar="ID", help=_SOURCE_HELP)
     columns_option(p, [name for name, _ in _MATCH_COLUMNS])
@@ -264,6 +265,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="an overlay JSON file or folder (one or more)")
     return parser
+
+
+def _number(value: str) -> int:
+    """A whole number given on the command line: ASCII digits (a minus first, at most), not too many."""
+    digits = value.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= 9):
+        msg = f"expected a whole number (digits 0-9), got {shown(value)}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(value)
 
 
 def _when(value: str | None) -> Any:

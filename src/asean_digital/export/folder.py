@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from asean_digital.query.registry import Registry
 from .atomic import flush, made_parents, new_folder
 from .graph import PRIMARY_SOURCE
+from .recovery import NOTE, recover, remove_note, write_note
 
 __all__ = ["EXPORT_FORMATS", "export"]
 
@@ -95,15 +96,15 @@ def export(
         raise ValueError(msg)
     if format == "sqlite":
         return _export_sqlite(registry, out, force=force)
-    _recover(Path(os.fspath(out)))
     target = _export_target(out, force=force)
+    recover(target)  # what an export to it killed midway left (only once the target is known to be ours)
     with made_parents(target):
         staging = new_folder(target.parent, "export")
         try:
-            (staging / _SWAPPING).write_text(f"{target.name}\n{os.getpid()}", encoding="utf-8")
+            write_note(staging, target.name)
             written = _write_export(registry, staging, format)
             _swap_into(staging, target)
-            (target / _SWAPPING).unlink()  # the staging folder's note, come along: the export is done
+            remove_note(target)  # the staging folder's note, come along: the export is done
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -223,90 +224,33 @@ def _foreign(folder: Path, entries: list[Path]) -> list[Path]:
         listed = {"datapackage.json", *(r.get("path") for r in package.get("resources", []))}
     except (OSError, ValueError, AttributeError, TypeError):
         return entries
-    own = listed & _EXPORT_FILES  # a file a user listed in the manifest is still the user's
+    own = (listed & _EXPORT_FILES) | {NOTE}  # a file a user listed in the manifest is still the user's
     return [e for e in entries if e.name not in own or not e.is_file() or e.is_symlink()]
-
-
-_SWAPPING: Final = ".asean-digital-swapping"
-"""A note an export puts in the previous export before moving it aside (the folder it was), and in its
-staging folder while writing (the target's name and the process's id)."""
 
 
 def _swap_into(staging: Path, target: Path) -> None:
     """
     Put the finished folder *staging* in place of *target*, the old export removed only after.
 
-    The old export is moved aside with a note of the folder it was, so that an export killed
-    between the two renames (SIGKILL, a power cut) is put right by the next export to it
-    (:func:`_recover`).
+    The old export is moved aside with a note of the folder it was and of this process, so
+    that an export killed between the two renames (SIGKILL, a power cut) is put right by the
+    next export to it (:func:`~.recovery.recover`).
     """
     if not target.exists():
         os.rename(staging, target)
         return
     old = new_folder(target.parent, "old")
     os.rmdir(old)
-    (target / _SWAPPING).write_text(target.name, encoding="utf-8")
+    write_note(target, target.name)
     os.rename(target, old)
     try:
         os.rename(staging, target)
     except BaseException:  # a failure or Ctrl-C between the two renames: the previous export back
         if not target.exists():
             os.rename(old, target)
+            remove_note(target)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _recover(target: Path) -> None:
-    """
-    Put right what an export to *target* killed midway left: the previous export back, or its leftover gone.
-
-    A previous export moved aside (``.asean-digital-old-*`` holding the note of *target*'s name) goes
-    back to *target* if *target* is missing (killed between the renames), and is removed if the new
-    export is in place (killed while removing it); a note left in *target* itself is removed, and
-    so is the staging folder of an export to *target* whose process is gone.
-    """
-    aside = [
-        old
-        for old in sorted(target.parent.glob(".asean-digital-old-*"))
-        if (_moved_from(old) or "").partition("\n")[0] == target.name
-    ]
-    for old in aside:
-        if not target.exists() and not target.is_symlink():
-            (old / _SWAPPING).unlink()
-            os.rename(old, target)
-        else:
-            shutil.rmtree(old, ignore_errors=True)
-    note = target / _SWAPPING
-    if note.is_file() and not note.is_symlink() and not target.is_symlink():
-        note.unlink()
-    for staging in sorted(
-        target.parent.glob(".asean-digital-export-*")
-    ):  # a killed export's half-written files
-        name, _, pid = (_moved_from(staging) or "").partition("\n")
-        if name == target.name and pid.isdigit() and not _running(int(pid)):
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    """Whether process *pid* still runs (an export of it may be writing its staging folder)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, and is someone else's
-    return True
-
-
-def _moved_from(old: Path) -> str | None:
-    """The name of the folder the export moved aside as *old* was, or ``None`` for anything else."""
-    note = old / _SWAPPING
-    try:
-        if old.is_symlink() or not old.is_dir() or note.is_symlink():
-            return None
-        return note.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _write_export(registry: Registry, folder: Path, format: str) -> list[Path]:

@@ -12,12 +12,14 @@ of collections that holds them in :mod:`asean_digital.model.collections`.
 # loading the data). ``When`` stays quoted in signatures so that the API
 # reference names the alias rather than spelling out its union.
 import enum
+import re
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from .dates import PartialDate, Period, When, to_partial_date
+from .errors import shown
 from .fields import publish
 
 __all__ = [
@@ -225,22 +227,26 @@ class Record:
         return field
 
     def _check_path(self, field: str) -> None:
-        """Refuse a path whose index is past the end of its list, or that steps into what has no such part."""
+        """Refuse a path that is not fields and indices (``names[1].name``) of this record as it is."""
+        if not _PATH.fullmatch(field):
+            msg = f"{shown(field)} is no field path: write field names and indices, such as names[1].name"
+            raise ValueError(msg)
         value: Any = self
         walked = ""
         for step in field.split("."):
-            name, _, rest = step.partition("[")
-            if not hasattr(value, name):
-                msg = f"{field!r}: {walked or type(self).__name__} has no field {name!r}"
+            name, *indices = step.replace("]", "").split("[")
+            fields = {a.name for a in attrs.fields(type(value))} if attrs.has(type(value)) else set()
+            if name not in fields:
+                msg = f"{shown(field)}: {walked or type(self).__name__} has no field {name!r}"
                 raise ValueError(msg)
             value = getattr(value, name)
             walked += ("." if walked else "") + name
-            for index in filter(None, rest.rstrip("]").split("][")) if rest else ():
-                if not index.isdigit() or not isinstance(value, tuple):
-                    msg = f"{field!r}: {walked} is not a list to index with [{index}]"
+            for index in indices:
+                if not isinstance(value, tuple):
+                    msg = f"{shown(field)}: {walked} is not a list to index with [{index}]"
                     raise ValueError(msg)
                 if int(index) >= len(value):
-                    msg = f"{field!r}: {walked} has {len(value)} item(s), indices 0 to {len(value) - 1}"
+                    msg = f"{shown(field)}: {walked} has {len(value)} item(s), indices 0 to {len(value) - 1}"
                     raise ValueError(msg)
                 value = value[int(index)]
                 walked += f"[{index}]"
@@ -265,9 +271,10 @@ class Record:
             raise TypeError(msg)
         field = self._view_path(field)
         root = field.split(".", 1)[0].split("[", 1)[0]
-        names = [a.name for a in attrs.fields(type(self))]  # type: ignore[arg-type]  # every entity is an attrs class
-        if root not in names or root == "sources":
-            msg = f"{field!r} is not a field of a {type(self).__name__}; expected one of {', '.join(names)}"
+        names = [a.name for a in attrs.fields(type(self)) if a.name != "sources"]  # type: ignore[arg-type]
+        if root not in names:
+            kind = type(self).__name__
+            msg = f"{shown(field)} is not a field of a {kind}; expected one of {', '.join(names)}"
             raise ValueError(msg)
         self._check_path(field)
         sources: tuple[Source, ...] = getattr(self, "sources", ())
@@ -424,6 +431,10 @@ def name_at(names: tuple[Name, ...], when: "When") -> Name | None:
     if found is not None and found.valid.end is not None and moment > found.valid.end.latest:
         return None  # the record had ceased to exist
     return found
+
+
+_PATH: Final = re.compile(r"[a-z][a-z0-9_]*(?:\[[0-9]{1,6}\])*(?:\.[a-z][a-z0-9_]*(?:\[[0-9]{1,6}\])*)*")
+"""A field path: field names (lower case, not starting with ``_``), each with indices, joined by dots."""
 
 
 class Held:

@@ -10,7 +10,10 @@ unchanged beside this module under Unicode's terms of use
 that is not plain ASCII.
 
 UTS #39 gives the Latin small capitals (``ᴀ``) Cherokee prototypes, not the
-capitals they imitate in a key; they are read as those capitals first.
+capitals they imitate in a key; they are read as those capitals first, after
+the compatibility forms (``ᶦ``, full-width and mathematical letters) are read
+as their plain letters (NFKC). Stricter than the standard's skeleton, which is
+what a key wants.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from typing import Final
 
 __all__ = ["skeleton"]
 
-_SMALL_CAPITALS: Final = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "ABCDEFGHIJKLMNOPRSTUVWYZ")
-"""The Latin small capitals, as the capitals they look like in a key."""
+_SMALL_CAPITALS: Final = str.maketrans("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢꞮ", "ABCDEFGHIJKLMNOPRSTUVWYZI")
+"""The Latin small capitals (and the capital small capital I), as the capitals they look like in a key;
+compatibility forms (modifier letters such as ``ᶦ``) are first read as these by NFKC."""
 
 
 @functools.cache
@@ -53,5 +57,6 @@ def skeleton(text: str) -> str:
     False
     """
     table = _prototypes()
-    decomposed = unicodedata.normalize("NFD", text.translate(_SMALL_CAPITALS))
+    compatible = unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
+    decomposed = unicodedata.normalize("NFD", compatible)
     return unicodedata.normalize("NFD", "".join(table.get(ch, ch) for ch in decomposed))
