@@ -233,6 +233,17 @@ def body_section(body: Body, link: Links) -> str:
                 ("Kind", cell(body.kind.value)),
                 ("Parent", link(body.parent)),
                 ("Established", cell(body.established)),
+                ("Set up at", link(body.set_up_at)),
+                ("Host", cell(body.host)),
+                (
+                    "Coordinators",
+                    cell(
+                        "; ".join(
+                            f"{c.member_state} ({c.role}{f', since {c.since}' if c.since else ''})"
+                            for c in body.coordinators
+                        )
+                    ),
+                ),
                 ("Representation", cell(body.representation)),
                 ("Role", cell(body.role)),
                 ("Aliases", cell(", ".join(body.aliases))),
@@ -922,6 +933,57 @@ def page_timeline(reg: Registry, _: Links) -> str:
 
 
 #: Each page: file stem, link text, what the index says of it, and its builder.
+def page_processes(reg: Registry, link: Links) -> str:
+    """Each process (DEFA, the Regional CERT's path, a year of cooperation) with its dated milestones."""
+    out = [
+        header(
+            "catalogue-processes",
+            "Processes",
+            reg,
+            "Negotiations, programmes and years of cooperation, each with its milestones, oldest first; "
+            "a planned step is marked so. Query them with {meth}`~asean_digital.Registry.processes` and "
+            "{meth}`~asean_digital.Registry.process`; the milestones are in the {doc}`timeline`.",
+        )
+    ]
+    for p in reg.processes():
+        title = f"{p.acronym}: {p.name}" if p.acronym else p.name
+        out.append(f"(catalogue-process-{p.id})=\n## {esc(title)}")
+        out.append(esc(p.description or ""))
+        out.append(
+            fields(
+                [
+                    ("Id", code(p.id)),
+                    ("Kind", cell(p.kind.value.replace("_", " "))),
+                    ("Led by", cell(p.led_by)),
+                    ("Partner", link(p.partner)),
+                    ("Body it set up", link(p.body)),
+                    ("Aliases", cell("; ".join(p.aliases))),
+                    ("Sources", sources_text(p.sources)),
+                ]
+            )
+        )
+        out.append(
+            table(
+                ["Date", "What", "Status", "Where", "Meeting"],
+                (
+                    [
+                        cell(m.date),
+                        cell(m.what),
+                        cell(m.status.value),
+                        cell(", ".join(x for x in (m.forum, m.city, m.host) if x)),
+                        link(m.meeting),
+                    ]
+                    for m in p.milestones
+                ),
+                title=f"Milestones of {p.acronym or p.name}",
+                widths=(2, 5, 2, 5, 2),
+            )
+        )
+        if p.errata:
+            out.append(f"Errata: see {ref('Errata', 'catalogue-errata')} ({len(p.errata)}).")
+    return "\n\n".join(out) + "\n"
+
+
 PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
     ("bodies", "Bodies", "sectoral bodies and committees", page_bodies),
     ("organisation-chart", "Organisation chart", "the bodies as a picture", page_organisation_chart),
@@ -941,6 +1003,12 @@ PAGES: list[tuple[str, str, str, Callable[[Any, Links], str]]] = [
     ),
     ("series", "Meeting series", "each series of meetings, with a page of its own", page_series),
     ("master-plans", "Master plans", "master plans: vision, thrusts, outcomes, projects", page_master_plans),
+    (
+        "processes",
+        "Processes",
+        "negotiations, programmes and years of cooperation, with milestones",
+        page_processes,
+    ),
     ("competitions", "Talent competitions", "competition-based events", page_competitions),
     ("member-states", "Member states", "ASEAN Member States", page_member_states),
     ("partners", "Partners", "dialogue partners", page_partners),
@@ -969,6 +1037,7 @@ COVERED: dict[str, str] = {
     "dialogues": "sector",
     "initiatives": "sector",
     "relations": "relations",
+    "processes": "processes",
 }
 
 

@@ -74,8 +74,11 @@ class Box(NamedTuple):
 
 def _body_lines(body: Body) -> list[tuple[str, int, bool]]:
     """The lines of a body's box: (text, size in px, bold)."""
-    lines = [(line, 15, True) for line in textwrap.wrap(body.acronym or body.id, 16)]
-    lines += [(line, 13, False) for line in textwrap.wrap(body.name, 24)]
+    if body.acronym:
+        lines = [(line, 15, True) for line in textwrap.wrap(body.acronym, 16)]
+        lines += [(line, 13, False) for line in textwrap.wrap(body.name, 24)]
+    else:  # no acronym: the name itself heads the box
+        lines = [(line, 15, True) for line in textwrap.wrap(body.name, 16)]
     facts = []
     former = [n.acronym if n.acronym and n.acronym != body.acronym else n.name for n in body.former_names]
     if former:

@@ -144,3 +144,11 @@ def test_a_path_that_is_no_field_is_refused(path: str) -> None:
         ad.registry.body("ATRC").sources_for(path)
     assert len(str(caught.value)) < 300
     assert "set_int_max_str_digits" not in str(caught.value)
+
+
+def test_citing_an_empty_field_says_so() -> None:
+    """Nothing states a field that holds no value: the empty citation comes with a word on stderr."""
+    done = run("cite", "ai-safe", "--field", "set_up_at")
+    assert done.returncode == 0
+    assert done.stdout.strip() == ""
+    assert done.stderr.strip() == "(no source states its set_up_at (it holds no value): ai-safe)"

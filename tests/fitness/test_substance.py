@@ -7,6 +7,11 @@ change to the data that loses one of them fails here.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 import asean_digital as ad
 
 reg = ad.registry
@@ -116,3 +121,18 @@ class TestInstitutions:
         """Each has a parent, a meeting that set it up, a host or a coordinator: none stands alone."""
         for body in reg.bodies(established_after=2017):
             assert body.parent or body.set_up_at or body.host or body.coordinators, body.id
+
+
+def test_a_body_set_up_after_its_establishment_is_refused(tmp_path: Path) -> None:
+    """set_up_at names a meeting no later than the body's establishment: 2026 for a body of 2020 is wrong."""
+    late = {
+        "id": "wg-late", "name": "Late Working Group", "kind": "working_group", "parent": "adgsom",
+        "established": "2020", "set_up_at": "adgmin-6",
+        "sources": [{"document": "seed-page", "section": "x"}],
+    }  # fmt: skip
+    path = tmp_path / "late.json"
+    path.write_text(json.dumps({"bodies": [late]}), encoding="utf-8")
+    with pytest.raises(ad.DataError) as caught:
+        ad.load(path)
+    assert [p.path for p in caught.value.problems] == ["$.bodies[0].set_up_at"]
+    assert "after the body was established (2020)" in caught.value.problems[0].message

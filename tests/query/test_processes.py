@@ -64,7 +64,7 @@ def test_filters_by_kind_and_milestone_year() -> None:
 def test_the_regional_cert_from_paper_to_facility() -> None:
     """Its papers at the 2nd, 3rd and 4th ADGMIN (linked to those meetings), its facility launched in 2024."""
     cert = reg.process("ASEAN Regional CERT")
-    assert (cert.kind, cert.led_by) == (ProcessKind.PROGRAMME, "MY")  # its first overall coordinator
+    assert (cert.kind, cert.led_by) == (ProcessKind.PROGRAMME, "SG")  # it tabled the paper, hosts and funds
     assert [m.meeting for m in cert.milestones] == ["adgmin-2", "adgmin-3", "adgmin-4", None]
     assert [str(m.date) for m in cert.milestones] == ["2022-01", "2023-02", "2024-02", "2024-10-16"]
     for m in cert.milestones[:3]:  # each paper's meeting is a meeting of the data, in the milestone's month

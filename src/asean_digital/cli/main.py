@@ -90,7 +90,15 @@ def _run(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if style not in {"text", "bibtex", "csl-json"}:
             msg = f"cite --format must be text, bibtex or csl-json, got {style}"
             raise _UsageError(msg)
-        out(reg.cite(args.key, field=args.field, format=cast("CitationFormat", style)))
+        cited = reg.cite(args.key, field=args.field, format=cast("CitationFormat", style))
+        if not cited.strip() or cited.strip() == "[]":  # nothing states it: say so, beside the empty data
+            record = reg.lookup(args.key)
+            what = f"its {args.field}" if args.field else "it"
+            empty = args.field is not None and getattr(
+                record, args.field.split(".")[0].split("[")[0], None
+            ) in (None, ())
+            say(f"(no source states {what}{' (it holds no value)' if empty else ''}: {record.id})")
+        out(cited)
         return EXIT_OK
     fmt = getattr(args, "format", "table")
     if fmt not in _RECORD_FORMATS:

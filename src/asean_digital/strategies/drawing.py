@@ -457,9 +457,20 @@ def _relation(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
 
 
 Shape = Callable[["DrawFn", Pool, dict[str, Any]], dict[str, Any]]
+
+
+def _body(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
+    # Set up at a meeting no later than its establishment, or at none.
+    held_at = _record(pool, v.get("set_up_at"))
+    start = held_at.dates.start if held_at is not None else None
+    if v.get("established") is not None and start is not None and start.earliest > v["established"].latest:
+        v["set_up_at"] = None
+    return _current_name(draw, pool, v)
+
+
 SHAPES: Final[dict[str, Shape]] = {
     "sectors": _sector,
-    "bodies": _current_name,
+    "bodies": _body,
     "documents": _document,
     "declarations": _declaration,
     "meetings": _meeting,

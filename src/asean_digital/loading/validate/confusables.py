@@ -32,16 +32,16 @@ compatibility forms (modifier letters such as ``ᶦ``) are first read as these b
 
 
 @functools.cache
-def _prototypes() -> dict[str, str]:
-    """Each confusable character's prototype, from Unicode's confusables data."""
+def _prototypes() -> dict[int, str]:
+    """Each confusable character's prototype, from Unicode's confusables data, as a translate table."""
     raw = resources.files(__package__).joinpath("confusables.txt.gz").read_bytes()
-    out: dict[str, str] = {}
+    out: dict[int, str] = {}
     for line in gzip.decompress(raw).decode("utf-8-sig").splitlines():
         data = line.split("#", 1)[0].strip()
         if not data:
             continue
         source, target, *_ = (field.strip() for field in data.split(";"))
-        out[chr(int(source, 16))] = "".join(chr(int(code, 16)) for code in target.split())
+        out[int(source, 16)] = "".join(chr(int(code, 16)) for code in target.split())
     return out
 
 
@@ -56,7 +56,6 @@ def skeleton(text: str) -> str:
     >>> skeleton("ATRC") == skeleton("ATRD")
     False
     """
-    table = _prototypes()
     compatible = unicodedata.normalize("NFKC", text).translate(_SMALL_CAPITALS)
     decomposed = unicodedata.normalize("NFD", compatible)
-    return unicodedata.normalize("NFD", "".join(table.get(ch, ch) for ch in decomposed))
+    return unicodedata.normalize("NFD", decomposed.translate(_prototypes()))

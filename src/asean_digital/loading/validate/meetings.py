@@ -118,6 +118,23 @@ class MeetingChecks(Checks):
             )
             if meeting is not None:
                 self.check_against_meeting(d, meeting, by_name.get((d.body, normalise(d.meeting_name))))
+        by_id = {m.id: m for m in meetings}
+        for (
+            b
+        ) in bodies.values():  # a body is set up at (or agreed at) a meeting no later than its establishment
+            held_at = by_id.get(b.set_up_at) if b.set_up_at is not None else None
+            if held_at is None or b.established is None or held_at.dates.start is None:
+                continue
+            if again("bodies", b, [("meetings", b.set_up_at)]) and (
+                held_at.dates.start.earliest > b.established.latest
+            ):
+                self.problem(
+                    "bodies",
+                    b,
+                    ".set_up_at",
+                    f"the meeting {held_at.id!r} began {held_at.dates.start}, after the body was established "
+                    f"({b.established}); a body is set up at, or agreed at, a meeting no later than that",
+                )
         self.because = ""
 
     @staticmethod
