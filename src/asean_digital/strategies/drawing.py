@@ -108,6 +108,7 @@ def known() -> Known:
     held = [*registry.stored("meetings"), *registry.stored("declarations")]
     named = ("body", "host", "meeting", "series")
     depended = {i for r in held for i in (getattr(r, n, None) for n in named) if i is not None}
+    depended |= {b.set_up_at for b in registry.stored("bodies") if b.set_up_at}  # and a body's set-up meeting
     return Known(
         ids=ids,
         replaceable={
@@ -465,6 +466,8 @@ def _body(draw: DrawFn, pool: Pool, v: dict[str, Any]) -> dict[str, Any]:
     start = held_at.dates.start if held_at is not None else None
     if v.get("established") is not None and start is not None and start.earliest > v["established"].latest:
         v["set_up_at"] = None
+    if v.get("set_up_at") is not None:
+        pool.pinned.add(v["set_up_at"])  # a replacement of that meeting would move its date
     return _current_name(draw, pool, v)
 
 
