@@ -2,7 +2,7 @@
 The command line's parser: a sub-command per collection of the table of collections.
 
 Each sub-command's options are its collection's declared filters
-(:attr:`~asean_digital.model.collections.Collection.filters`): the flag,
+(:attr:`~asean_digital.model.table.Collection.filters`): the flag,
 its help and how its value reaches the query all come from the declaration.
 """
 

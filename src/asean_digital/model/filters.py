@@ -62,7 +62,7 @@ class Filter:
         help: What it keeps, in a few words, completing "records ...":
             the command line's option help.
         fields: The paths of the record's fields it matches (as
-            :attr:`~asean_digital.model.collections.Reference.field`
+            :attr:`~asean_digital.model.table.Reference.field`
             writes them); none for ``"before"`` and ``"after"``.
         target: For ``"key"``, the kind of record the key finds (``"*"``
             for any); for ``"enum"``, the enumeration.

@@ -60,7 +60,7 @@ def sort_key(record: Any) -> tuple[int, _dt.date, _dt.date, int, str]:
     Where *record* stands in its collection: by principal date (unknown last), then id.
 
     A date is an interval: records are ordered by its first day, then its last.
-    A collection with an :attr:`~asean_digital.model.collections.Collection.order`
+    A collection with an :attr:`~asean_digital.model.table.Collection.order`
     field breaks ties between the same dates with it (a meeting's number).
     """
     date = principal_date(record)

@@ -2,7 +2,7 @@
 The kinds' own queries, typed: each a one-line call of the registry's generic query.
 
 The filters a method takes are declared once, in its collection's row of the
-table of collections (:attr:`~asean_digital.model.collections.Collection.filters`);
+table of collections (:attr:`~asean_digital.model.table.Collection.filters`);
 the method only gives them their types for a reader and a type checker, and
 passes them on with ``locals()``. A test holds each method's keyword
 arguments to its collection's declaration.

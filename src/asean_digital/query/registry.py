@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from asean_digital.model.collections import COLLECTIONS
 from asean_digital.model.dates import PartialDate, to_partial_date
@@ -81,9 +81,7 @@ class Registry(KindQueries):
     @property
     def data_version(self) -> str:
         """
-        The release of the data (the day it was curated), not how recent its facts are (:attr:`data_as_of`).
-
-        A registry with overlays adds ``+overlay``.
+        The release of the data (the day it was curated, ``+overlay`` with overlays), not :attr:`data_as_of`.
 
         >>> import asean_digital as ad
         >>> ad.registry.data_version
@@ -123,8 +121,7 @@ class Registry(KindQueries):
         >>> [str(n) for n in ad.registry.sector.names]
         ['ASEAN Information and Communications Technology sector (ICT)', 'ASEAN Digital sector (Digital)']
         """
-        sector: Sector = self._data.collection("sectors")[0]
-        return sector
+        return cast("Sector", self._data.collection("sectors")[0])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Registry):
